@@ -1,0 +1,4 @@
+export * from './accounts.js';
+export * from './brokering.js';
+export * from './demands.js';
+export * from './organisations.js';
