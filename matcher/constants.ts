@@ -12,6 +12,12 @@ export const BIGRAM_WEIGHT = 0.5;
  */
 export const SUBWORD_WEIGHT = 0.5;
 
+/**
+ * Weight of a thesaurus concept term (thesaurus.ts), added once per word that names it.
+ * Default 1, range 0.5–1.5; 0 turns the thesaurus off.
+ */
+export const CONCEPT_WEIGHT = 1;
+
 /** Weight of a document's title field relative to free text. Default 2, range 1–4. */
 export const TITLE_WEIGHT = 2;
 

@@ -13,9 +13,14 @@ export function foldTerms(parts: ReadonlyMap<string, number>): MatchTerm[] {
   let total = 0;
   for (const value of parts.values()) total += value;
   if (total <= 0) return [];
-  const words = [...parts.keys()]
-    .filter((term) => !term.startsWith(BIGRAM_PREFIX) && HAN.test(term))
-    .sort((left, right) => right.length - left.length);
+  const words = [
+    ...new Set(
+      [...parts.keys()]
+        .filter((term) => !term.startsWith(BIGRAM_PREFIX))
+        .map(displayTerm)
+        .filter((term) => HAN.test(term)),
+    ),
+  ].sort((left, right) => right.length - left.length);
   const folded = new Map<string, number>();
   for (const [term, value] of parts) {
     const shown = displayTerm(term);

@@ -34,9 +34,19 @@ describe('MatchIndex.topK', () => {
     expect(index.topK(demand('demand:ultrasound'), { kind: 'faculty' })[0]?.id).toBe('faculty:wang');
   });
 
-  it('finds carbon-fibre faculty for a Chinese demand, the Chinese-speaking ones first', () => {
+  it('finds carbon-fibre faculty for a Chinese demand whether their profiles are in Chinese or English', () => {
     const ids = index.topK(demand('demand:curing'), { kind: 'faculty' }).map((match) => match.id);
-    expect(ids.slice(0, 2).sort()).toEqual(['faculty:sun', 'faculty:zhao']);
+    expect(ids.slice(0, 3).sort()).toEqual(['faculty:chen', 'faculty:sun', 'faculty:zhao']);
+  });
+
+  it('matches across languages only through the thesaurus: the baseline cannot', () => {
+    const english = index
+      .topK('碳纤维预浸料固化', { kind: 'faculty', method: 'baseline' })
+      .map((match) => match.id);
+    expect(english).not.toContain('faculty:chen');
+    expect(index.topK('碳纤维预浸料固化', { kind: 'faculty' }).map((match) => match.id)).toContain(
+      'faculty:chen',
+    );
   });
 
   it('ranks demands for a team: the reverse direction', () => {

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CONCEPT_PREFIX } from './concepts.js';
 import { BIGRAM_PREFIX, displayTerm, normalize, tokenize, WORDS_ONLY } from './tokenize.js';
 
-const terms = (text: string) => tokenize(text).map((token) => token.term);
+const terms = (text: string) =>
+  tokenize(text)
+    .map((token) => token.term)
+    .filter((term) => !term.startsWith(CONCEPT_PREFIX));
 
 describe('normalize', () => {
   it('folds full-width letters, digits and spaces to half-width lower case', () => {
@@ -58,6 +62,15 @@ describe('tokenize', () => {
     expect(tokenize('树脂基碳纤维', WORDS_ONLY).every((token) => !token.term.startsWith(BIGRAM_PREFIX))).toBe(
       true,
     );
+  });
+
+  it('indexes the thesaurus concept of a plain-language form, in either language', () => {
+    const concept = (text: string) => tokenize(text).filter((token) => token.term.startsWith(CONCEPT_PREFIX));
+    expect(concept('半挂车减重').map((token) => token.term)).toContain(`${CONCEPT_PREFIX}轻量化`);
+    expect(concept('weight reduction of trailers').map((token) => token.term)).toContain(
+      `${CONCEPT_PREFIX}轻量化`,
+    );
+    expect(concept('rust on steel piles').map((token) => token.term)).toContain(`${CONCEPT_PREFIX}腐蚀`);
   });
 
   it('shows a stem as the word it came from', () => {

@@ -1,7 +1,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { BIGRAM_WEIGHT, SUBWORD_WEIGHT } from './constants.js';
+import { buildConceptLookup, CONCEPT_PREFIX, type ConceptLookup, chineseConceptForms } from './concepts.js';
+import { BIGRAM_WEIGHT, CONCEPT_WEIGHT, SUBWORD_WEIGHT } from './constants.js';
 import { listDomainTerms } from './domain-terms.js';
 import { CHINESE_JOINER_CHARACTERS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
@@ -17,11 +18,23 @@ export interface TokenizeOptions {
   subwords: boolean;
   /** Segment with the chains' domain terms loaded into jieba, or with jieba's own dictionary. */
   domainDictionary: boolean;
+  /** Also index the thesaurus concept of every form found (see thesaurus.ts). */
+  concepts: boolean;
 }
 
-export const FULL_ANALYSIS: TokenizeOptions = { bigrams: true, subwords: true, domainDictionary: true };
+export const FULL_ANALYSIS: TokenizeOptions = {
+  bigrams: true,
+  subwords: true,
+  domainDictionary: true,
+  concepts: true,
+};
 /** Off-the-shelf segmentation: jieba's words with its own dictionary, English stems. */
-export const WORDS_ONLY: TokenizeOptions = { bigrams: false, subwords: false, domainDictionary: false };
+export const WORDS_ONLY: TokenizeOptions = {
+  bigrams: false,
+  subwords: false,
+  domainDictionary: false,
+  concepts: false,
+};
 
 /** Bigram terms carry this prefix so that the bigram 复合 and the word 复合 stay distinct terms. */
 export const BIGRAM_PREFIX = '~';
@@ -37,6 +50,7 @@ const MAX_STEM_CACHE = 200_000;
 let domainSegmenter: Jieba | undefined;
 let plainSegmenter: Jieba | undefined;
 let dictionaryWords: Set<string> | undefined;
+let conceptLookup: ConceptLookup | undefined;
 const stemCache = new Map<string, string>();
 /** The first word seen for each stem, so explanations say "composite", not "composit". */
 const surfaceForms = new Map<string, string>();
@@ -48,7 +62,8 @@ function jieba(domainDictionary: boolean): Jieba {
   }
   if (!domainSegmenter) {
     domainSegmenter = Jieba.withDict(dict);
-    const domainLines = listDomainTerms().map((term) => `${normalize(term)} ${DOMAIN_TERM_FREQUENCY} n`);
+    const terms = [...listDomainTerms().map(normalize), ...chineseConceptForms(normalize)];
+    const domainLines = [...new Set(terms)].map((term) => `${term} ${DOMAIN_TERM_FREQUENCY} n`);
     domainSegmenter.loadDict(Buffer.from(domainLines.join('\n')));
   }
   return domainSegmenter;
@@ -64,6 +79,7 @@ function knownWords(): Set<string> {
       if (word.length > 1) words.add(word);
     }
     for (const term of listDomainTerms()) words.add(normalize(term));
+    for (const form of chineseConceptForms(normalize)) words.add(form);
     dictionaryWords = words;
   }
   return dictionaryWords;
@@ -93,24 +109,51 @@ export function stem(word: string): string {
   return stemmed;
 }
 
-function pushEnglish(word: string, tokens: Token[]): void {
-  if (word.length < 2 || !HAS_LETTER.test(word) || ENGLISH_STOP_WORDS.has(word)) return;
+function concepts(): ConceptLookup {
+  conceptLookup ??= buildConceptLookup(normalize, (text) =>
+    [...text.matchAll(RUNS)].flatMap((match) =>
+      match[2] && isEnglishWord(match[2]) ? [stem(match[2])] : [],
+    ),
+  );
+  return conceptLookup;
+}
+
+function isEnglishWord(word: string): boolean {
+  return word.length >= 2 && HAS_LETTER.test(word) && !ENGLISH_STOP_WORDS.has(word);
+}
+
+/** Pushes a word's stem, and the concepts of the stem alone and of it with the previous stem. */
+function pushEnglish(
+  word: string,
+  previous: string | undefined,
+  options: TokenizeOptions,
+  tokens: Token[],
+): string | undefined {
+  if (!isEnglishWord(word)) return previous;
   const term = stem(word);
   if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_STEM_CACHE)
     surfaceForms.set(term, word);
   tokens.push({ term, weight: 1 });
+  if (options.concepts) {
+    const found = new Set(concepts().english.get(term));
+    if (previous !== undefined)
+      for (const concept of concepts().english.get(`${previous} ${term}`) ?? []) found.add(concept);
+    for (const concept of found) tokens.push({ term: concept, weight: CONCEPT_WEIGHT });
+  }
+  return term;
 }
 
 /** Words of the dictionary strictly inside a long word, as jieba's search mode finds them. */
-function pushSubwords(word: string, tokens: Token[]): void {
+function subwordsOf(word: string): string[] {
   const words = knownWords();
+  const found: string[] = [];
   for (let size = 2; size < word.length; size++) {
     for (let start = 0; start + size <= word.length; start++) {
       const part = word.slice(start, start + size);
-      if (words.has(part) && !CHINESE_STOP_WORDS.has(part))
-        tokens.push({ term: part, weight: SUBWORD_WEIGHT });
+      if (words.has(part) && !CHINESE_STOP_WORDS.has(part)) found.push(part);
     }
   }
+  return found;
 }
 
 function pushBigrams(run: string, tokens: Token[]): void {
@@ -128,7 +171,13 @@ function pushChinese(run: string, options: TokenizeOptions, tokens: Token[]): vo
   for (const word of jieba(options.domainDictionary).cut(run, true)) {
     if (CHINESE_STOP_WORDS.has(word)) continue;
     tokens.push({ term: word, weight: 1 });
-    if (options.subwords && word.length > 2) pushSubwords(word, tokens);
+    const parts = options.subwords && word.length > 2 ? subwordsOf(word) : [];
+    for (const part of parts) tokens.push({ term: part, weight: SUBWORD_WEIGHT });
+    if (options.concepts) {
+      const found = new Set(concepts().chinese.get(word));
+      for (const part of parts) for (const concept of concepts().chinese.get(part) ?? []) found.add(concept);
+      for (const concept of found) tokens.push({ term: concept, weight: CONCEPT_WEIGHT });
+    }
   }
   if (options.bigrams && run.length > 1) pushBigrams(run, tokens);
 }
@@ -143,9 +192,14 @@ function pushChinese(run: string, options: TokenizeOptions, tokens: Token[]): vo
 export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS): Token[] {
   const tokens: Token[] = [];
   const normalized = normalize(text);
+  let previousStem: string | undefined;
   for (const match of normalized.matchAll(RUNS)) {
-    if (match[1] !== undefined) pushChinese(match[1], options, tokens);
-    else if (match[2] !== undefined) pushEnglish(match[2], tokens);
+    if (match[1] !== undefined) {
+      pushChinese(match[1], options, tokens);
+      previousStem = undefined;
+    } else if (match[2] !== undefined) {
+      previousStem = pushEnglish(match[2], previousStem, options, tokens);
+    }
   }
   return tokens;
 }
@@ -153,5 +207,6 @@ export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS)
 /** Shows a term as a reader expects it: a bigram without its prefix, a stem as a word. */
 export function displayTerm(term: string): string {
   if (term.startsWith(BIGRAM_PREFIX)) return term.slice(BIGRAM_PREFIX.length);
+  if (term.startsWith(CONCEPT_PREFIX)) return term.slice(CONCEPT_PREFIX.length);
   return surfaceForms.get(term) ?? term;
 }
