@@ -1,10 +1,14 @@
 import type { TermVector } from './analyze.js';
 import { LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
+import { ForwardStore } from './forward-store.js';
 import { bm25, bm25Idf, idf, type ScoringModel, sublinear } from './scoring.js';
 
 /** Below this many documents no query term is skipped for being common: small sets need all. */
 const MIN_DOCUMENTS_FOR_PRUNING = 1000;
-const INITIAL_POSTINGS = 4;
+/** Postings of recent documents scanned per query before the inverted base is rebuilt. */
+const DELTA_SCAN_LIMIT = 1 << 16;
+/** Squared weights are summed as integers in these units, so that norms do not depend on order. */
+const NORM_SCALE = 2 ** 20;
 
 /** Scores of the documents a query touched, by slot; the arrays have equal length. */
 export interface ScoredSlots {
@@ -18,37 +22,45 @@ interface QueryTerm {
   weight: number;
 }
 
-function grownFloat64(array: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
-  const next = new Float64Array(Math.max(size, array.length * 2));
+  const next = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
   next.set(array);
   return next;
 }
 
 /**
- * An inverted index over one set of documents (one kind, one analysis), with exact collection
- * statistics under add and remove. Posting lists are typed arrays sorted by slot: slots only
- * grow, so adding appends and removing is a binary search and a shift. Document norms for
- * cosine depend on every idf, so they are recomputed lazily after a change, term by term in
- * term order, which makes them bit-identical to a fresh build's.
+ * An inverted index over one set of documents (one kind, one analysis) whose collection
+ * statistics stay exact under add and remove. Documents live in a forward store; an inverted
+ * base (compressed sparse rows over typed arrays) covers the documents present at its last
+ * rebuild, and newer ones are scanned directly until they are many enough to fold in, as in
+ * a log-structured index. Removal marks a slot dead and lowers document frequencies at once.
+ * Every document's score is summed in query-term order, and cosine norms as integers, so any
+ * history of updates ranks exactly like a fresh build.
  */
 export class Collection {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private postingSlots: Int32Array[] = [];
-  private postingWeights: Float32Array[] = [];
-  private postingCounts: number[] = [];
+  private documentFrequency = new Int32Array(1024);
+  private queryPosition = new Int32Array(1024);
 
+  private forward = new ForwardStore();
   private readonly slotOf = new Map<string, number>();
   private slotKeys: (string | undefined)[] = [];
-  private forward: (Int32Array | undefined)[] = [];
-  private lengths = new Float64Array(64);
-  private norms = new Float64Array(64);
-  private accumulator = new Float64Array(64);
-  private touched = new Int32Array(64);
+  private alive = new Uint8Array(1024);
+  private lengths = new Float64Array(1024);
+  private norms = new Float64Array(1024);
+  private accumulator = new Float64Array(1024);
+  private touched = new Int32Array(1024);
   private totalLengthUnits = 0;
   private normsValid = true;
-  private sortedTermIds: Int32Array | undefined;
+  private deadSlots = 0;
+
+  private baseSlotCount = 0;
+  private baseOffsets = new Int32Array(1);
+  private baseSlots = new Int32Array(0);
+  private baseWeights = new Float32Array(0);
+  private deltaPostings = 0;
 
   get size(): number {
     return this.slotOf.size;
@@ -67,68 +79,95 @@ export class Collection {
   }
 
   /** Adds a document under a key that must not be present. */
-  add(key: string, vector: TermVector): number {
+  add(key: string, vector: TermVector): void {
     if (this.slotOf.has(key)) throw new Error(`duplicate key ${key}`);
-    const slot = this.slotKeys.length;
-    this.slotKeys.push(key);
-    this.slotOf.set(key, slot);
-    this.ensureSlotCapacity(slot + 1);
     const termIds = new Int32Array(vector.size);
+    const weights = new Float32Array(vector.size);
     let length = 0;
     let index = 0;
     for (const [term, weight] of vector) {
       const id = this.termIdFor(term);
-      termIds[index++] = id;
-      this.appendPosting(id, slot, weight);
+      this.documentFrequency[id]!++;
+      termIds[index] = id;
+      weights[index++] = weight;
       length += weight;
     }
-    this.forward.push(termIds);
+    const slot = this.forward.append(termIds, weights);
+    this.ensureSlotCapacity(slot + 1);
+    this.slotKeys.push(key);
+    this.slotOf.set(key, slot);
+    this.alive[slot] = 1;
     const units = Math.round(length / LENGTH_QUANTUM);
     this.lengths[slot] = units * LENGTH_QUANTUM;
     this.totalLengthUnits += units;
+    this.deltaPostings += vector.size;
     this.normsValid = false;
-    return slot;
+    // Folding new documents in once they match the base in size keeps the total work linear.
+    if (this.deltaPostings > Math.max(DELTA_SCAN_LIMIT, this.baseSlots.length)) this.rebuild();
   }
 
   remove(key: string): boolean {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return false;
-    for (const id of this.forward[slot]!) this.removePosting(id, slot);
+    this.forward.read(slot, (termIds, _weights, from, to) => {
+      for (let index = from; index < to; index++) this.documentFrequency[termIds[index]!]!--;
+    });
     this.totalLengthUnits -= Math.round(this.lengths[slot]! / LENGTH_QUANTUM);
-    this.lengths[slot] = 0;
-    this.forward[slot] = undefined;
+    this.alive[slot] = 0;
     this.slotKeys[slot] = undefined;
     this.slotOf.delete(key);
+    this.deadSlots++;
     this.normsValid = false;
-    if (this.slotKeys.length > 1024 && this.slotKeys.length > 2 * this.slotOf.size) this.compact();
+    if (this.deadSlots > Math.max(1024, this.slotOf.size)) this.rebuild();
     return true;
   }
 
   /** Scores every document that shares a term with the query, term at a time. */
   score(query: TermVector, model: ScoringModel): ScoredSlots {
+    if (this.deltaPostings > DELTA_SCAN_LIMIT) this.rebuild();
     const queryTerms = this.resolveQuery(query, model);
     if (model === 'cosine') this.ensureNorms();
-    const accumulator = this.accumulator;
-    const touched = this.touched;
-    let touchedCount = 0;
     const averageLength = this.averageLength();
-    const norms = this.norms;
-    const lengths = this.lengths;
+    const { accumulator, touched, norms, lengths, alive } = this;
+    let touchedCount = 0;
+    const termValue = (weight: number, tf: number, slot: number) =>
+      model === 'cosine'
+        ? (weight * sublinear(tf)) / norms[slot]!
+        : weight * bm25(tf, lengths[slot]!, averageLength);
     for (const { id, weight } of queryTerms) {
-      const slots = this.postingSlots[id]!;
-      const weights = this.postingWeights[id]!;
-      const count = this.postingCounts[id]!;
-      for (let index = 0; index < count; index++) {
-        const slot = slots[index]!;
-        const tf = weights[index]!;
-        const value =
-          model === 'cosine'
-            ? (weight * sublinear(tf)) / norms[slot]!
-            : weight * bm25(tf, lengths[slot]!, averageLength);
+      if (id >= this.baseOffsets.length - 1) continue;
+      const end = this.baseOffsets[id + 1]!;
+      for (let index = this.baseOffsets[id]!; index < end; index++) {
+        const slot = this.baseSlots[index]!;
+        if (alive[slot] === 0) continue;
         if (accumulator[slot] === 0) touched[touchedCount++] = slot;
-        accumulator[slot]! += value;
+        accumulator[slot]! += termValue(weight, this.baseWeights[index]!, slot);
       }
     }
+    if (this.deltaPostings > 0 && queryTerms.length > 0) {
+      const parts = new Float64Array(queryTerms.length);
+      for (let slot = this.baseSlotCount; slot < this.slotKeys.length; slot++) {
+        if (alive[slot] === 0) continue;
+        let matched = false;
+        this.forward.read(slot, (termIds, weights, from, to) => {
+          for (let index = from; index < to; index++) {
+            const position = this.queryPosition[termIds[index]!]!;
+            if (position === 0) continue;
+            parts[position - 1] = termValue(queryTerms[position - 1]!.weight, weights[index]!, slot);
+            matched = true;
+          }
+        });
+        if (!matched) continue;
+        let total = 0;
+        for (let position = 0; position < parts.length; position++) {
+          if (parts[position] !== 0) total += parts[position]!;
+        }
+        parts.fill(0);
+        touched[touchedCount++] = slot;
+        accumulator[slot] = total;
+      }
+    }
+    this.clearQuery(queryTerms);
     const result: ScoredSlots = {
       slots: new Int32Array(touchedCount),
       scores: new Float64Array(touchedCount),
@@ -147,17 +186,23 @@ export class Collection {
     const parts = new Map<string, number>();
     const slot = this.slotOf.get(key);
     if (slot === undefined) return parts;
+    const queryTerms = this.resolveQuery(query, model);
     if (model === 'cosine') this.ensureNorms();
     const averageLength = this.averageLength();
-    for (const { id, weight } of this.resolveQuery(query, model)) {
-      const tf = this.postingWeight(id, slot);
-      if (tf === 0) continue;
-      const value =
-        model === 'cosine'
-          ? (weight * sublinear(tf)) / this.norms[slot]!
-          : weight * bm25(tf, this.lengths[slot]!, averageLength);
-      parts.set(this.terms[id]!, value);
-    }
+    this.forward.read(slot, (termIds, weights, from, to) => {
+      for (let index = from; index < to; index++) {
+        const position = this.queryPosition[termIds[index]!]!;
+        if (position === 0) continue;
+        const { id, weight } = queryTerms[position - 1]!;
+        const tf = weights[index]!;
+        const value =
+          model === 'cosine'
+            ? (weight * sublinear(tf)) / this.norms[slot]!
+            : weight * bm25(tf, this.lengths[slot]!, averageLength);
+        parts.set(this.terms[id]!, value);
+      }
+    });
+    this.clearQuery(queryTerms);
     return parts;
   }
 
@@ -166,9 +211,10 @@ export class Collection {
   }
 
   /**
-   * Query terms found in the collection with their weights: sublinear tf × idf, and for cosine
-   * L2-normalised so that scores fall in 0..1. Terms in more than MAX_QUERY_TERM_DF_RATIO of a
-   * large collection are skipped: their idf is near its floor and their posting lists longest.
+   * Query terms found in the collection with their weights (sublinear tf × idf; for cosine
+   * L2-normalised and times the document side's idf), marked in queryPosition for the scans.
+   * Terms in more than MAX_QUERY_TERM_DF_RATIO of a large collection are skipped: their idf is
+   * near its floor and their posting lists are the longest.
    */
   private resolveQuery(query: TermVector, model: ScoringModel): QueryTerm[] {
     const documentCount = this.slotOf.size;
@@ -178,7 +224,7 @@ export class Collection {
     for (const [term, tf] of query) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      const df = this.postingCounts[id]!;
+      const df = this.documentFrequency[id]!;
       if (df === 0 || (prune && df > MAX_QUERY_TERM_DF_RATIO * documentCount)) continue;
       if (model === 'bm25') {
         resolved.push({ id, weight: sublinear(tf) * bm25Idf(documentCount, df) });
@@ -187,44 +233,40 @@ export class Collection {
       const termIdf = idf(documentCount, df);
       const queryWeight = sublinear(tf) * termIdf;
       squares += queryWeight * queryWeight;
-      // The document side's idf is folded in here, so the posting loop multiplies once.
       resolved.push({ id, weight: queryWeight * termIdf });
     }
     if (model === 'cosine' && squares > 0) {
       const norm = Math.sqrt(squares);
       for (const term of resolved) term.weight /= norm;
     }
+    resolved.forEach((term, position) => {
+      this.queryPosition[term.id] = position + 1;
+    });
     return resolved;
   }
 
-  /** Cosine norms of every document: Σ (sublinear tf × idf)², summed in term-string order. */
+  private clearQuery(queryTerms: QueryTerm[]): void {
+    for (const { id } of queryTerms) this.queryPosition[id] = 0;
+  }
+
+  /** Cosine norms of every live document: √Σ (sublinear tf × idf)², summed as integers. */
   private ensureNorms(): void {
     if (this.normsValid) return;
     const documentCount = this.slotOf.size;
-    const squares = new Float64Array(this.slotKeys.length);
-    for (const id of this.termsInOrder()) {
-      const count = this.postingCounts[id]!;
-      if (count === 0) continue;
-      const termIdf = idf(documentCount, count);
-      const slots = this.postingSlots[id]!;
-      const weights = this.postingWeights[id]!;
-      for (let index = 0; index < count; index++) {
-        const value = sublinear(weights[index]!) * termIdf;
-        squares[slots[index]!]! += value * value;
-      }
+    const idfs = new Float64Array(this.terms.length);
+    for (let id = 0; id < idfs.length; id++) idfs[id] = idf(documentCount, this.documentFrequency[id]!);
+    for (let slot = 0; slot < this.slotKeys.length; slot++) {
+      if (this.alive[slot] === 0) continue;
+      this.norms[slot] = this.forward.read(slot, (termIds, weights, from, to) => {
+        let units = 0;
+        for (let index = from; index < to; index++) {
+          const value = sublinear(weights[index]!) * idfs[termIds[index]!]!;
+          units += Math.round(value * value * NORM_SCALE);
+        }
+        return Math.sqrt(units / NORM_SCALE) || 1;
+      });
     }
-    for (let slot = 0; slot < squares.length; slot++) this.norms[slot] = Math.sqrt(squares[slot]!) || 1;
     this.normsValid = true;
-  }
-
-  private termsInOrder(): Int32Array {
-    if (!this.sortedTermIds || this.sortedTermIds.length !== this.terms.length) {
-      const ids = Int32Array.from(this.terms.keys());
-      const terms = this.terms;
-      ids.sort((left, right) => (terms[left]! < terms[right]! ? -1 : terms[left]! > terms[right]! ? 1 : 0));
-      this.sortedTermIds = ids;
-    }
-    return this.sortedTermIds;
   }
 
   private termIdFor(term: string): number {
@@ -233,91 +275,72 @@ export class Collection {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
-      this.postingSlots.push(new Int32Array(INITIAL_POSTINGS));
-      this.postingWeights.push(new Float32Array(INITIAL_POSTINGS));
-      this.postingCounts.push(0);
+      this.documentFrequency = grown(this.documentFrequency, id + 1);
+      this.queryPosition = grown(this.queryPosition, id + 1);
     }
     return id;
   }
 
-  private appendPosting(id: number, slot: number, weight: number): void {
-    const count = this.postingCounts[id]!;
-    let slots = this.postingSlots[id]!;
-    if (count === slots.length) {
-      const grown = new Int32Array(count * 2);
-      grown.set(slots);
-      this.postingSlots[id] = slots = grown;
-      const grownWeights = new Float32Array(count * 2);
-      grownWeights.set(this.postingWeights[id]!);
-      this.postingWeights[id] = grownWeights;
-    }
-    slots[count] = slot;
-    this.postingWeights[id]![count] = weight;
-    this.postingCounts[id] = count + 1;
-  }
-
-  private findPosting(id: number, slot: number): number {
-    const slots = this.postingSlots[id]!;
-    let low = 0;
-    let high = this.postingCounts[id]! - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = slots[middle]!;
-      if (value === slot) return middle;
-      if (value < slot) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
-  }
-
-  private postingWeight(id: number, slot: number): number {
-    const index = this.findPosting(id, slot);
-    return index < 0 ? 0 : this.postingWeights[id]![index]!;
-  }
-
-  private removePosting(id: number, slot: number): void {
-    const index = this.findPosting(id, slot);
-    if (index < 0) return;
-    const count = this.postingCounts[id]!;
-    this.postingSlots[id]!.copyWithin(index, index + 1, count);
-    this.postingWeights[id]!.copyWithin(index, index + 1, count);
-    this.postingCounts[id] = count - 1;
-  }
-
   private ensureSlotCapacity(size: number): void {
-    if (size <= this.lengths.length) return;
-    this.lengths = grownFloat64(this.lengths, size);
-    this.norms = grownFloat64(this.norms, size);
-    this.accumulator = grownFloat64(this.accumulator, size);
-    const touched = new Int32Array(this.lengths.length);
-    touched.set(this.touched);
-    this.touched = touched;
+    this.alive = grown(this.alive, size);
+    this.lengths = grown(this.lengths, size);
+    this.norms = grown(this.norms, size);
+    this.accumulator = grown(this.accumulator, size);
+    this.touched = grown(this.touched, size);
   }
 
-  /** Renumbers slots densely once removals have left more than half of them empty. */
-  private compact(): void {
-    const mapping = new Int32Array(this.slotKeys.length).fill(-1);
-    const keys: (string | undefined)[] = [];
-    const forward: (Int32Array | undefined)[] = [];
-    const lengths = new Float64Array(Math.max(64, this.slotOf.size * 2));
-    this.slotKeys.forEach((key, slot) => {
-      if (key === undefined) return;
-      mapping[slot] = keys.length;
-      lengths[keys.length] = this.lengths[slot]!;
-      keys.push(key);
-      forward.push(this.forward[slot]);
-      this.slotOf.set(key, mapping[slot]!);
-    });
-    for (let id = 0; id < this.terms.length; id++) {
-      const slots = this.postingSlots[id]!;
-      for (let index = 0; index < this.postingCounts[id]!; index++) slots[index] = mapping[slots[index]!]!;
+  /**
+   * Drops dead documents (renumbering slots densely, in order) and inverts every document into
+   * a new base: posting lists laid end to end, each sorted by slot, found by term offsets.
+   */
+  private rebuild(): void {
+    if (this.deadSlots > 0) this.compactSlots();
+    this.baseSlots = new Int32Array(0);
+    this.baseWeights = new Float32Array(0);
+    const termCount = this.terms.length;
+    const offsets = new Int32Array(termCount + 1);
+    for (let id = 0; id < termCount; id++) offsets[id + 1] = offsets[id]! + this.documentFrequency[id]!;
+    const cursor = offsets.slice(0, termCount);
+    const slots = new Int32Array(offsets[termCount]!);
+    const weights = new Float32Array(offsets[termCount]!);
+    for (let slot = 0; slot < this.slotKeys.length; slot++) {
+      this.forward.read(slot, (termIds, termWeights, from, to) => {
+        for (let index = from; index < to; index++) {
+          const position = cursor[termIds[index]!]!++;
+          slots[position] = slot;
+          weights[position] = termWeights[index]!;
+        }
+      });
     }
-    this.slotKeys = keys;
+    this.baseOffsets = offsets;
+    this.baseSlots = slots;
+    this.baseWeights = weights;
+    this.baseSlotCount = this.slotKeys.length;
+    this.deltaPostings = 0;
+  }
+
+  private compactSlots(): void {
+    const forward = new ForwardStore();
+    const keys: string[] = [];
+    const lengths = new Float64Array(Math.max(1024, this.slotOf.size));
+    for (let slot = 0; slot < this.slotKeys.length; slot++) {
+      const key = this.slotKeys[slot];
+      if (key === undefined) continue;
+      const next = this.forward.read(slot, (termIds, weights, from, to) =>
+        forward.append(termIds.subarray(from, to), weights.subarray(from, to)),
+      );
+      lengths[next] = this.lengths[slot]!;
+      keys.push(key);
+      this.slotOf.set(key, next);
+    }
     this.forward = forward;
+    this.slotKeys = keys;
     this.lengths = lengths;
+    this.alive = new Uint8Array(lengths.length).fill(1, 0, keys.length);
     this.norms = new Float64Array(lengths.length);
     this.accumulator = new Float64Array(lengths.length);
     this.touched = new Int32Array(lengths.length);
+    this.deadSlots = 0;
     this.normsValid = false;
   }
 }

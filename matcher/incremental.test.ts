@@ -74,7 +74,7 @@ describe('incremental updates', () => {
     );
   });
 
-  it('rank exactly like a fresh build after removals large enough to renumber the index', () => {
+  it('rank exactly like a fresh build after removals large enough to rebuild the inverted base, and adds after it', () => {
     const live = new MatchIndex({ baseline: true });
     const documents: MatchDocument[] = Array.from({ length: 2600 }, (_, position) => ({
       id: `team:${position}`,
@@ -83,8 +83,14 @@ describe('incremental updates', () => {
     }));
     for (const document of documents) live.add(document);
     for (const document of documents.slice(0, 2200)) live.remove(document.id);
+    const later: MatchDocument[] = documents
+      .slice(0, 60)
+      .map((document) => ({ ...document, id: `${document.id}b` }));
+    for (const document of later) live.add(document);
+    live.remove('team:2300');
     const fresh = new MatchIndex({ baseline: true });
-    for (const document of documents.slice(2200)) fresh.add(document);
+    for (const document of [...later, ...documents.slice(2200)])
+      if (document.id !== 'team:2300') fresh.add(document);
     expect(rankings(live)).toEqual(rankings(fresh));
   });
 

@@ -43,6 +43,23 @@ export interface MatchIndexOptions {
 
 const NO_WORKS: readonly WorkMeta[] = [];
 
+/** A document's term vectors, as an index stores them; plain only for a baseline index. */
+export interface AnalyzedDocument {
+  whole: TermVector;
+  works: TermVector[];
+  plain?: TermVector;
+}
+
+/** Analyses a document for MatchIndex.addAnalyzed(); pure, so it can run in a worker thread. */
+export function analyzeDocument(document: MatchDocument, options: MatchIndexOptions = {}): AnalyzedDocument {
+  const analyzed: AnalyzedDocument = {
+    whole: analyze(document, FULL_ANALYZER),
+    works: (document.works ?? []).map((work) => analyzeWork(work, FULL_ANALYZER)),
+  };
+  if (options.baseline) analyzed.plain = analyze(document, PLAIN_ANALYZER);
+  return analyzed;
+}
+
 /** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
 export function workKey(id: string, position: number): string {
   return `${id}#${position}`;
@@ -72,15 +89,24 @@ export class MatchIndex {
 
   /** Adds a document; its id must be new to the index. */
   add(document: MatchDocument): void {
+    this.addAnalyzed(document, analyzeDocument(document, { baseline: this.keepBaseline }));
+  }
+
+  /**
+   * Adds a document analysed elsewhere, e.g. in a worker thread by analyzeDocument() with the
+   * same baseline option: analysis is most of the cost of building an index, and parallel.
+   */
+  addAnalyzed(document: MatchDocument, analyzed: AnalyzedDocument): void {
     if (this.meta.has(document.id)) throw new Error(`document ${document.id} is already in the index`);
     const kindIndex = this.kindIndex(document.kind);
     const works = document.works?.length ? document.works.map(({ text: _text, ...work }) => work) : NO_WORKS;
     this.meta.set(document.id, { kind: document.kind, attributes: document.attributes, works });
-    kindIndex.whole.add(document.id, analyze(document, FULL_ANALYZER));
-    document.works?.forEach((work, position) => {
-      kindIndex.works.add(workKey(document.id, position), analyzeWork(work, FULL_ANALYZER));
+    kindIndex.whole.add(document.id, analyzed.whole);
+    analyzed.works.forEach((vector, position) => {
+      kindIndex.works.add(workKey(document.id, position), vector);
     });
-    kindIndex.plain?.add(document.id, analyze(document, PLAIN_ANALYZER));
+    if (kindIndex.plain)
+      kindIndex.plain.add(document.id, analyzed.plain ?? analyze(document, PLAIN_ANALYZER));
   }
 
   /** Adds a document or replaces the one with its id, keeping every statistic exact. */

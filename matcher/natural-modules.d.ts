@@ -6,8 +6,11 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
 }
 declare module 'natural/lib/natural/tfidf/tfidf.js' {
   class TfIdf {
-    addDocument(document: string, key?: string): void;
-    tfidfs(terms: string, callback?: (index: number, measure: number, key?: string) => void): number[];
+    addDocument(document: string | string[], key?: string): void;
+    tfidfs(
+      terms: string | string[],
+      callback?: (index: number, measure: number, key?: string) => void,
+    ): number[];
   }
   export default TfIdf;
 }

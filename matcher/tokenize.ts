@@ -4,6 +4,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { buildConceptLookup, CONCEPT_PREFIX, type ConceptLookup, chineseConceptForms } from './concepts.js';
 import { BIGRAM_WEIGHT, CONCEPT_WEIGHT, SUBWORD_WEIGHT } from './constants.js';
 import { listDomainTerms } from './domain-terms.js';
+import { normalize, scanRuns } from './normalize.js';
 import { CHINESE_JOINER_CHARACTERS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** A term and how much one occurrence of it counts. */
@@ -42,8 +43,6 @@ export const BIGRAM_PREFIX = '~';
 /** Frequency given to domain terms in jieba's dictionary: high enough to keep them whole. */
 const DOMAIN_TERM_FREQUENCY = 3000;
 
-// biome-ignore lint/complexity/useRegexLiterals: TypeScript rejects the v flag in a literal below ES2024.
-const RUNS = new RegExp('(\\p{Script=Han}+)|([[\\p{L}\\p{N}]--\\p{Script=Han}]+)', 'gv');
 const HAS_LETTER = /\p{L}/u;
 const MAX_STEM_CACHE = 200_000;
 
@@ -85,19 +84,7 @@ function knownWords(): Set<string> {
   return dictionaryWords;
 }
 
-/**
- * Full-width to half-width and compatibility forms (NFKC), lower case, whitespace collapsed.
- * Idempotent, so analysing normalised text changes nothing.
- */
-export function normalize(text: string): string {
-  let previous = text;
-  for (let round = 0; round < 4; round++) {
-    const next = previous.normalize('NFKC').toLowerCase();
-    if (next === previous) break;
-    previous = next;
-  }
-  return previous.replace(/\s+/gu, ' ').trim();
-}
+export { normalize };
 
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
@@ -110,11 +97,13 @@ export function stem(word: string): string {
 }
 
 function concepts(): ConceptLookup {
-  conceptLookup ??= buildConceptLookup(normalize, (text) =>
-    [...text.matchAll(RUNS)].flatMap((match) =>
-      match[2] && isEnglishWord(match[2]) ? [stem(match[2])] : [],
-    ),
-  );
+  conceptLookup ??= buildConceptLookup(normalize, (text) => {
+    const stems: string[] = [];
+    scanRuns(text, (run, chinese) => {
+      if (!chinese && isEnglishWord(run)) stems.push(stem(run));
+    });
+    return stems;
+  });
   return conceptLookup;
 }
 
@@ -167,19 +156,21 @@ function pushBigrams(run: string, tokens: Token[]): void {
   }
 }
 
-function pushChinese(run: string, options: TokenizeOptions, tokens: Token[]): void {
-  for (const word of jieba(options.domainDictionary).cut(run, true)) {
-    if (CHINESE_STOP_WORDS.has(word)) continue;
+/** One call into jieba for all of a text's Chinese runs: the crossing into native code costs. */
+function pushChinese(runs: string[], options: TokenizeOptions, tokens: Token[]): void {
+  for (const word of jieba(options.domainDictionary).cut(runs.join('\n'), true)) {
+    if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
     tokens.push({ term: word, weight: 1 });
     const parts = options.subwords && word.length > 2 ? subwordsOf(word) : [];
     for (const part of parts) tokens.push({ term: part, weight: SUBWORD_WEIGHT });
     if (options.concepts) {
-      const found = new Set(concepts().chinese.get(word));
-      for (const part of parts) for (const concept of concepts().chinese.get(part) ?? []) found.add(concept);
+      const lookup = concepts().chinese;
+      const found = new Set(lookup.get(word));
+      for (const part of parts) for (const concept of lookup.get(part) ?? []) found.add(concept);
       for (const concept of found) tokens.push({ term: concept, weight: CONCEPT_WEIGHT });
     }
   }
-  if (options.bigrams && run.length > 1) pushBigrams(run, tokens);
+  if (options.bigrams) for (const run of runs) if (run.length > 1) pushBigrams(run, tokens);
 }
 
 /**
@@ -191,16 +182,17 @@ function pushChinese(run: string, options: TokenizeOptions, tokens: Token[]): vo
  */
 export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS): Token[] {
   const tokens: Token[] = [];
-  const normalized = normalize(text);
+  const chineseRuns: string[] = [];
   let previousStem: string | undefined;
-  for (const match of normalized.matchAll(RUNS)) {
-    if (match[1] !== undefined) {
-      pushChinese(match[1], options, tokens);
+  scanRuns(normalize(text), (run, chinese) => {
+    if (chinese) {
+      chineseRuns.push(run);
       previousStem = undefined;
-    } else if (match[2] !== undefined) {
-      previousStem = pushEnglish(match[2], previousStem, options, tokens);
+    } else {
+      previousStem = pushEnglish(run, previousStem, options, tokens);
     }
-  }
+  });
+  if (chineseRuns.length > 0) pushChinese(chineseRuns, options, tokens);
   return tokens;
 }
 

@@ -1,0 +1,64 @@
+import type { DocumentKind, MatchDocument, MatchWork } from '../../matcher/index.js';
+
+/**
+ * Reads one JSONL input line of the batch command line:
+ *   {"id": string, "text": string, "works"?: [{"title": string, "text": string, "year"?: number}],
+ *    "title"?: string, "keywords"?: string[], "kind"?: "faculty" | "team" | "result" | "demand"}
+ * Returns the document, null for a blank line, or a one-line error naming file and line.
+ */
+export function parseDocumentLine(
+  line: string,
+  lineNumber: number,
+  source: string,
+): MatchDocument | null | string {
+  if (!line.trim()) return null;
+  const where = `${source}:${lineNumber}`;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return `${where}: not valid JSON`;
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    return `${where}: expected a JSON object`;
+  const { id, text, works, title, keywords, kind } = record as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '') return `${where}: "id" must be a non-empty string`;
+  if (typeof text !== 'string') return `${where}: "text" must be a string`;
+  if (title !== undefined && typeof title !== 'string') return `${where}: "title" must be a string`;
+  if (
+    keywords !== undefined &&
+    !(Array.isArray(keywords) && keywords.every((word) => typeof word === 'string'))
+  ) {
+    return `${where}: "keywords" must be an array of strings`;
+  }
+  if (kind !== undefined && !['faculty', 'team', 'result', 'demand'].includes(kind as string)) {
+    return `${where}: "kind" must be faculty, team, result or demand`;
+  }
+  const parsedWorks: MatchWork[] = [];
+  if (works !== undefined) {
+    if (!Array.isArray(works)) return `${where}: "works" must be an array`;
+    for (const [position, work] of works.entries()) {
+      const {
+        title: workTitle,
+        text: workText,
+        year,
+        kind: workKind,
+      } = (work ?? {}) as Record<string, unknown>;
+      if (typeof workTitle !== 'string' || typeof workText !== 'string') {
+        return `${where}: works[${position}] needs a string "title" and "text"`;
+      }
+      if (year !== undefined && (typeof year !== 'number' || !Number.isFinite(year))) {
+        return `${where}: works[${position}].year must be a number`;
+      }
+      const parsed: MatchWork = { title: workTitle, text: workText };
+      if (year !== undefined) parsed.year = year as number;
+      if (typeof workKind === 'string') parsed.kind = workKind;
+      parsedWorks.push(parsed);
+    }
+  }
+  const document: MatchDocument = { id, kind: (kind as DocumentKind | undefined) ?? 'faculty', text };
+  if (title !== undefined) document.title = title as string;
+  if (keywords !== undefined) document.keywords = keywords as string[];
+  if (parsedWorks.length) document.works = parsedWorks;
+  return document;
+}
