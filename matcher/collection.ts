@@ -1,7 +1,7 @@
 import type { TermVector } from './analyze.js';
 import { LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
 import { ForwardStore } from './forward-store.js';
-import { bm25, bm25Idf, idf, type ScoringModel, sublinear } from './scoring.js';
+import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
 
 /** Below this many documents no query term is skipped for being common: small sets need all. */
 const MIN_DOCUMENTS_FOR_PRUNING = 1000;
@@ -49,7 +49,9 @@ export class Collection {
   private slotKeys: (string | undefined)[] = [];
   private alive = new Uint8Array(1024);
   private lengths = new Float64Array(1024);
-  private norms = new Float64Array(1024);
+  private inverseNorms = new Float64Array(1024);
+  private lengthFactors = new Float64Array(1024);
+  private lengthFactorsValid = true;
   private accumulator = new Float64Array(1024);
   private touched = new Int32Array(1024);
   private totalLengthUnits = 0;
@@ -78,6 +80,15 @@ export class Collection {
     return this.slotKeys[slot]!;
   }
 
+  /** Slots in use or freed since the last compaction; iterate with isLive(). */
+  get slotCount(): number {
+    return this.slotKeys.length;
+  }
+
+  isLive(slot: number): boolean {
+    return this.alive[slot] === 1;
+  }
+
   /** Adds a document under a key that must not be present. */
   add(key: string, vector: TermVector): void {
     if (this.slotOf.has(key)) throw new Error(`duplicate key ${key}`);
@@ -102,6 +113,7 @@ export class Collection {
     this.totalLengthUnits += units;
     this.deltaPostings += vector.size;
     this.normsValid = false;
+    this.lengthFactorsValid = false;
     // Folding new documents in once they match the base in size keeps the total work linear.
     if (this.deltaPostings > Math.max(DELTA_SCAN_LIMIT, this.baseSlots.length)) this.rebuild();
   }
@@ -118,6 +130,7 @@ export class Collection {
     this.slotOf.delete(key);
     this.deadSlots++;
     this.normsValid = false;
+    this.lengthFactorsValid = false;
     if (this.deadSlots > Math.max(1024, this.slotOf.size)) this.rebuild();
     return true;
   }
@@ -126,46 +139,22 @@ export class Collection {
   score(query: TermVector, model: ScoringModel): ScoredSlots {
     if (this.deltaPostings > DELTA_SCAN_LIMIT) this.rebuild();
     const queryTerms = this.resolveQuery(query, model);
-    if (model === 'cosine') this.ensureNorms();
-    const averageLength = this.averageLength();
-    const { accumulator, touched, norms, lengths, alive } = this;
+    const factors = this.slotFactors(model);
+    const { accumulator, touched, alive, baseOffsets, baseSlots, baseWeights } = this;
+    const checkAlive = this.deadSlots > 0;
     let touchedCount = 0;
-    const termValue = (weight: number, tf: number, slot: number) =>
-      model === 'cosine'
-        ? (weight * sublinear(tf)) / norms[slot]!
-        : weight * bm25(tf, lengths[slot]!, averageLength);
     for (const { id, weight } of queryTerms) {
-      if (id >= this.baseOffsets.length - 1) continue;
-      const end = this.baseOffsets[id + 1]!;
-      for (let index = this.baseOffsets[id]!; index < end; index++) {
-        const slot = this.baseSlots[index]!;
-        if (alive[slot] === 0) continue;
+      if (id >= baseOffsets.length - 1) continue;
+      const end = baseOffsets[id + 1]!;
+      for (let index = baseOffsets[id]!; index < end; index++) {
+        const slot = baseSlots[index]!;
+        if (checkAlive && alive[slot] === 0) continue;
         if (accumulator[slot] === 0) touched[touchedCount++] = slot;
-        accumulator[slot]! += termValue(weight, this.baseWeights[index]!, slot);
+        accumulator[slot]! += postingValue(model, weight, baseWeights[index]!, factors[slot]!);
       }
     }
     if (this.deltaPostings > 0 && queryTerms.length > 0) {
-      const parts = new Float64Array(queryTerms.length);
-      for (let slot = this.baseSlotCount; slot < this.slotKeys.length; slot++) {
-        if (alive[slot] === 0) continue;
-        let matched = false;
-        this.forward.read(slot, (termIds, weights, from, to) => {
-          for (let index = from; index < to; index++) {
-            const position = this.queryPosition[termIds[index]!]!;
-            if (position === 0) continue;
-            parts[position - 1] = termValue(queryTerms[position - 1]!.weight, weights[index]!, slot);
-            matched = true;
-          }
-        });
-        if (!matched) continue;
-        let total = 0;
-        for (let position = 0; position < parts.length; position++) {
-          if (parts[position] !== 0) total += parts[position]!;
-        }
-        parts.fill(0);
-        touched[touchedCount++] = slot;
-        accumulator[slot] = total;
-      }
+      touchedCount = this.scoreDelta(queryTerms, model, factors, touchedCount);
     }
     this.clearQuery(queryTerms);
     const result: ScoredSlots = {
@@ -181,29 +170,85 @@ export class Collection {
     return result;
   }
 
+  /**
+   * Scores the documents added since the last rebuild by scanning their terms. Parts are summed
+   * in query-term order, as the base loop sums them, so a document scores the same bits
+   * whichever side of a rebuild it is on.
+   */
+  private scoreDelta(
+    queryTerms: QueryTerm[],
+    model: ScoringModel,
+    factors: Float64Array,
+    touchedCount: number,
+  ): number {
+    const parts = new Float64Array(queryTerms.length);
+    let count = touchedCount;
+    for (let slot = this.baseSlotCount; slot < this.slotKeys.length; slot++) {
+      if (this.alive[slot] === 0) continue;
+      const matched = this.forward.read(slot, (termIds, weights, from, to) => {
+        let found = false;
+        for (let index = from; index < to; index++) {
+          const position = this.queryPosition[termIds[index]!]!;
+          if (position === 0) continue;
+          parts[position - 1] = postingValue(
+            model,
+            queryTerms[position - 1]!.weight,
+            weights[index]!,
+            factors[slot]!,
+          );
+          found = true;
+        }
+        return found;
+      });
+      if (!matched) continue;
+      let total = 0;
+      for (let position = 0; position < parts.length; position++) {
+        if (parts[position] !== 0) total += parts[position]!;
+      }
+      parts.fill(0);
+      this.touched[count++] = slot;
+      this.accumulator[slot] = total;
+    }
+    return count;
+  }
+
   /** Each query term's part of one document's score, in the same units as score(). */
   contributions(query: TermVector, key: string, model: ScoringModel): Map<string, number> {
     const parts = new Map<string, number>();
     const slot = this.slotOf.get(key);
     if (slot === undefined) return parts;
     const queryTerms = this.resolveQuery(query, model);
-    if (model === 'cosine') this.ensureNorms();
-    const averageLength = this.averageLength();
+    const factor = this.slotFactors(model)[slot]!;
     this.forward.read(slot, (termIds, weights, from, to) => {
       for (let index = from; index < to; index++) {
         const position = this.queryPosition[termIds[index]!]!;
         if (position === 0) continue;
         const { id, weight } = queryTerms[position - 1]!;
-        const tf = weights[index]!;
-        const value =
-          model === 'cosine'
-            ? (weight * sublinear(tf)) / this.norms[slot]!
-            : weight * bm25(tf, this.lengths[slot]!, averageLength);
-        parts.set(this.terms[id]!, value);
+        parts.set(this.terms[id]!, postingValue(model, weight, weights[index]!, factor));
       }
     });
     this.clearQuery(queryTerms);
     return parts;
+  }
+
+  /**
+   * What each document brings to every posting's value: for cosine the inverse of its norm,
+   * for BM25 its length normalisation k1 × (1 − b + b × length / average length). Recomputed
+   * only after a change to the collection.
+   */
+  private slotFactors(model: ScoringModel): Float64Array {
+    if (model === 'cosine') {
+      this.ensureNorms();
+      return this.inverseNorms;
+    }
+    if (!this.lengthFactorsValid) {
+      const averageLength = this.averageLength();
+      for (let slot = 0; slot < this.slotKeys.length; slot++) {
+        this.lengthFactors[slot] = bm25LengthFactor(this.lengths[slot]!, averageLength);
+      }
+      this.lengthFactorsValid = true;
+    }
+    return this.lengthFactors;
   }
 
   private averageLength(): number {
@@ -249,7 +294,7 @@ export class Collection {
     for (const { id } of queryTerms) this.queryPosition[id] = 0;
   }
 
-  /** Cosine norms of every live document: √Σ (sublinear tf × idf)², summed as integers. */
+  /** Inverse cosine norms of every live document: 1 / √Σ (sublinear tf × idf)², summed as integers. */
   private ensureNorms(): void {
     if (this.normsValid) return;
     const documentCount = this.slotOf.size;
@@ -257,13 +302,13 @@ export class Collection {
     for (let id = 0; id < idfs.length; id++) idfs[id] = idf(documentCount, this.documentFrequency[id]!);
     for (let slot = 0; slot < this.slotKeys.length; slot++) {
       if (this.alive[slot] === 0) continue;
-      this.norms[slot] = this.forward.read(slot, (termIds, weights, from, to) => {
+      this.inverseNorms[slot] = this.forward.read(slot, (termIds, weights, from, to) => {
         let units = 0;
         for (let index = from; index < to; index++) {
           const value = sublinear(weights[index]!) * idfs[termIds[index]!]!;
           units += Math.round(value * value * NORM_SCALE);
         }
-        return Math.sqrt(units / NORM_SCALE) || 1;
+        return 1 / (Math.sqrt(units / NORM_SCALE) || 1);
       });
     }
     this.normsValid = true;
@@ -284,7 +329,8 @@ export class Collection {
   private ensureSlotCapacity(size: number): void {
     this.alive = grown(this.alive, size);
     this.lengths = grown(this.lengths, size);
-    this.norms = grown(this.norms, size);
+    this.inverseNorms = grown(this.inverseNorms, size);
+    this.lengthFactors = grown(this.lengthFactors, size);
     this.accumulator = grown(this.accumulator, size);
     this.touched = grown(this.touched, size);
   }
@@ -337,10 +383,13 @@ export class Collection {
     this.slotKeys = keys;
     this.lengths = lengths;
     this.alive = new Uint8Array(lengths.length).fill(1, 0, keys.length);
-    this.norms = new Float64Array(lengths.length);
+    this.inverseNorms = new Float64Array(lengths.length);
+    this.lengthFactors = new Float64Array(lengths.length);
+    this.lengthFactorsValid = false;
     this.accumulator = new Float64Array(lengths.length);
     this.touched = new Int32Array(lengths.length);
     this.deadSlots = 0;
     this.normsValid = false;
+    this.lengthFactorsValid = false;
   }
 }

@@ -149,6 +149,36 @@ export class MatchIndex {
     return chosen.map((candidate) => this.rankedMatch(kindIndex, vector, spec, scores, candidate));
   }
 
+  /**
+   * Every document of a kind with its score for the query, in the order documents were added,
+   * zero scores included, for batch output of all pairs. Terms are given for scores above
+   * zero; evidence is left null (scorePair gives it for one pair).
+   */
+  *scoreAll(
+    query: MatchDocument | string,
+    options: { kind: DocumentKind; method?: MethodName },
+  ): Generator<RankedMatch> {
+    const spec = this.specFor(options.method);
+    const kindIndex = this.kinds.get(options.kind);
+    if (!kindIndex) return;
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : FULL_ANALYZER);
+    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const bySlot = new Map<number, number>();
+    for (let index = 0; index < scores.slots.length; index++)
+      bySlot.set(scores.slots[index]!, scores.values[index]!);
+    const collection = scores.collection;
+    for (let slot = 0; slot < collection.slotCount; slot++) {
+      if (!collection.isLive(slot)) continue;
+      const key = collection.keyOfSlot(slot);
+      const score = bySlot.get(slot) ?? 0;
+      if (score <= 0) {
+        yield { id: key, kind: options.kind, score: 0, terms: [], evidence: null };
+        continue;
+      }
+      yield { ...this.rankedMatch(kindIndex, vector, spec, scores, { key, score }), evidence: null };
+    }
+  }
+
   /** The score and reasons of one pair, as topK would give them; null if the id is unknown. */
   scorePair(query: MatchDocument | string, id: string, method?: MethodName): RankedMatch | null {
     const meta = this.meta.get(id);

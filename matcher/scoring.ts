@@ -18,10 +18,30 @@ export function bm25Idf(documentCount: number, documentFrequency: number): numbe
   return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
+/** BM25's length normalisation of one document: k1 × (1 − b + b × length / average length). */
+export function bm25LengthFactor(documentLength: number, averageLength: number): number {
+  const lengthRatio = averageLength > 0 ? documentLength / averageLength : 1;
+  return BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio);
+}
+
 /** BM25's saturated, length-normalised term frequency. */
 export function bm25(tf: number, documentLength: number, averageLength: number): number {
-  const lengthRatio = averageLength > 0 ? documentLength / averageLength : 1;
-  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio));
+  return (tf * (BM25_K1 + 1)) / (tf + bm25LengthFactor(documentLength, averageLength));
+}
+
+/**
+ * One posting's part of a score: for cosine, query weight × sublinear tf × the document's
+ * inverse norm; for BM25, query weight × saturated tf given the document's length factor.
+ */
+export function postingValue(
+  model: ScoringModel,
+  weight: number,
+  tf: number,
+  documentFactor: number,
+): number {
+  return model === 'cosine'
+    ? weight * sublinear(tf) * documentFactor
+    : (weight * (tf * (BM25_K1 + 1))) / (tf + documentFactor);
 }
 
 /** Cosine of two sparse vectors given as maps. */

@@ -1,17 +1,38 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedDocument, MatchDocument } from '../../matcher/index.js';
+import { type AnalysedLines, analyzeLines } from './document-lines.js';
 
-interface BatchResult {
+interface BatchResult extends AnalysedLines {
   id: number;
-  documents?: MatchDocument[];
-  analyzed?: AnalyzedDocument[];
-  error?: string;
 }
 
 export interface AnalysedBatch {
   documents: MatchDocument[];
+  lineNumbers: number[];
   analyzed: AnalyzedDocument[];
+}
+
+/** Turns batches of JSONL lines into analysed documents, in order. */
+export interface LineAnalyzer {
+  analyze(lines: string[], firstLine: number, source: string): Promise<AnalysedBatch>;
+  close(): Promise<void>;
+}
+
+/** The same work on the main thread: for small inputs, where starting workers costs more. */
+export class MainThreadAnalyzer implements LineAnalyzer {
+  constructor(private readonly options: { baseline: boolean }) {}
+
+  async analyze(lines: string[], firstLine: number, source: string): Promise<AnalysedBatch> {
+    return unwrap(analyzeLines(lines, firstLine, source, this.options.baseline));
+  }
+
+  async close(): Promise<void> {}
+}
+
+function unwrap(result: AnalysedLines): AnalysedBatch {
+  if (result.error) throw new Error(result.error);
+  return { documents: result.documents!, lineNumbers: result.lineNumbers!, analyzed: result.analyzed! };
 }
 
 /** Threads the pool starts by default: one per core; the main thread indexes while they work. */
@@ -23,7 +44,7 @@ export function defaultWorkerCount(): number {
  * Worker threads that parse and analyse JSONL lines. Results come back in the order the
  * batches went in, so an index built from them is the same as one built line by line.
  */
-export class AnalysisPool {
+export class AnalysisPool implements LineAnalyzer {
   private readonly workers: Worker[];
   private readonly pending = new Map<
     number,
@@ -58,8 +79,7 @@ export class AnalysisPool {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, lines, firstLine, source });
     });
-    if (result.error) throw new Error(result.error);
-    return { documents: result.documents!, analyzed: result.analyzed! };
+    return unwrap(result);
   }
 
   async close(): Promise<void> {

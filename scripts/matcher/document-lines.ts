@@ -1,4 +1,10 @@
-import type { DocumentKind, MatchDocument, MatchWork } from '../../matcher/index.js';
+import {
+  type AnalyzedDocument,
+  analyzeDocument,
+  type DocumentKind,
+  type MatchDocument,
+  type MatchWork,
+} from '../../matcher/index.js';
 
 /**
  * Reads one JSONL input line of the batch command line:
@@ -61,4 +67,34 @@ export function parseDocumentLine(
   if (keywords !== undefined) document.keywords = keywords as string[];
   if (parsedWorks.length) document.works = parsedWorks;
   return document;
+}
+
+export interface AnalysedLines {
+  documents?: MatchDocument[];
+  lineNumbers?: number[];
+  analyzed?: AnalyzedDocument[];
+  error?: string;
+}
+
+/** Parses and analyses a batch of lines; stops at the first malformed one. */
+export function analyzeLines(
+  lines: string[],
+  firstLine: number,
+  source: string,
+  baseline: boolean,
+): AnalysedLines {
+  const documents: MatchDocument[] = [];
+  const lineNumbers: number[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const parsed = parseDocumentLine(lines[index]!, firstLine + index, source);
+    if (typeof parsed === 'string') return { error: parsed };
+    if (!parsed) continue;
+    documents.push(parsed);
+    lineNumbers.push(firstLine + index);
+  }
+  return {
+    documents,
+    lineNumbers,
+    analyzed: documents.map((document) => analyzeDocument(document, { baseline })),
+  };
 }

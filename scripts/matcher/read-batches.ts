@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { AnalysedBatch, AnalysisPool } from './analysis-pool.js';
+import type { AnalysedBatch, LineAnalyzer } from './analysis-pool.js';
 
 /** Lines a worker gets at once: large enough to amortise messaging, small enough to stream. */
 export const BATCH_LINES = 500;
@@ -11,7 +11,7 @@ export const BATCH_LINES = 500;
  */
 export async function forEachAnalysedBatch(
   path: string,
-  pool: AnalysisPool,
+  pool: LineAnalyzer,
   onBatch: (batch: AnalysedBatch, linesRead: number) => void,
   inFlight = 8,
 ): Promise<number> {
@@ -22,22 +22,28 @@ export async function forEachAnalysedBatch(
   const drainTo = async (size: number) => {
     while (queue.length > size) onBatch(await queue.shift()!, lineNumber);
   };
-  for await (const line of createInterface({
-    input: createReadStream(path),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })) {
-    lineNumber++;
-    lines.push(line);
-    if (lines.length === BATCH_LINES) {
+  const input = createReadStream(path);
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+      lineNumber++;
+      lines.push(line);
+      if (lines.length === BATCH_LINES) {
+        const batch = pool.analyze(lines, firstLine, path);
+        batch.catch(() => {});
+        queue.push(batch);
+        lines = [];
+        firstLine = lineNumber + 1;
+        await drainTo(inFlight);
+      }
+    }
+    if (lines.length) {
       const batch = pool.analyze(lines, firstLine, path);
       batch.catch(() => {});
       queue.push(batch);
-      lines = [];
-      firstLine = lineNumber + 1;
-      await drainTo(inFlight);
     }
+    await drainTo(0);
+    return lineNumber;
+  } finally {
+    input.destroy();
   }
-  if (lines.length) queue.push(pool.analyze(lines, firstLine, path));
-  await drainTo(0);
-  return lineNumber;
 }

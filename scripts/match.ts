@@ -1,0 +1,185 @@
+/**
+ * Batch matching for offline evaluation and for staff who match whole lists.
+ *
+ *   npm run match -- --profiles P.jsonl --demands D.jsonl --out S.jsonl [--top K] [--method M] [--workers N]
+ *
+ * Input lines: {"id": string, "text": string, "works"?: [{"title": string, "text": string, "year"?: number}]}
+ * (optional "title" and "keywords" are used too). Output lines:
+ *   {"profile": id, "demand": id, "score": number, "terms": [[term, share], …]}
+ * With --top, the best K profiles per demand, best first; without it, every pair, profiles in
+ * input order. Everything is validated before anything is written, and the output appears only
+ * when complete (written to a temporary file, then renamed). Exit 0 on success, 1 on bad input
+ * or arguments (one line on stderr), 2 on an unexpected failure.
+ */
+
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_METHOD,
+  isMethodName,
+  type MatchDocument,
+  MatchIndex,
+  METHOD_NAMES,
+  type MethodName,
+  type RankedMatch,
+} from '../matcher/index.js';
+import {
+  AnalysisPool,
+  defaultWorkerCount,
+  type LineAnalyzer,
+  MainThreadAnalyzer,
+} from './matcher/analysis-pool.js';
+import { parseDocumentLine } from './matcher/document-lines.js';
+import { ProgressBar } from './matcher/progress.js';
+import { forEachAnalysedBatch } from './matcher/read-batches.js';
+
+/** Profile files smaller than this are analysed on the main thread: workers take seconds to start. */
+const WORKER_THRESHOLD_BYTES = 8 * 2 ** 20;
+
+class InputError extends Error {}
+
+interface Options {
+  profiles: string;
+  demands: string;
+  out: string;
+  top: number | undefined;
+  method: MethodName;
+  workers: number | undefined;
+}
+
+function readOptions(): Options {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        profiles: { type: 'string' },
+        demands: { type: 'string' },
+        out: { type: 'string' },
+        top: { type: 'string' },
+        method: { type: 'string' },
+        workers: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  for (const name of ['profiles', 'demands', 'out'] as const) {
+    if (!values[name])
+      throw new InputError(
+        `--${name} is required (usage: --profiles P.jsonl --demands D.jsonl --out S.jsonl)`,
+      );
+  }
+  for (const name of ['profiles', 'demands'] as const) {
+    if (!existsSync(values[name]!)) throw new InputError(`${values[name]}: no such file`);
+  }
+  const top = values.top === undefined ? undefined : Number(values.top);
+  if (top !== undefined && !(Number.isInteger(top) && top > 0))
+    throw new InputError('--top must be a positive integer');
+  const method = values.method ?? DEFAULT_METHOD;
+  if (!isMethodName(method)) throw new InputError(`--method must be one of ${METHOD_NAMES.join(', ')}`);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+    throw new InputError('--workers must be a whole number');
+  }
+  return { profiles: values.profiles!, demands: values.demands!, out: values.out!, top, method, workers };
+}
+
+async function readDemands(path: string): Promise<MatchDocument[]> {
+  const demands: MatchDocument[] = [];
+  const seen = new Set<string>();
+  let lineNumber = 0;
+  const input = createReadStream(path);
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+      lineNumber++;
+      const parsed = parseDocumentLine(line, lineNumber, path);
+      if (typeof parsed === 'string') throw new InputError(parsed);
+      if (!parsed) continue;
+      if (seen.has(parsed.id)) throw new InputError(`${path}:${lineNumber}: duplicate id ${parsed.id}`);
+      seen.add(parsed.id);
+      demands.push({ ...parsed, kind: 'demand' });
+    }
+  } finally {
+    input.destroy();
+  }
+  return demands;
+}
+
+async function indexProfiles(options: Options): Promise<MatchIndex> {
+  const index = new MatchIndex({ baseline: options.method === 'baseline' });
+  const size = statSync(options.profiles).size;
+  const workers = options.workers ?? (size >= WORKER_THRESHOLD_BYTES ? defaultWorkerCount() : 0);
+  const baseline = options.method === 'baseline';
+  const analyzer: LineAnalyzer =
+    workers > 0 ? new AnalysisPool(workers, { baseline }) : new MainThreadAnalyzer({ baseline });
+  const bar = new ProgressBar('indexing profiles', undefined);
+  let count = 0;
+  try {
+    await forEachAnalysedBatch(options.profiles, analyzer, ({ documents, lineNumbers, analyzed }) => {
+      documents.forEach((document, position) => {
+        if (index.has(document.id)) {
+          throw new InputError(`${options.profiles}:${lineNumbers[position]}: duplicate id ${document.id}`);
+        }
+        index.addAnalyzed({ ...document, kind: 'faculty' }, analyzed[position]!);
+      });
+      count += documents.length;
+      bar.update(count);
+    });
+  } catch (error) {
+    throw error instanceof InputError ? error : new InputError((error as Error).message);
+  } finally {
+    await analyzer.close();
+  }
+  bar.finish(count);
+  return index;
+}
+
+function outputLine(demand: string, match: RankedMatch): string {
+  const terms = match.terms.map((term) => [term.term, term.share]);
+  return `${JSON.stringify({ profile: match.id, demand, score: Number(match.score.toPrecision(6)), terms })}\n`;
+}
+
+async function writePairs(options: Options, index: MatchIndex, demands: MatchDocument[]): Promise<number> {
+  const temporary = `${options.out}.partial-${process.pid}`;
+  const output = createWriteStream(temporary);
+  const bar = new ProgressBar('matching demands', demands.length);
+  let written = 0;
+  try {
+    for (const [position, demand] of demands.entries()) {
+      const matches: Iterable<RankedMatch> = options.top
+        ? index.topK(demand, { kind: 'faculty', k: options.top, method: options.method })
+        : index.scoreAll(demand, { kind: 'faculty', method: options.method });
+      for (const match of matches) {
+        if (!output.write(outputLine(demand.id, match))) await once(output, 'drain');
+        written++;
+      }
+      bar.update(position + 1);
+    }
+    output.end();
+    await once(output, 'finish');
+    renameSync(temporary, options.out);
+  } catch (error) {
+    output.destroy();
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  bar.finish(demands.length);
+  return written;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const demands = await readDemands(options.demands);
+  const index = await indexProfiles(options);
+  const written = await writePairs(options, index, demands);
+  process.stderr.write(
+    `match: ${index.size} profiles × ${demands.length} demands → ${written} lines in ${options.out} (method ${options.method})\n`,
+  );
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`match: ${error.message.split('\n')[0]}\n`);
+  process.exit(error instanceof InputError ? 1 : 2);
+});
