@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function run(args: string[]) {
+  const result = spawnSync(TSX, ['scripts/match.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function files(lines: Record<string, string[]>): string {
+  const directory = mkdtempSync(join(tmpdir(), 'match-cli-'));
+  for (const [name, content] of Object.entries(lines))
+    writeFileSync(join(directory, name), `${content.join('\n')}\n`);
+  return directory;
+}
+
+const PROFILES = [
+  JSON.stringify({
+    id: 'cf',
+    text: '碳纤维复合材料成型与树脂固化',
+    works: [{ title: '预浸料快速固化方法', text: '环氧树脂', year: 2021 }],
+  }),
+  JSON.stringify({ id: 'ship', text: 'Ship welding distortion and fatigue of welded joints' }),
+  '',
+  JSON.stringify({ id: 'bio', text: '海参胶原蛋白肽酶解制备' }),
+];
+const DEMANDS = [
+  JSON.stringify({ id: 'd1', text: '碳纤维部件固化周期太长' }),
+  JSON.stringify({ id: 'd2', text: '船体焊接变形 welding distortion' }),
+];
+
+describe('npm run match', () => {
+  it('writes every pair without --top, profiles in input order, with terms', () => {
+    const directory = files({ 'p.jsonl': PROFILES, 'd.jsonl': DEMANDS });
+    const out = join(directory, 's.jsonl');
+    const result = run([
+      '--profiles',
+      join(directory, 'p.jsonl'),
+      '--demands',
+      join(directory, 'd.jsonl'),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => `${line.demand}/${line.profile}`)).toEqual([
+      'd1/cf',
+      'd1/ship',
+      'd1/bio',
+      'd2/cf',
+      'd2/ship',
+      'd2/bio',
+    ]);
+    expect(lines[0].score).toBeGreaterThan(0);
+    expect(lines[0].terms.map((term: [string, number]) => term[0])).toContain('碳纤维');
+    expect(lines[1]).toEqual({ profile: 'ship', demand: 'd1', score: 0, terms: [] });
+  });
+
+  it('writes the best K profiles per demand with --top, and honours --method', () => {
+    const directory = files({ 'p.jsonl': PROFILES, 'd.jsonl': DEMANDS });
+    const out = join(directory, 's.jsonl');
+    const args = [
+      '--profiles',
+      join(directory, 'p.jsonl'),
+      '--demands',
+      join(directory, 'd.jsonl'),
+      '--out',
+      out,
+    ];
+    const result = run([...args, '--top', '1', '--method', 'bm25']);
+    expect(result.code).toBe(0);
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => `${line.demand}/${line.profile}`)).toEqual(['d1/cf', 'd2/ship']);
+  });
+
+  it('reports a malformed profile line with its file and line number, and writes nothing', () => {
+    const directory = files({ 'p.jsonl': [PROFILES[0]!, '{"id": "x", "text": 5}'], 'd.jsonl': DEMANDS });
+    const out = join(directory, 's.jsonl');
+    const result = run([
+      '--profiles',
+      join(directory, 'p.jsonl'),
+      '--demands',
+      join(directory, 'd.jsonl'),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`match: ${join(directory, 'p.jsonl')}:2: "text" must be a string`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(directory).sort()).toEqual(['d.jsonl', 'p.jsonl']);
+  });
+
+  it('reports invalid JSON in the demands and a duplicate profile id', () => {
+    const directory = files({ 'p.jsonl': [PROFILES[0]!, PROFILES[0]!], 'd.jsonl': [DEMANDS[0]!, '{oops'] });
+    const args = ['--demands', join(directory, 'd.jsonl'), '--out', join(directory, 's.jsonl')];
+    const badDemands = run(['--profiles', join(directory, 'p.jsonl'), ...args]);
+    expect(badDemands.code).toBe(1);
+    expect(badDemands.stderr).toContain('d.jsonl:2: not valid JSON');
+    writeFileSync(join(directory, 'd.jsonl'), `${DEMANDS[0]}\n`);
+    const duplicate = run(['--profiles', join(directory, 'p.jsonl'), ...args]);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr.trim()).toBe(`match: ${join(directory, 'p.jsonl')}:2: duplicate id cf`);
+    expect(existsSync(join(directory, 's.jsonl'))).toBe(false);
+  });
+
+  it('rejects bad arguments with one line and no stack trace', () => {
+    const directory = files({ 'p.jsonl': PROFILES, 'd.jsonl': DEMANDS });
+    const base = ['--profiles', join(directory, 'p.jsonl'), '--demands', join(directory, 'd.jsonl')];
+    for (const [args, message] of [
+      [base, '--out is required'],
+      [[...base, '--out', join(directory, 's.jsonl'), '--top', '0'], '--top must be a positive integer'],
+      [[...base, '--out', join(directory, 's.jsonl'), '--method', 'magic'], '--method must be one of'],
+    ] as const) {
+      const result = run([...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('analyses in worker threads with the same result', () => {
+    const directory = files({ 'p.jsonl': PROFILES, 'd.jsonl': DEMANDS });
+    const args = ['--profiles', join(directory, 'p.jsonl'), '--demands', join(directory, 'd.jsonl')];
+    expect(run([...args, '--out', join(directory, 'a.jsonl')]).code).toBe(0);
+    expect(run([...args, '--out', join(directory, 'b.jsonl'), '--workers', '1']).code).toBe(0);
+    expect(readFileSync(join(directory, 'b.jsonl'), 'utf8')).toBe(
+      readFileSync(join(directory, 'a.jsonl'), 'utf8'),
+    );
+  });
+});
