@@ -1,4 +1,11 @@
-import { analyze, analyzeWork, FULL_ANALYZER, PLAIN_ANALYZER, type TermVector } from './analyze.js';
+import {
+  type Analyzer,
+  analyze,
+  analyzeWork,
+  FULL_ANALYZER,
+  PLAIN_ANALYZER,
+  type TermVector,
+} from './analyze.js';
 import { Collection } from './collection.js';
 import { DEFAULT_K, MAX_PER_TEAM } from './constants.js';
 import { foldTerms } from './explain.js';
@@ -39,6 +46,8 @@ export interface KindIndex {
 export interface MatchIndexOptions {
   /** Also keep the words-only index that method 'baseline' needs (for evaluation). */
   baseline?: boolean;
+  /** How documents and queries become terms; FULL_ANALYZER unless measuring an alternative. */
+  analyzer?: Analyzer;
 }
 
 const NO_WORKS: readonly WorkMeta[] = [];
@@ -52,9 +61,10 @@ export interface AnalyzedDocument {
 
 /** Analyses a document for MatchIndex.addAnalyzed(); pure, so it can run in a worker thread. */
 export function analyzeDocument(document: MatchDocument, options: MatchIndexOptions = {}): AnalyzedDocument {
+  const analyzer = options.analyzer ?? FULL_ANALYZER;
   const analyzed: AnalyzedDocument = {
-    whole: analyze(document, FULL_ANALYZER),
-    works: (document.works ?? []).map((work) => analyzeWork(work, FULL_ANALYZER)),
+    whole: analyze(document, analyzer),
+    works: (document.works ?? []).map((work) => analyzeWork(work, analyzer)),
   };
   if (options.baseline) analyzed.plain = analyze(document, PLAIN_ANALYZER);
   return analyzed;
@@ -74,9 +84,11 @@ export class MatchIndex {
   private readonly kinds = new Map<DocumentKind, KindIndex>();
   private readonly meta = new Map<string, DocumentMeta>();
   private readonly keepBaseline: boolean;
+  private readonly analyzer: Analyzer;
 
   constructor(options: MatchIndexOptions = {}) {
     this.keepBaseline = options.baseline ?? false;
+    this.analyzer = options.analyzer ?? FULL_ANALYZER;
   }
 
   get size(): number {
@@ -89,7 +101,10 @@ export class MatchIndex {
 
   /** Adds a document; its id must be new to the index. */
   add(document: MatchDocument): void {
-    this.addAnalyzed(document, analyzeDocument(document, { baseline: this.keepBaseline }));
+    this.addAnalyzed(
+      document,
+      analyzeDocument(document, { baseline: this.keepBaseline, analyzer: this.analyzer }),
+    );
   }
 
   /**
@@ -132,7 +147,7 @@ export class MatchIndex {
     const spec = this.specFor(options.method);
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return [];
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : FULL_ANALYZER);
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
     const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
     const k = options.k ?? DEFAULT_K;
     const accept = compileFilters(options.filters);
@@ -161,7 +176,7 @@ export class MatchIndex {
     const spec = this.specFor(options.method);
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return;
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : FULL_ANALYZER);
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
     const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
     const bySlot = new Map<number, number>();
     for (let index = 0; index < scores.slots.length; index++)
@@ -185,7 +200,7 @@ export class MatchIndex {
     if (!meta) return null;
     const spec = this.specFor(method);
     const kindIndex = this.kindIndex(meta.kind);
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : FULL_ANALYZER);
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
     const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
     const slot = scores.collection.slotOfKey(id)!;
     const index = scores.slots.indexOf(slot);

@@ -13,28 +13,27 @@ export interface Token {
   weight: number;
 }
 
-/** Which kinds of term to emit: the TPMS-style baseline uses words only. */
+/** Which terms to emit and what one occurrence of each kind weighs (0 leaves a kind out). */
 export interface TokenizeOptions {
-  bigrams: boolean;
-  subwords: boolean;
+  bigramWeight: number;
+  subwordWeight: number;
+  conceptWeight: number;
   /** Segment with the chains' domain terms loaded into jieba, or with jieba's own dictionary. */
   domainDictionary: boolean;
-  /** Also index the thesaurus concept of every form found (see thesaurus.ts). */
-  concepts: boolean;
 }
 
 export const FULL_ANALYSIS: TokenizeOptions = {
-  bigrams: true,
-  subwords: true,
+  bigramWeight: BIGRAM_WEIGHT,
+  subwordWeight: SUBWORD_WEIGHT,
+  conceptWeight: CONCEPT_WEIGHT,
   domainDictionary: true,
-  concepts: true,
 };
 /** Off-the-shelf segmentation: jieba's words with its own dictionary, English stems. */
 export const WORDS_ONLY: TokenizeOptions = {
-  bigrams: false,
-  subwords: false,
+  bigramWeight: 0,
+  subwordWeight: 0,
+  conceptWeight: 0,
   domainDictionary: false,
-  concepts: false,
 };
 
 /** Bigram terms carry this prefix so that the bigram 复合 and the word 复合 stay distinct terms. */
@@ -123,11 +122,11 @@ function pushEnglish(
   if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_STEM_CACHE)
     surfaceForms.set(term, word);
   tokens.push({ term, weight: 1 });
-  if (options.concepts) {
+  if (options.conceptWeight > 0) {
     const found = new Set(concepts().english.get(term));
     if (previous !== undefined)
       for (const concept of concepts().english.get(`${previous} ${term}`) ?? []) found.add(concept);
-    for (const concept of found) tokens.push({ term: concept, weight: CONCEPT_WEIGHT });
+    for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
   }
   return term;
 }
@@ -145,14 +144,14 @@ function subwordsOf(word: string): string[] {
   return found;
 }
 
-function pushBigrams(run: string, tokens: Token[]): void {
+function pushBigrams(run: string, weight: number, tokens: Token[]): void {
   for (let index = 0; index + 1 < run.length; index++) {
     const first = run[index]!;
     const second = run[index + 1]!;
     if (CHINESE_JOINER_CHARACTERS.has(first) || CHINESE_JOINER_CHARACTERS.has(second)) continue;
     const bigram = first + second;
     if (CHINESE_STOP_WORDS.has(bigram)) continue;
-    tokens.push({ term: BIGRAM_PREFIX + bigram, weight: BIGRAM_WEIGHT });
+    tokens.push({ term: BIGRAM_PREFIX + bigram, weight });
   }
 }
 
@@ -161,16 +160,17 @@ function pushChinese(runs: string[], options: TokenizeOptions, tokens: Token[]):
   for (const word of jieba(options.domainDictionary).cut(runs.join('\n'), true)) {
     if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
     tokens.push({ term: word, weight: 1 });
-    const parts = options.subwords && word.length > 2 ? subwordsOf(word) : [];
-    for (const part of parts) tokens.push({ term: part, weight: SUBWORD_WEIGHT });
-    if (options.concepts) {
+    const parts = options.subwordWeight > 0 && word.length > 2 ? subwordsOf(word) : [];
+    for (const part of parts) tokens.push({ term: part, weight: options.subwordWeight });
+    if (options.conceptWeight > 0) {
       const lookup = concepts().chinese;
       const found = new Set(lookup.get(word));
       for (const part of parts) for (const concept of lookup.get(part) ?? []) found.add(concept);
-      for (const concept of found) tokens.push({ term: concept, weight: CONCEPT_WEIGHT });
+      for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
     }
   }
-  if (options.bigrams) for (const run of runs) if (run.length > 1) pushBigrams(run, tokens);
+  if (options.bigramWeight > 0)
+    for (const run of runs) if (run.length > 1) pushBigrams(run, options.bigramWeight, tokens);
 }
 
 /**

@@ -6,7 +6,16 @@
  *   npm run eval:matcher -- --methods bm25,baseline
  */
 import { parseArgs } from 'node:util';
-import { isMethodName, MatchIndex, METHOD_NAMES, type MethodName } from '../matcher/index.js';
+import {
+  type Analyzer,
+  constants,
+  DEFAULT_METHOD,
+  FULL_ANALYZER,
+  isMethodName,
+  MatchIndex,
+  METHOD_NAMES,
+  type MethodName,
+} from '../matcher/index.js';
 import { loadSeedsSet, readLabelledSet } from './matcher/eval-loaders.js';
 import { HELD_OUT_SETS, TUNING_SETS } from './matcher/eval-sets.js';
 import type { LabelledSet } from './matcher/eval-types.js';
@@ -20,8 +29,12 @@ interface Scores {
   recall: number;
 }
 
-function evaluate(set: LabelledSet, methods: readonly MethodName[]): Map<MethodName, Scores> {
-  const index = new MatchIndex({ baseline: true });
+function evaluate(
+  set: LabelledSet,
+  methods: readonly MethodName[],
+  analyzer?: Analyzer,
+): Map<MethodName, Scores> {
+  const index = new MatchIndex(analyzer ? { baseline: true, analyzer } : { baseline: true });
   for (const profile of set.profiles) index.add(profile);
   const results = new Map<MethodName, Scores>();
   for (const method of methods) {
@@ -56,12 +69,60 @@ function table(title: string, results: Map<MethodName, Scores>): string {
   return lines.join('\n');
 }
 
+/** Analysis variants for --ablation: each changes one thing of the default analyzer. */
+function ablations(): [string, Analyzer][] {
+  const full = FULL_ANALYZER;
+  const tokens = (change: Partial<Analyzer['tokens']>): Analyzer => ({
+    ...full,
+    tokens: { ...full.tokens, ...change },
+  });
+  return [
+    ['default (all below on)', full],
+    ['no character bigrams', tokens({ bigramWeight: 0 })],
+    ['bigram weight 0.25', tokens({ bigramWeight: 0.25 })],
+    ['bigram weight 1', tokens({ bigramWeight: 1 })],
+    ['no sub-words', tokens({ subwordWeight: 0 })],
+    ['sub-word weight 1', tokens({ subwordWeight: 1 })],
+    ['no thesaurus concepts', tokens({ conceptWeight: 0 })],
+    ['concept weight 0.5', tokens({ conceptWeight: 0.5 })],
+    ['concept weight 1.5', tokens({ conceptWeight: 1.5 })],
+    ['no domain dictionary in jieba', tokens({ domainDictionary: false })],
+    ['no field weights', { ...full, fieldWeights: false }],
+    [
+      'words only (the baseline analysis)',
+      {
+        tokens: { bigramWeight: 0, subwordWeight: 0, conceptWeight: 0, domainDictionary: false },
+        fieldWeights: false,
+      },
+    ],
+  ];
+}
+
+function printAblation(groups: [string, LabelledSet[]][], method: MethodName): void {
+  console.log(`\n## ablation of the analysis, method ${method} (nDCG@10 / MRR, macro-averaged)`);
+  console.log(`| variant | ${groups.map(([title]) => title.split(' (')[0]).join(' | ')} |`);
+  console.log(`| --- | ${groups.map(() => '---').join(' | ')} |`);
+  for (const [name, analyzer] of ablations()) {
+    const cells = groups.map(([, sets]) => {
+      const scores = sets.map((set) => evaluate(set, [method], analyzer).get(method)!);
+      const mean = (pick: (score: Scores) => number) =>
+        scores.reduce((sum, score) => sum + pick(score), 0) / scores.length;
+      return `${mean((score) => score.ndcg).toFixed(3)} / ${mean((score) => score.mrr).toFixed(3)}`;
+    });
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  console.log(
+    `(defaults: bigram ${constants.BIGRAM_WEIGHT}, sub-word ${constants.SUBWORD_WEIGHT}, concept ${constants.CONCEPT_WEIGHT})`,
+  );
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       set: { type: 'string', multiple: true },
       methods: { type: 'string' },
       'no-builtin': { type: 'boolean' },
+      ablation: { type: 'boolean' },
     },
   });
   const methods = values.methods ? values.methods.split(',') : [...METHOD_NAMES];
@@ -80,6 +141,10 @@ async function main(): Promise<void> {
   else console.log(`(demo planted ground truth skipped: ${seeds.reason})`);
   for (const path of values.set ?? []) external.push(await readLabelledSet(path));
   if (external.length) groups.push(['external sets', external]);
+  if (values.ablation) {
+    printAblation(groups, DEFAULT_METHOD);
+    return;
+  }
 
   for (const [title, sets] of groups) {
     console.log(`\n## ${title}`);
