@@ -70,7 +70,7 @@ describe('incremental updates', () => {
         expect(live.size).toBe(fresh.size);
         expect(rankings(live)).toEqual(rankings(fresh));
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
