@@ -1,0 +1,10 @@
+export {
+  type Database,
+  type DatabaseDriver,
+  type DatabaseHandle,
+  type DatabaseTarget,
+  databaseTargetFromConfig,
+  openDatabase,
+} from './database.js';
+export { toDomainError, withDomainErrors } from './database-errors.js';
+export * as schema from './schema/index.js';
