@@ -1,3 +1,4 @@
+export { announceChanges, CHANGES_CHANNEL, type ChangedEntity, type ChangeNotice } from './change-notices.js';
 export {
   type Database,
   type DatabaseDriver,
