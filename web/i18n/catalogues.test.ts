@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueKeys, translate } from './translate.js';
+import { areaKeyGaps, catalogueKeys, translate } from './translate.js';
 
 describe('the translation catalogues', () => {
   it('have the same keys in Chinese and English', () => {
+    expect(areaKeyGaps()).toEqual([]);
     expect(catalogueKeys('en').sort()).toEqual(catalogueKeys('zh-CN').sort());
   });
 

@@ -98,19 +98,16 @@ describeEachDatabase('logging in and signing up', (kind) => {
   it('signs an enterprise up as pending and keeps what was typed when a field is wrong', async () => {
     const agent = request.agent(app.express);
     const token = await csrfTokenFor(agent, '/signup');
-    const bad = await agent
-      .post('/signup')
-      .type('form')
-      .send({
-        _csrf: token,
-        enterpriseName: '<b>威海新材</b>',
-        industry: '复合材料',
-        size: 'small',
-        chains: 'carbon_fiber',
-        displayName: '陈',
-        email: 'not-an-email',
-        password: 'short',
-      });
+    const bad = await agent.post('/signup').type('form').send({
+      _csrf: token,
+      enterpriseName: '<b>威海新材</b>',
+      industry: '复合材料',
+      size: 'small',
+      chains: 'carbon_fiber',
+      displayName: '陈',
+      email: 'not-an-email',
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('请输入有效的邮箱地址');
     expect(bad.text).toContain('&lt;b&gt;威海新材&lt;/b&gt;');
