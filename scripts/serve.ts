@@ -1,3 +1,4 @@
+import { MatchingService } from '../services/matching/index.js';
 import { createLogger } from '../services/shared/logger.js';
 import { createApp } from '../web/app.js';
 import { openConfiguredDatabase, runScript } from './script-runner.js';
@@ -7,7 +8,8 @@ runScript('start', async () => {
   const { config, database } = await openConfiguredDatabase();
   const logger = createLogger(config.logLevel);
   if (config.sessionSecretIsDefault) logger.warn('SESSION_SECRET is not set: using the development secret');
-  const app = createApp({ config, database, logger });
+  const matching = await MatchingService.start(database, logger);
+  const app = createApp({ config, database, matching, logger });
   const url = await app.start();
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   process.stdout.write(

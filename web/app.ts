@@ -7,6 +7,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
+import type { MatchingService } from '../services/matching/index.js';
 import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
 import { csrfProtection } from './csrf.js';
@@ -27,6 +28,8 @@ const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
 export interface AppDependencies {
   config: Readonly<Config>;
   database: DatabaseHandle;
+  /** This process's matcher index, already built and listening for changes. */
+  matching: MatchingService;
   logger: Logger;
   /** Failed logins allowed per account in 15 minutes (four times as many per address). */
   loginLimit?: number;
@@ -36,12 +39,18 @@ export interface XueqiApp {
   express: Express;
   /** Listens on the configured port (0 picks a free one) and resolves with the URL. */
   start(port?: number): Promise<string>;
-  /** Stops taking requests, lets those under way finish, then closes the database. */
+  /** Stops taking requests, lets those under way finish, stops the matcher, then closes the database. */
   stop(): Promise<void>;
 }
 
 /** The one way the app is assembled: the server, the tests and the scripts all build it here. */
-export function createApp({ config, database, logger, loginLimit = 10 }: AppDependencies): XueqiApp {
+export function createApp({
+  config,
+  database,
+  matching,
+  logger,
+  loginLimit = 10,
+}: AppDependencies): XueqiApp {
   const { db } = database;
   const app = express();
   app.disable('x-powered-by');
@@ -93,7 +102,7 @@ export function createApp({ config, database, logger, loginLimit = 10 }: AppDepe
   app.use(navigation);
 
   app.use(statsRoutes(db));
-  app.use(publicRoutes(db));
+  app.use(publicRoutes(db, matching));
   app.use(authRoutes(db, passportInstance, { loginLimit }));
   app.use(notFound);
   app.use(handleErrors);
@@ -122,6 +131,7 @@ export function createApp({ config, database, logger, loginLimit = 10 }: AppDepe
           running.closeIdleConnections();
         });
       }
+      await matching.stop();
       await database.close();
     },
   };

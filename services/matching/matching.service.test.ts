@@ -35,15 +35,13 @@ describeEachDatabase('the matching service', (kind) => {
       })
       .returning();
     shipTeamId = shipTeam!.id;
-    await db
-      .insert(schema.works)
-      .values({
-        facultyId: world.member.id,
-        kind: 'patent',
-        title: '一种碳纤维预浸料快速固化方法',
-        summary: '降低固化温度，缩短固化周期。',
-        year: 2021,
-      });
+    await db.insert(schema.works).values({
+      facultyId: world.member.id,
+      kind: 'patent',
+      title: '一种碳纤维预浸料快速固化方法',
+      summary: '降低固化温度，缩短固化周期。',
+      year: 2021,
+    });
     const [demand] = await db
       .insert(schema.demands)
       .values({

@@ -30,7 +30,7 @@ describeEachDatabase('logging in and signing up', (kind) => {
       role: 'enterprise',
       enterpriseId: world.enterprise.id,
     });
-    app = createTestApp(database);
+    app = await createTestApp(database);
   });
   afterAll(() => database.dispose());
 
@@ -80,7 +80,7 @@ describeEachDatabase('logging in and signing up', (kind) => {
   });
 
   it('locks an account out after too many failed logins', async () => {
-    const limited = createTestApp(database);
+    const limited = await createTestApp(database);
     const agent = request.agent(limited.express);
     const token = await csrfTokenFor(agent);
     let last = 0;
