@@ -17,7 +17,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: 'enterprise@xueqi.example',
     password: 'enterprise123',
     role: 'enterprise',
-    description: '企业用户：一家碳纤维复合材料企业，有已发布的需求和进行中的产学研合作',
+    description: '企业用户：一家碳纤维复合材料企业，其技术需求已对接高校团队，产学研合作正在推进',
   },
   {
     email: 'university@xueqi.example',

@@ -30,7 +30,7 @@ export const INFO_TECH: ChainVocabulary = {
       zh: '网络与数据安全',
       en: 'Cybersecurity and data security',
       terms: ['网络安全', '入侵检测', '密码算法', '数据加密', '等级保护', '零信任架构'],
-      paraphrases: ['防攻击', '信息安全', '国密改造', '安全防护'],
+      paraphrases: ['网络攻击防护', '信息安全', '国密改造', '安全防护'],
       enTerms: ['intrusion detection', 'cryptographic protocol', 'zero trust'],
       need: '工业现场网络缺少安全防护，客户要求按等保三级和国密算法改造系统',
     },

@@ -84,7 +84,7 @@ export const NEW_ENERGY: ChainVocabulary = {
       zh: '工业节能与余热利用',
       en: 'Industrial efficiency and waste heat',
       terms: ['余热回收', '热泵技术', '能效诊断', '换热器强化', '综合能源系统', '碳排放核算'],
-      paraphrases: ['节能改造', '降低能耗', '蒸汽余热', '双碳目标'],
+      paraphrases: ['节能改造', '节能降耗', '蒸汽余热', '低碳工艺改造'],
       enTerms: ['waste heat recovery', 'heat pump', 'energy audit'],
       need: '工厂蒸汽和冷却水余热直接排放，能耗指标被考核，急需投资回收期短的节能方案',
     },
