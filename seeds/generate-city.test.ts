@@ -113,13 +113,20 @@ describe('the generated city', () => {
       expect((result.ownerTeamKey === null) !== (result.ownerFacultyKey === null)).toBe(true);
   });
 
-  it('has one demo account per role', () => {
+  it('has one demo account per role, all in the story of one carbon-fibre collaboration', () => {
     expect(city.users.map((user) => user.role).sort()).toEqual([
       'admin',
       'enterprise',
       'staff',
       'university',
     ]);
+    const [enterprise, university, staff] = city.users;
+    const collaboration = city.collaborations.find(
+      (item) => item.enterpriseKey === enterprise!.enterpriseKey && item.leadTeamKey === university!.teamKey,
+    );
+    expect(collaboration).toBeDefined();
+    expect(city.teams.find((team) => team.key === university!.teamKey)!.chain).toBe('carbon_fiber');
+    expect(city.staff.find((member) => member.key === staff!.staffKey)!.chain).toBe('carbon_fiber');
   });
 
   it('writes texts of the lengths the portal is designed for', () => {
