@@ -3,6 +3,7 @@ import type { SeedDemand, SeedEnterprise, SeedTeam } from '../city.types.js';
 import type { Random } from '../random.js';
 import { type Subtopic, VOCABULARY } from '../vocabulary/index.js';
 import { addDays, fitText, pad, uniqueValue } from './helpers.js';
+import { neighbours } from './profile-text.js';
 import { AS_OF, CITY_SHAPE, DEMANDS_PER_CHAIN } from './shape.js';
 
 const TITLE_PATTERNS: Readonly<
@@ -141,9 +142,12 @@ function demandDescription(
   const { subtopic } = input;
   const vocabulary = VOCABULARY[input.chain];
   const [first, second] = random.sample(subtopic.paraphrases, 2);
-  const shared = random.sample(subtopic.terms, random.int(1, 2));
+  const shared = random.sample(subtopic.terms, random.chance(0.7) ? 1 : 2);
+  // Firms describe the process around the problem too, in a neighbouring sub-topic's words: the
+  // realistic noise that makes a neighbouring team look plausible to a matcher.
+  const context = random.sample(random.pick(neighbours(vocabulary, subtopic)).terms, 2);
   const required = [
-    `我公司是${CHAIN_LABELS[input.chain].zh}产业链企业，主要产品包括${input.product}等。`,
+    `我公司是${CHAIN_LABELS[input.chain].zh}产业链企业，主要产品包括${input.product}等，现有${context.join('、')}等环节已较成熟。`,
     `${subtopic.need}。`,
     `拟与高校团队以${random.pick(COOPERATION)}方式，围绕${first}、${second}和${shared.join('、')}开展研究，`,
     `目标是${GOALS[input.demandClass]}。`,
