@@ -2,7 +2,7 @@ import { CHAIN_CODES, CHAIN_LABELS, type DemandClass } from '../../services/shar
 import type { SeedDemand, SeedEnterprise, SeedTeam } from '../city.types.js';
 import type { Random } from '../random.js';
 import { type Subtopic, VOCABULARY } from '../vocabulary/index.js';
-import { addDays, fitText, pad, uniqueValue } from './helpers.js';
+import { addDays, capitalise, fitText, pad, uniqueValue } from './helpers.js';
 import { neighbours } from './profile-text.js';
 import { AS_OF, CITY_SHAPE, DEMANDS_PER_CHAIN } from './shape.js';
 
@@ -12,7 +12,7 @@ const TITLE_PATTERNS: Readonly<
   chokepoint: [
     (phrase) => `${phrase}关键技术攻关`,
     (phrase) => `${phrase}国产化替代`,
-    (phrase, product) => `${product}${phrase}瓶颈突破`,
+    (phrase, product) => `面向${product}的${phrase}瓶颈突破`,
     (phrase) => `高性能${phrase}技术开发`,
   ],
   chain: [
@@ -22,19 +22,19 @@ const TITLE_PATTERNS: Readonly<
   ],
   systemic: [
     (phrase) => `${phrase}成套技术体系构建`,
-    (phrase, product) => `${product}${phrase}系统集成`,
+    (phrase, product) => `面向${product}的${phrase}系统集成`,
     (phrase) => `${phrase}整体解决方案`,
   ],
   disruptive: [
     (phrase) => `新一代${phrase}技术预研`,
     (phrase) => `${phrase}颠覆性新路线探索`,
-    (phrase, product) => `${product}${phrase}前沿技术`,
+    (phrase, product) => `面向${product}的${phrase}前沿技术`,
   ],
 };
 
 const TITLE_EN: Readonly<Record<DemandClass, (subject: string) => string>> = {
   chokepoint: (subject) => `Breaking the bottleneck in ${subject}`,
-  chain: (subject) => `${subject} across the supply chain`,
+  chain: (subject) => `${capitalise(subject)} across the supply chain`,
   systemic: (subject) => `An integrated system for ${subject}`,
   disruptive: (subject) => `Next-generation ${subject}`,
 };

@@ -1,7 +1,7 @@
-import type { IpStatus } from '../../services/shared/enums.js';
+import { CHAIN_LABELS, type IpStatus } from '../../services/shared/enums.js';
 import type { SeedFaculty, SeedResult, SeedTeam } from '../city.types.js';
 import type { Random } from '../random.js';
-import { subtopicByKey, VOCABULARY } from '../vocabulary/index.js';
+import { subtopicByKey } from '../vocabulary/index.js';
 import { pad, uniqueValue } from './helpers.js';
 import { RESULTS_TOTAL } from './shape.js';
 
@@ -38,7 +38,7 @@ export function generateResults(random: Random, teams: SeedTeam[], faculty: Seed
       ownerFacultyKey: person?.key ?? null,
       chain: team.chain,
       title,
-      summary: `基于${first}与${second}研究形成的${subtopic.zh}成果，${random.pick(READINESS)}，可用于${random.pick(VOCABULARY[team.chain].products)}等产品。`,
+      summary: `基于${first}与${second}研究形成的${subtopic.zh}成果，${random.pick(READINESS)}，可面向${CHAIN_LABELS[team.chain].zh}企业推广应用。`,
       trl: random.int(4, 8),
       ipStatus: random.weighted(IP_WEIGHTS),
     });
