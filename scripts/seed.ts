@@ -1,44 +1,24 @@
-import { DEMO_ACCOUNTS, seedCityIfEmpty } from '../seeds/index.js';
-import { ConfigError, loadConfig } from '../services/config.js';
-import { type DatabaseHandle, databaseTargetFromConfig, openDatabase } from '../services/db/index.js';
-import { DatabaseUnavailableError } from '../services/shared/errors.js';
+import { formatDemoLogins, prepareDemoCity } from './demo-city.js';
+import { openConfiguredDatabase, runScript } from './script-runner.js';
 
 /** Migrates, seeds the demo city when the database is empty, and says what is there and how to log in. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  let database: DatabaseHandle | null = null;
+runScript('seed', async () => {
+  const { database } = await openConfiguredDatabase();
   try {
-    database = await openDatabase(databaseTargetFromConfig(config));
-    await database.migrate();
     const started = performance.now();
-    const { seeded, counts } = await seedCityIfEmpty(database.db);
+    const { outcome, matching, suggestions } = await prepareDemoCity(database);
+    await matching.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      seeded
-        ? `seeded the demo city into ${database.driver} (${database.location}) in ${seconds} s\n`
+      outcome.seeded
+        ? `seeded the demo city into ${database.driver} (${database.location}) in ${seconds} s, with ${suggestions} suggested candidates from the matcher\n`
         : `${database.driver} (${database.location}) already holds a city; nothing seeded\n`,
     );
-    for (const [what, count] of Object.entries(counts))
+    for (const [what, count] of Object.entries(outcome.counts))
       process.stdout.write(`  ${what.padEnd(20)} ${count}\n`);
-    process.stdout.write('demo logins:\n');
-    for (const account of DEMO_ACCOUNTS) {
-      process.stdout.write(
-        `  ${account.role.padEnd(10)} ${account.email} / ${account.password}  ${account.description}\n`,
-      );
-    }
+    process.stdout.write(formatDemoLogins());
   } finally {
     // An open PGlite handle keeps Node alive; close it whatever happened.
-    await database?.close();
+    await database.close();
   }
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof DatabaseUnavailableError || error instanceof ConfigError) {
-    process.stderr.write(`seed: ${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `seed: unexpected failure\n${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-  }
-  process.exitCode = 1;
 });
