@@ -89,7 +89,13 @@ export const ENTERPRISE_SIZE_LABELS: Labelled<EnterpriseSize> = {
   micro: { zh: '微型', en: 'Micro' },
 };
 
-export const IP_STATUSES = ['patent_granted', 'patent_pending', 'software_copyright', 'know_how', 'none'] as const;
+export const IP_STATUSES = [
+  'patent_granted',
+  'patent_pending',
+  'software_copyright',
+  'know_how',
+  'none',
+] as const;
 export type IpStatus = (typeof IP_STATUSES)[number];
 export const IP_STATUS_LABELS: Labelled<IpStatus> = {
   patent_granted: { zh: '已授权专利', en: 'Patent granted' },
@@ -131,7 +137,12 @@ export const DECLINE_REASON_LABELS: Labelled<DeclineReason> = {
 };
 
 /** The "4 个共同": the life of a collaboration, in order. */
-export const COLLABORATION_STAGES = ['refine_demand', 'design_task', 'joint_research', 'commercialise'] as const;
+export const COLLABORATION_STAGES = [
+  'refine_demand',
+  'design_task',
+  'joint_research',
+  'commercialise',
+] as const;
 export type CollaborationStage = (typeof COLLABORATION_STAGES)[number];
 export const COLLABORATION_STAGE_LABELS: Labelled<CollaborationStage> = {
   refine_demand: { zh: '共同凝练科技需求', en: 'Refine the demand together' },
@@ -140,7 +151,16 @@ export const COLLABORATION_STAGE_LABELS: Labelled<CollaborationStage> = {
   commercialise: { zh: '共同推动成果转化', en: 'Bring the result to market together' },
 };
 
-export const SERVICE_KINDS = ['visit', 'matchmaking', 'policy', 'financing', 'talent', 'ip', 'platform', 'other'] as const;
+export const SERVICE_KINDS = [
+  'visit',
+  'matchmaking',
+  'policy',
+  'financing',
+  'talent',
+  'ip',
+  'platform',
+  'other',
+] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export const SERVICE_KIND_LABELS: Labelled<ServiceKind> = {
   visit: { zh: '走访调研', en: 'Visit' },

@@ -50,13 +50,12 @@ export const matchCandidates = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (table) => [
-    unique('match_candidates_pair_unique').on(table.demandId, table.teamId, table.facultyId).nullsNotDistinct(),
+    unique('match_candidates_pair_unique')
+      .on(table.demandId, table.teamId, table.facultyId)
+      .nullsNotDistinct(),
     index('match_candidates_status_idx').on(table.status),
     check('match_candidates_status_known', isOneOf(table.status, MATCH_STATUSES)),
-    check(
-      'match_candidates_one_side',
-      sql`(${table.teamId} is null) <> (${table.facultyId} is null)`,
-    ),
+    check('match_candidates_one_side', sql`(${table.teamId} is null) <> (${table.facultyId} is null)`),
     check(
       'match_candidates_decline_reason',
       sql`(${table.status} = 'declined') = (${table.declineReason} is not null) and (${table.declineReason} is null or ${isOneOf(table.declineReason, DECLINE_REASONS)})`,
@@ -78,7 +77,9 @@ export const collaborations = pgTable(
     leadTeamId: integer('lead_team_id')
       .notNull()
       .references(() => teams.id),
-    matchCandidateId: integer('match_candidate_id').references(() => matchCandidates.id, { onDelete: 'set null' }),
+    matchCandidateId: integer('match_candidate_id').references(() => matchCandidates.id, {
+      onDelete: 'set null',
+    }),
     title: text('title').notNull(),
     stage: text('stage').notNull().default('refine_demand'),
     contractValue: numeric('contract_value', { precision: 14, scale: 2, mode: 'number' }),

@@ -1,0 +1,73 @@
+import path from 'node:path';
+
+/** Everything the service reads from its environment, parsed once and frozen. */
+export interface Config {
+  /** A PostgreSQL server's URL; without it the service runs on embedded PGlite under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  port: number;
+  sessionSecret: string;
+  /** True when SESSION_SECRET was not given and a development secret stands in. */
+  sessionSecretIsDefault: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  isProduction: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DEVELOPMENT_SESSION_SECRET = 'xueqi-development-secret-change-me';
+
+function readPort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function readDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`,
+    );
+  }
+  return raw;
+}
+
+function readLogLevel(raw: string | undefined): Config['logLevel'] {
+  if (raw === undefined || raw === '') return 'info';
+  const level = LOG_LEVELS.find((known) => known === raw);
+  if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const isProduction = env.NODE_ENV === 'production';
+  const secret = env.SESSION_SECRET?.trim() ?? '';
+  if (isProduction && secret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be set to at least 32 characters when NODE_ENV=production');
+  }
+  if (secret !== '' && secret.length < 16) {
+    throw new ConfigError('SESSION_SECRET must be at least 16 characters long');
+  }
+  return Object.freeze({
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    port: readPort(env.PORT),
+    sessionSecret: secret || DEVELOPMENT_SESSION_SECRET,
+    sessionSecretIsDefault: secret === '',
+    logLevel: readLogLevel(env.LOG_LEVEL),
+    isProduction,
+  });
+}

@@ -1,0 +1,179 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { DatabaseUnavailableError } from '../shared/errors.js';
+import * as schema from './schema/index.js';
+
+/** The one type the rest of the code sees: a Drizzle database (or transaction) over our schema. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseDriver;
+  /** Where the data lives, for people: the server's host and database, or the PGlite folder. */
+  location: string;
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  /** Subscribes to NOTIFY on a channel; resolves with the function that unsubscribes. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { driver: 'postgres'; url: string }
+  | { driver: 'pglite'; dataDir: string | null /* null: in memory */ };
+
+const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Any fixed number: it names the lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK_KEY = 4_201_202_6;
+
+function describeServer(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const location = describeServer(url);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${location}: ${reason}`);
+  }
+  const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
+  const listeners = new Set<() => Promise<void>>();
+  return {
+    db,
+    driver: 'postgres',
+    location,
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migrateNodePostgres(drizzleNodePostgres({ client, schema }), {
+          migrationsFolder: MIGRATIONS_FOLDER,
+        });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    ping: () => ping(db),
+    async listen(channel, onMessage) {
+      const unlisten = await listenOnServer(pool, channel, onMessage);
+      listeners.add(unlisten);
+      return async () => {
+        listeners.delete(unlisten);
+        await unlisten();
+      };
+    },
+    async close() {
+      // A listener holds a pooled connection until it unlistens; the pool cannot end before that.
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      listeners.clear();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    driver: 'pglite',
+    location: dataDir ?? 'memory',
+    async migrate() {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    ping: () => ping(db),
+    async listen(channel, onMessage) {
+      const unlisten = await client.listen(channel, onMessage);
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** How long to wait before listening again after the server dropped the listening connection. */
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * LISTEN needs a connection of its own for as long as it listens. If the server drops it, listen
+ * again on a new one, so a restart of PostgreSQL does not leave this process's index stale.
+ */
+async function listenOnServer(pool: pg.Pool, channel: string, onMessage: (payload: string) => void) {
+  if (!IDENTIFIER.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.PoolClient | null = null;
+  const connect = async (): Promise<void> => {
+    const connection = await pool.connect();
+    connection.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    connection.on('error', () => {
+      connection.release(true);
+      client = null;
+      if (!stopped) setTimeout(() => connect().catch(() => {}), RELISTEN_DELAY_MS).unref();
+    });
+    await connection.query(`listen ${channel}`);
+    client = connection;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const connection = client;
+    client = null;
+    if (!connection) return;
+    await connection.query(`unlisten ${channel}`).catch(() => {});
+    connection.release();
+  };
+}
+
+async function ping(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The only place that knows which driver is in use. */
+export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.driver === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir);
+}
+
+export function databaseTargetFromConfig(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+}): DatabaseTarget {
+  return config.databaseUrl
+    ? { driver: 'postgres', url: config.databaseUrl }
+    : { driver: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+}
