@@ -1,14 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { MatchDocument, ProfileKind } from '../../matcher/index.js';
-import type { LabelledQuery, LabelledSet, PlantedGroundTruth } from './eval-types.js';
+import type { LabelledQuery, LabelledSet } from './eval-types.js';
 
 /**
  * Reads a labelled set from JSONL: one object per line, either
  *   {"profile": MatchDocument}
  * or
  *   {"demand": MatchDocument | string, "relevant": {"team:3": 2, …} | ["team:3", …]}
- * (a list counts every id as grade 1). Profiles must all be of one kind.
+ * (a list counts every id as grade 1), or the lines `npm run seed:ground-truth` writes:
+ *   {"type": "profile", "id", "title"?, "keywords"?, "text", "works"?}
+ *   {"type": "query", "id", "title"?, "text", "relevant": [id, …]}
+ * Profiles must all be of one kind.
  */
 export async function readLabelledSet(path: string): Promise<LabelledSet> {
   const profiles: MatchDocument[] = [];
@@ -21,6 +24,7 @@ export async function readLabelledSet(path: string): Promise<LabelledSet> {
     lineNumber++;
     if (!line.trim()) continue;
     let record: {
+      type?: string;
       profile?: MatchDocument;
       demand?: MatchDocument | string;
       relevant?: Record<string, number> | string[];
@@ -30,7 +34,11 @@ export async function readLabelledSet(path: string): Promise<LabelledSet> {
     } catch {
       throw new Error(`${path}:${lineNumber}: not valid JSON`);
     }
-    if (record.profile) {
+    if (record.type === 'profile' || record.type === 'query') {
+      const converted = fromSeedsLine(record as unknown as SeedsLine);
+      if ('relevant' in converted) queries.push(converted);
+      else profiles.push(converted);
+    } else if (record.profile) {
       profiles.push(record.profile);
     } else if (record.demand !== undefined && record.relevant) {
       const query: MatchDocument =
@@ -49,57 +57,62 @@ export async function readLabelledSet(path: string): Promise<LabelledSet> {
   return { name: path, description: `labelled set from ${path}`, kind, profiles, queries };
 }
 
-/**
- * The demo data's planted ground truth as a labelled set: each demand should find the teams it
- * was written for (grade 2). Teams carry their members' directions and biographies as works.
- */
-export function toLabelledSet(truth: PlantedGroundTruth, name = 'demo-planted'): LabelledSet {
-  const members = new Map<string, NonNullable<PlantedGroundTruth['faculty']>>();
-  for (const person of truth.faculty ?? []) {
-    if (!person.teamKey) continue;
-    members.set(person.teamKey, [...(members.get(person.teamKey) ?? []), person]);
+/** One line of seeds' ground-truth export (seeds/ground-truth.ts), profile or query. */
+interface SeedsLine {
+  type: 'profile' | 'query';
+  id: string;
+  title?: string;
+  keywords?: string[];
+  text: string;
+  works?: MatchDocument['works'];
+  relevant?: string[];
+}
+
+/** A seeds profile becomes a team document; a seeds query a demand whose planted teams weigh 2. */
+function fromSeedsLine(line: SeedsLine): MatchDocument | LabelledQuery {
+  if (line.type === 'query') {
+    const query: MatchDocument = { id: `demand:${line.id}`, kind: 'demand', text: line.text };
+    if (line.title) query.title = line.title;
+    return { query, relevant: Object.fromEntries((line.relevant ?? []).map((id) => [id, 2])) };
   }
-  const profiles: MatchDocument[] = truth.teams.map((team) => {
-    const document: MatchDocument = {
-      id: `team:${team.key}`,
-      kind: 'team',
-      title: team.name,
-      keywords: team.directions ?? [],
-      text: team.description ?? '',
-      works: (members.get(team.key) ?? []).map((person) => ({
-        title: [person.name, ...(person.directions ?? [])].join(' '),
-        text: person.bio ?? '',
-      })),
-    };
-    if (team.chain) document.attributes = { chain: team.chain };
-    return document;
-  });
-  const queries: LabelledQuery[] = truth.demands.map((demand) => ({
-    query: { id: `demand:${demand.key}`, kind: 'demand', title: demand.title, text: demand.description },
-    relevant: Object.fromEntries(demand.teamKeys.map((key) => [`team:${key}`, 2])),
-  }));
-  return {
-    name,
-    description: 'planted ground truth of the demo data (seeds/)',
-    kind: 'team',
-    profiles,
-    queries,
-  };
+  const profile: MatchDocument = { id: line.id, kind: 'team', text: line.text, works: line.works ?? [] };
+  if (line.title) profile.title = line.title;
+  if (line.keywords) profile.keywords = line.keywords;
+  return profile;
 }
 
 /**
- * The demo generator's planted ground truth, if seeds/ offers it as `plantedGroundTruth()`.
- * Returns undefined (with the reason) when seeds/ is not there yet or has another shape.
+ * The demo data's planted ground truth, from seeds/: `groundTruthSet(generateCity())`, teams (with
+ * their members' works) as profiles and demands as queries. Returns the reason instead when
+ * seeds/ is missing or has another shape.
  */
 export async function loadSeedsSet(): Promise<{ set?: LabelledSet; reason?: string }> {
   const modulePath = '../../seeds/index.js';
   try {
     const seeds = (await import(modulePath)) as {
-      plantedGroundTruth?: () => PlantedGroundTruth | Promise<PlantedGroundTruth>;
+      generateCity?: () => unknown;
+      groundTruthSet?: (dataset: unknown) => {
+        profiles: Omit<SeedsLine, 'type'>[];
+        queries: Omit<SeedsLine, 'type'>[];
+      };
     };
-    if (typeof seeds.plantedGroundTruth !== 'function')
-      return { reason: 'seeds/index.ts has no plantedGroundTruth()' };
-    return { set: toLabelledSet(await seeds.plantedGroundTruth()) };
+    if (typeof seeds.generateCity !== 'function' || typeof seeds.groundTruthSet !== 'function') {
+      return { reason: 'seeds/index.ts has no generateCity() and groundTruthSet()' };
+    }
+    const truth = seeds.groundTruthSet(seeds.generateCity());
+    const profiles = truth.profiles.map(
+      (line) => fromSeedsLine({ ...line, type: 'profile' }) as MatchDocument,
+    );
+    const queries = truth.queries.map((line) => fromSeedsLine({ ...line, type: 'query' }) as LabelledQuery);
+    return {
+      set: {
+        name: 'demo-planted',
+        description: "planted ground truth of the demo city (seeds/), demands' planted teams",
+        kind: 'team',
+        profiles,
+        queries,
+      },
+    };
   } catch (error) {
     return { reason: `seeds/ not available (${(error as Error).message.split('\n')[0]})` };
   }
