@@ -1,6 +1,10 @@
-/** A one-line progress bar on stderr, redrawn at most ten times a second; silent when not a TTY. */
+/**
+ * A one-line progress bar on stderr, redrawn at most ten times a second. When stderr is not a
+ * terminal (a log file) and the total is known, one line per tenth instead.
+ */
 export class ProgressBar {
   private lastDraw = 0;
+  private lastTenth = 0;
   private readonly started = performance.now();
   private readonly enabled: boolean;
 
@@ -14,6 +18,15 @@ export class ProgressBar {
 
   update(done: number, force = false): void {
     const now = performance.now();
+    if (!this.enabled && this.total && !force) {
+      const tenth = Math.floor((done / this.total) * 10);
+      if (tenth > this.lastTenth) {
+        this.lastTenth = tenth;
+        const seconds = ((now - this.started) / 1000).toFixed(0);
+        process.stderr.write(`${this.label}: ${tenth * 10}% (${done.toLocaleString('en')}, ${seconds} s)\n`);
+      }
+      return;
+    }
     if (!this.enabled || (!force && now - this.lastDraw < 100)) return;
     this.lastDraw = now;
     const seconds = (now - this.started) / 1000;
