@@ -190,7 +190,7 @@ export class MatchIndex {
         yield { id: key, kind: options.kind, score: 0, terms: [], evidence: null };
         continue;
       }
-      yield { ...this.rankedMatch(kindIndex, vector, spec, scores, { key, score }), evidence: null };
+      yield { ...this.rankedMatch(kindIndex, vector, spec, scores, { key, score }, false), evidence: null };
     }
   }
 
@@ -258,11 +258,16 @@ export class MatchIndex {
     spec: MethodSpec,
     scores: ProfileScores,
     candidate: Candidate,
+    wantEvidence = true,
   ): RankedMatch {
     const meta = this.meta.get(candidate.key)!;
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
     const parts = collection.contributions(vector, candidate.key, spec.model);
-    const evidence = this.bestWork(kindIndex, vector, spec, candidate.key, meta.works);
+    // Per-work methods need the best work for their terms even when no evidence is shown.
+    const evidence =
+      wantEvidence || spec.aggregate !== 'none'
+        ? this.bestWork(kindIndex, vector, spec, candidate.key, meta.works)
+        : null;
     if (spec.aggregate !== 'none' && evidence) {
       const wholeScale = scores.wholeScale;
       for (const [term, value] of parts) parts.set(term, value * wholeScale);

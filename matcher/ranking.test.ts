@@ -117,6 +117,16 @@ describe('MatchIndex.scorePair', () => {
   });
 });
 
+describe('MatchIndex.scoreAll', () => {
+  it('scores every document of the kind in the order added, zeros included, as topK does', () => {
+    const all = [...index.scoreAll(demand('demand:curing'), { kind: 'faculty' })];
+    expect(all.map((match) => match.id)).toEqual(FACULTY.map((document) => document.id));
+    const top = index.topK(demand('demand:curing'), { kind: 'faculty', k: 10 });
+    for (const match of top) expect(all.find((entry) => entry.id === match.id)?.score).toBe(match.score);
+    expect(all.filter((match) => match.score === 0).every((match) => match.terms.length === 0)).toBe(true);
+  });
+});
+
 describe('explanations', () => {
   it('names the shared terms with shares that sum to at most one, and the best work as evidence', () => {
     const [best] = index.topK(demand('demand:curing'), { kind: 'team' });
