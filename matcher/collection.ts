@@ -63,6 +63,8 @@ export class Collection {
   private baseSlots = new Int32Array(0);
   private baseWeights = new Float32Array(0);
   private deltaPostings = 0;
+  private scratchIds = new Int32Array(256);
+  private scratchWeights = new Float32Array(256);
 
   get size(): number {
     return this.slotOf.size;
@@ -92,8 +94,13 @@ export class Collection {
   /** Adds a document under a key that must not be present. */
   add(key: string, vector: TermVector): void {
     if (this.slotOf.has(key)) throw new Error(`duplicate key ${key}`);
-    const termIds = new Int32Array(vector.size);
-    const weights = new Float32Array(vector.size);
+    // Reused between adds: two small typed arrays per document were a measurable share of bulk loading.
+    if (this.scratchIds.length < vector.size) {
+      this.scratchIds = new Int32Array(vector.size * 2);
+      this.scratchWeights = new Float32Array(vector.size * 2);
+    }
+    const termIds = this.scratchIds.subarray(0, vector.size);
+    const weights = this.scratchWeights.subarray(0, vector.size);
     let length = 0;
     let index = 0;
     for (const [term, weight] of vector) {
