@@ -50,7 +50,7 @@ async function build(
   let indexing = 0;
   await forEachAnalysedBatch(path, pool, ({ documents, analyzed }) => {
     const batchStarted = performance.now();
-    documents.forEach((document, position) => index.addAnalyzed(document, analyzed[position]!));
+    for (const [position, document] of documents.entries()) index.addAnalyzed(document, analyzed[position]!);
     indexing += performance.now() - batchStarted;
     done += documents.length;
     bar.update(done);
