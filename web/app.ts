@@ -62,7 +62,17 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.engine('hbs', engine({ extname: '.hbs', defaultLayout: 'main', helpers: viewHelpers }));
+  // preventIndent: an indented partial would otherwise indent every line of a textarea's value,
+  // adding spaces to multi-line text each time a form is saved.
+  app.engine(
+    'hbs',
+    engine({
+      extname: '.hbs',
+      defaultLayout: 'main',
+      helpers: viewHelpers,
+      compilerOptions: { preventIndent: true },
+    }),
+  );
   app.set('view engine', 'hbs');
   app.set('views', path.join(WEB_DIR, 'views'));
 
