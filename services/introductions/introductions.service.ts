@@ -50,6 +50,8 @@ async function markPairInterest(
     db.transaction(async (tx) => {
       const existing = await findPairForUpdate(tx, demand.id, side);
       if (existing?.[flag]) return existing;
+      // Staff closed this pair with a reason both sides can read; a click must not reopen it.
+      if (existing?.status === 'declined') throw new ConflictError('the pair was declined');
       const after = existing
         ? await markInterest(tx, existing.id, flag)
         : await insertPair(tx, {

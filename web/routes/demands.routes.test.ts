@@ -211,6 +211,18 @@ describeEachDatabase('the enterprise journey', (kind) => {
       profileId: String(world.team.id),
     });
     expect(draft.status).toBe(409);
+    await database.db.insert(schema.matchCandidates).values({
+      demandId: world.publicDemand.id,
+      facultyId: world.otherMember.id,
+      score: 0.1,
+      status: 'declined',
+      declineReason: 'expertise_mismatch',
+    });
+    const declined = await firm.post(`/demands/${world.publicDemand.id}/interest`, {
+      kind: 'faculty',
+      profileId: String(world.otherMember.id),
+    });
+    expect(declined.status).toBe(409);
   });
 
   it('closes a demand once; a closed demand can no longer be edited', async () => {

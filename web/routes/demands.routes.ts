@@ -66,6 +66,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     ...candidate,
     percentScore: Math.round(candidate.score * 100),
     interested: candidate.state?.enterpriseInterested ?? false,
+    declined: candidate.state?.status === 'declined',
     status: candidate.state?.status ?? null,
   });
   response.render('pages/enterprise/demand', {

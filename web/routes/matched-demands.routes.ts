@@ -19,7 +19,7 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
         ...item,
         percentScore: Math.round(item.score * 100),
         interested: item.state?.profileInterested ?? false,
-        canAnswer: isOpen(item.demand),
+        canAnswer: isOpen(item.demand) && item.state?.status !== 'declined',
       })),
     });
   });
@@ -37,7 +37,7 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
       company,
       match,
       interested: match?.state?.profileInterested ?? false,
-      canAnswer: isOpen(demand),
+      canAnswer: isOpen(demand) && match?.state?.status !== 'declined',
     });
   });
 

@@ -392,14 +392,12 @@ describeEachDatabase('who may use each portal route', (kind) => {
       .insert(schema.works)
       .values({ facultyId: world.member.id, kind: 'paper', title: '待删除的论文' })
       .returning();
-    await database.db
-      .insert(schema.matchCandidates)
-      .values({
-        demandId: world.confidentialDemand.id,
-        teamId: world.team.id,
-        score: 0.5,
-        status: 'introduced',
-      });
+    await database.db.insert(schema.matchCandidates).values({
+      demandId: world.confidentialDemand.id,
+      teamId: world.team.id,
+      score: 0.5,
+      status: 'introduced',
+    });
     records = {
       ...world,
       closable: closable.id,
