@@ -88,8 +88,8 @@ export const portalMessages = {
     'introduction.explainUniversity':
       '您表达过意向或科技局正在撮合的对接。双方都同意且科技局引荐后，这里会显示企业联系方式。',
     'introduction.confidentialDemand': '一项保密需求',
-    'introduction.enterpriseSide': '企业',
-    'introduction.universitySide': '高校',
+    'introduction.enterpriseSide': '企业：',
+    'introduction.universitySide': '高校：',
     'introduction.interested': '有意向',
     'introduction.notYet': '尚未表态',
     'introduction.declinedBecause': '未能对接，原因：',
@@ -193,8 +193,8 @@ export const portalMessages = {
     'introduction.explainUniversity':
       'Pairs you said interested in, or that the bureau is brokering. Once both sides agree and the bureau introduces you, the enterprise’s contact details appear here.',
     'introduction.confidentialDemand': 'A confidential demand',
-    'introduction.enterpriseSide': 'Enterprise',
-    'introduction.universitySide': 'University',
+    'introduction.enterpriseSide': 'Enterprise:',
+    'introduction.universitySide': 'University:',
     'introduction.interested': 'interested',
     'introduction.notYet': 'not yet answered',
     'introduction.declinedBecause': 'Not taken further. Reason:',
