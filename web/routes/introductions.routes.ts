@@ -20,9 +20,6 @@ export function introductionRoutes(deps: PortalDependencies): Router {
             : user.role === 'enterprise'
               ? `/demands/${introduction.demandId}`
               : `/matched-demands/${introduction.demandId}`,
-        waitingForOther:
-          introduction.contact === null &&
-          (user.role === 'enterprise' ? introduction.enterpriseInterested : introduction.profileInterested),
       })),
     });
   });
