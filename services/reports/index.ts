@@ -1,2 +1,16 @@
+export {
+  type AnnualReport,
+  type ChainResults,
+  getAnnualReport,
+  type Period,
+  parsePeriod,
+} from './annual-report.service.js';
+export { buildAnnualReportWorkbook, type WorkbookWording } from './annual-report.workbook.js';
+export {
+  type ChainDashboard,
+  type FunnelStep,
+  getChainDashboard,
+  STRONG_MATCH_THRESHOLD,
+} from './dashboard.service.js';
 export type { CityStats } from './reports.types.js';
 export { getCityStats } from './stats.service.js';
