@@ -56,6 +56,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${location}: ${reason}`);
   }
   const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     driver: 'postgres',
@@ -73,8 +74,20 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       }
     },
     ping: () => ping(db),
-    listen: (channel, onMessage) => listenOnServer(pool, channel, onMessage),
-    close: () => pool.end(),
+    async listen(channel, onMessage) {
+      const unlisten = await listenOnServer(pool, channel, onMessage);
+      listeners.add(unlisten);
+      return async () => {
+        listeners.delete(unlisten);
+        await unlisten();
+      };
+    },
+    async close() {
+      // A listener holds a pooled connection until it unlistens; the pool cannot end before that.
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      listeners.clear();
+      await pool.end();
+    },
   };
 }
 

@@ -125,6 +125,15 @@ export async function loadDemandRows(
     .where(byIds(demands.id, ids));
 }
 
+export async function loadPublishedDemandIds(db: Database): Promise<number[]> {
+  const rows = await db
+    .select({ id: demands.id })
+    .from(demands)
+    .where(eq(demands.status, 'published'))
+    .orderBy(demands.id);
+  return rows.map((row) => row.id);
+}
+
 /** The team ids whose documents include these faculty members or these results. */
 export async function teamsOfFaculty(db: Database, facultyIds: number[]): Promise<number[]> {
   if (facultyIds.length === 0) return [];

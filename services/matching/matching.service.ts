@@ -21,6 +21,7 @@ import {
   loadFacultyCards,
   loadFacultyOfTeams,
   loadFacultyRows,
+  loadPublishedDemandIds,
   loadResultCards,
   loadResultRows,
   loadTeamCards,
@@ -331,6 +332,11 @@ export class MatchingService {
       });
     }
     return hits.sort((left, right) => right.score - left.score).slice(0, k);
+  }
+
+  /** Suggests candidates for every published demand: what a freshly seeded or imported city needs. */
+  async suggestForPublishedDemands(perKind = SUGGESTIONS_PER_KIND): Promise<number> {
+    return this.suggestCandidates(await loadPublishedDemandIds(this.database.db), perKind);
   }
 
   /**
