@@ -15,9 +15,11 @@ import { handleErrors, notFound } from './errors.js';
 import { localeFromRequest } from './locale.js';
 import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
+import { adminRoutes } from './routes/admin/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
+import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
 import { DatabaseSessionStore } from './session-store.js';
 import { viewHelpers } from './views/helpers.js';
@@ -104,6 +106,8 @@ export function createApp({
   app.use(statsRoutes(db));
   app.use(publicRoutes(db, matching));
   app.use(authRoutes(db, passportInstance, { loginLimit }));
+  app.use(staffRoutes(db, matching));
+  app.use(adminRoutes(db));
   app.use(notFound);
   app.use(handleErrors);
 
