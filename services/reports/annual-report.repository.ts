@@ -82,3 +82,11 @@ export async function countResultsPerChain(db: Database, { from, to }: Period) {
     group by c.code, c.sort_order order by c.sort_order`,
   );
 }
+
+export async function findLatestCollaborationYear(db: Database): Promise<string | null> {
+  const [row] = await rowsOf<{ year: string | null }>(
+    db,
+    sql`select extract(year from max(${collaborations.startedOn}))::int::text as year from ${collaborations}`,
+  );
+  return row?.year ?? null;
+}

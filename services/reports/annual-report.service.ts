@@ -6,6 +6,7 @@ import {
   countDemandsByClassInPeriod,
   countHeadlines,
   countResultsPerChain,
+  findLatestCollaborationYear,
   type Period,
 } from './annual-report.repository.js';
 import { getCityStats } from './stats.service.js';
@@ -47,9 +48,12 @@ export interface AnnualReport {
   };
 }
 
-/** The period asked for, or the current calendar year; refused when a date is malformed or the order wrong. */
-export function parsePeriod(input: { from?: unknown; to?: unknown }, today: string): Period {
-  const year = today.slice(0, 4);
+/**
+ * The period asked for, or by default the whole calendar year `defaultYear`; refused when a date
+ * is malformed or the order is wrong.
+ */
+export function parsePeriod(input: { from?: unknown; to?: unknown }, defaultYear: string): Period {
+  const year = defaultYear;
   const from = parseOptionalDate(input.from) ?? `${year}-01-01`;
   const to = parseOptionalDate(input.to) ?? `${year}-12-31`;
   const details: Record<string, string> = {};
@@ -58,6 +62,14 @@ export function parsePeriod(input: { from?: unknown; to?: unknown }, today: stri
   if (!details.from && !details.to && from > to) details.to = 'validation.periodOrder';
   if (Object.keys(details).length > 0) throw new ValidationError('invalid period', details);
   return { from, to };
+}
+
+/**
+ * The year a report opens on: the latest year in which a collaboration started, since a report on
+ * a year with no brokering yet (early January, or imported history) would show only zeros.
+ */
+export async function latestReportYear(db: Database, today: string): Promise<string> {
+  return (await findLatestCollaborationYear(db)) ?? today.slice(0, 4);
 }
 
 export async function getAnnualReport(db: Database, period: Period): Promise<AnnualReport> {

@@ -2,6 +2,7 @@ export {
   type AnnualReport,
   type ChainResults,
   getAnnualReport,
+  latestReportYear,
   type Period,
   parsePeriod,
 } from './annual-report.service.js';

@@ -8,6 +8,7 @@ export const staffMessages = {
     'brokering.queue.explain':
       '待决定的匹配对：系统评分与匹配理由、双方是否表示有意向、已等待天数。双方均有意向的排在前面。',
     'brokering.queue.empty': '该创新链暂无待处理的匹配对。',
+    'brokering.queue.truncated': '仅显示前 {count} 对，可按状态筛选。',
     'brokering.demand': '技术需求',
     'brokering.candidate': '候选团队/教师',
     'brokering.score': '评分',
@@ -166,6 +167,7 @@ export const staffMessages = {
     'brokering.queue.explain':
       "Pairs waiting for a decision: the matcher's score and why, whether either side said interested, and how long they have waited. Pairs someone is interested in come first.",
     'brokering.queue.empty': 'No pairs wait for a decision on this chain.',
+    'brokering.queue.truncated': 'Showing the first {count} pairs; filter by status to see others.',
     'brokering.demand': 'Demand',
     'brokering.candidate': 'Team / faculty',
     'brokering.score': 'Score',

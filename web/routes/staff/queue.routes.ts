@@ -28,6 +28,9 @@ import {
   optionsOf,
 } from './staff-context.js';
 
+/** Pairs shown at once: a chain's week of decisions; the status filter narrows the rest. */
+const QUEUE_PAGE_SIZE = 100;
+
 function queueRow(entry: QueueEntry) {
   return {
     ...entry,
@@ -57,7 +60,7 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
   router.get('/staff/queue', async (request, response) => {
     const chainCode = await chosenChain(db, request);
     const statuses = statusFilter(request.query.status);
-    const entries = await listQueue(db, { chainCode, statuses, limit: 200 });
+    const entries = await listQueue(db, { chainCode, statuses, limit: QUEUE_PAGE_SIZE });
     response.render('pages/staff/queue', {
       title: request.t('nav.queue'),
       chainCode,
@@ -65,6 +68,8 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
       statusOptions: optionsOf(request, 'matchStatus', OPEN_STATUSES, request.query.status),
       declineOptions: optionsOf(request, 'declineReason', DECLINE_REASONS),
       rows: entries.map(queueRow),
+      truncated: entries.length === QUEUE_PAGE_SIZE,
+      pageSize: QUEUE_PAGE_SIZE,
       back: request.originalUrl,
       errors: {},
     });

@@ -8,6 +8,7 @@ import {
   buildAnnualReportWorkbook,
   getAnnualReport,
   getChainDashboard,
+  latestReportYear,
   parsePeriod,
 } from '../../../services/reports/index.js';
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
@@ -65,6 +66,7 @@ export function reportRoutes(db: Database): Router {
       chainCode,
       chainOptions: chainOptions(request, chainCode),
       dashboard,
+      hasMedian: dashboard.medianDaysToFirstContact !== null,
       statuses: DEMAND_STATUSES,
       demandRows: dashboard.demandsByClass.map((row) => ({
         demandClass: row.demandClass,
@@ -112,7 +114,7 @@ export function reportRoutes(db: Database): Router {
   });
 
   router.get('/staff/report', async (request, response) => {
-    const period = parsePeriod(request.query, todayInCity());
+    const period = parsePeriod(request.query, await latestReportYear(db, todayInCity()));
     const report = await getAnnualReport(db, period);
     response.render('pages/staff/report', {
       title: request.t('nav.report'),
@@ -136,7 +138,7 @@ export function reportRoutes(db: Database): Router {
   });
 
   router.get('/staff/report.xlsx', async (request, response) => {
-    const period = parsePeriod(request.query, todayInCity());
+    const period = parsePeriod(request.query, await latestReportYear(db, todayInCity()));
     const report = await getAnnualReport(db, period);
     const workbook = await buildAnnualReportWorkbook(report, {
       text: (key) => request.t(key),
