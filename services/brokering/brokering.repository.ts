@@ -140,6 +140,8 @@ export async function findQueue(db: Database, filter: QueueFilter): Promise<Queu
     .where(
       and(
         inArray(matchCandidates.status, filter.statuses),
+        // A draft is not brokered yet and a closed demand no longer is; a matched one may take more teams.
+        inArray(demands.status, ['published', 'matched']),
         filter.chainCode ? eq(demands.chainCode, filter.chainCode) : undefined,
       ),
     )
