@@ -14,4 +14,5 @@ export {
   STRONG_MATCH_THRESHOLD,
 } from './dashboard.service.js';
 export type { CityStats } from './reports.types.js';
+export { countEntities, type EntityCounts } from './stats.repository.js';
 export { getCityStats } from './stats.service.js';
