@@ -247,3 +247,13 @@ export async function findTeamLimits(
     .from(teams)
     .where(inArray(teams.id, teamIds));
 }
+
+/** Whether a team is already in a collaboration on the demand: one collaboration per demand–team pair. */
+export async function teamWorksOnDemand(db: Database, demandId: number, teamId: number): Promise<boolean> {
+  const { collaborationTeams } = schema;
+  const [row] = await db
+    .select({ teamId: collaborationTeams.teamId })
+    .from(collaborationTeams)
+    .where(and(eq(collaborationTeams.demandId, demandId), eq(collaborationTeams.teamId, teamId)));
+  return row !== undefined;
+}

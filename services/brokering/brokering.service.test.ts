@@ -139,6 +139,12 @@ describeEachDatabase('brokering a candidate pair', (kind) => {
     const { collaboration } = await acceptMatch(db, world.actor, withTeam.pair.id);
     expect(collaboration.leadTeamId).toBe(world.team.id);
 
+    const sameTeam = await insertCandidate(db, { demandId: withTeam.demand.id, teamId: world.team.id });
+    await introduceMatch(db, world.actor, sameTeam.id);
+    await expect(acceptMatch(db, world.actor, sameTeam.id)).rejects.toThrow(/already works on this demand/);
+    expect(await candidateStatus(db, sameTeam.id)).toBe('introduced');
+    await declineMatch(db, world.actor, sameTeam.id, { reason: 'other' });
+
     const alone = await newPair({ facultyId: world.loneFaculty.id });
     await introduceMatch(db, world.actor, alone.pair.id);
     await expect(acceptMatch(db, world.actor, alone.pair.id)).rejects.toThrow(/belongs to no team/);

@@ -16,6 +16,7 @@ import {
   lockDemand,
   lockTeam,
   setTeamIntroductionLimit,
+  teamWorksOnDemand,
   updateCandidate,
 } from './brokering.repository.js';
 import type { CandidatePair, QueueEntry, QueueFilter, TeamWorkload } from './brokering.types.js';
@@ -186,6 +187,10 @@ export function acceptMatch(
       );
     const demand = await lockDemand(tx, pair.demandId);
     if (!demand) throw new NotFoundError('no such demand');
+    if (await teamWorksOnDemand(tx, demand.id, leadTeamId))
+      throw new ConflictError('the team already works on this demand in another collaboration', {
+        status: 'brokering.refused.teamAlreadyCollaborates',
+      });
     const collaboration = await insertCollaboration(tx, {
       demandId: demand.id,
       enterpriseId: demand.enterpriseId,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptMatch, introduceMatch } from '../../services/brokering/index.js';
 import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../test/support/brokering.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { todayInCity } from './city-date.js';
 import {
   addMilestone,
@@ -100,14 +100,23 @@ describeEachDatabase('a collaboration record', (kind) => {
     const listed = await listCollaborations(db, { chainCode: 'carbon_fiber' });
     expect(listed.find((summary) => summary.id === collaboration.id)?.overdueMilestones).toBe(1);
 
-    const done = await setMilestoneCompletion(db, world.actor, late.id, { done: true, doneOn: '2020-02-01' });
+    const done = await setMilestoneCompletion(db, world.actor, collaboration.id, late.id, {
+      done: true,
+      doneOn: '2020-02-01',
+    });
     expect(done).toMatchObject({ doneOn: '2020-02-01', overdue: false });
     const detail = await getCollaboration(db, collaboration.id);
     expect(detail.overdueMilestones).toBe(0);
     expect(detail.history.map((entry) => entry.action)).toContain('milestone.done');
 
-    const reopened = await setMilestoneCompletion(db, world.actor, late.id, { done: false });
+    const reopened = await setMilestoneCompletion(db, world.actor, collaboration.id, late.id, {
+      done: false,
+    });
     expect(reopened.overdue).toBe(true);
+    const other = await newCollaboration();
+    await expect(
+      setMilestoneCompletion(db, world.actor, other.id, late.id, { done: true }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses a milestone without a title, a stage or a valid date', async () => {

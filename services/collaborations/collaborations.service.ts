@@ -225,6 +225,7 @@ export async function addMilestone(
 export async function setMilestoneCompletion(
   db: Database,
   actor: Actor,
+  collaborationId: number,
   milestoneId: number,
   input: { done: boolean; doneOn?: unknown },
 ): Promise<Milestone> {
@@ -235,7 +236,7 @@ export async function setMilestoneCompletion(
     throw new ValidationError('done in the future', { doneOn: 'validation.dateFuture' });
   return db.transaction(async (tx) => {
     const current = await lockMilestone(tx, milestoneId, today);
-    if (!current) throw new NotFoundError('no such milestone');
+    if (!current || current.collaborationId !== collaborationId) throw new NotFoundError('no such milestone');
     const updated = await setMilestoneDone(tx, milestoneId, parsed, today);
     await insertAuditEntries(tx, actor, [
       {

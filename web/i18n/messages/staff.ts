@@ -43,6 +43,8 @@ export const staffMessages = {
     'brokering.refused.decline': '该匹配对当前状态不能婉拒。',
     'brokering.refused.accept': '只有已引荐的匹配对可以确认达成。',
     'brokering.refused.limit': '该团队正在进行的引荐已达上限，请先处理现有引荐或调整上限。',
+    'brokering.refused.teamAlreadyCollaborates':
+      '该团队已在此需求的另一项合作中，同一需求与团队只能有一项合作。',
     'brokering.refused.noTeam': '该教师不属于任何研发团队，无法牵头合作，请先为其指定团队。',
     'brokering.proposal.make': '一键生成引荐方案',
     'brokering.proposal.title': '引荐方案（待审核）',
@@ -203,6 +205,8 @@ export const staffMessages = {
     'brokering.refused.accept': 'Only an introduced pair can be accepted.',
     'brokering.refused.limit':
       'The team already carries as many live introductions as its limit allows: settle one or raise the limit.',
+    'brokering.refused.teamAlreadyCollaborates':
+      'The team already works on this demand in another collaboration: one collaboration per demand and team.',
     'brokering.refused.noTeam':
       'The faculty member belongs to no research team, so no team can lead the collaboration: assign a team first.',
     'brokering.proposal.make': 'Propose introductions',

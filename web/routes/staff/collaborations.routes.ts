@@ -109,7 +109,7 @@ export function collaborationRoutes(db: Database): Router {
     const id = idParam(request.params.id);
     const body = bodyOf(request);
     return actThenReturn(request, response, `/staff/collaborations/${id}`, 'form.saved', () =>
-      setMilestoneCompletion(db, actorOf(request), idParam(request.params.milestoneId), {
+      setMilestoneCompletion(db, actorOf(request), id, idParam(request.params.milestoneId), {
         done: body.done === '1',
         doneOn: body.doneOn,
       }),

@@ -9,9 +9,11 @@ import {
   getAnnualReport,
   getChainDashboard,
   latestReportYear,
+  type Period,
   parsePeriod,
 } from '../../../services/reports/index.js';
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
+import { ValidationError } from '../../../services/shared/errors.js';
 import { enumLabel } from '../../views/helpers.js';
 import { chainOptions, chosenChain } from './staff-context.js';
 
@@ -114,10 +116,25 @@ export function reportRoutes(db: Database): Router {
   });
 
   router.get('/staff/report', async (request, response) => {
-    const period = parsePeriod(request.query, await latestReportYear(db, todayInCity()));
+    const defaultYear = await latestReportYear(db, todayInCity());
+    // A malformed period shows the default year's report with the typed dates marked, not an error page.
+    let errors: Record<string, string> = {};
+    let period: Period;
+    try {
+      period = parsePeriod(request.query, defaultYear);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      errors = error.details;
+      period = parsePeriod({}, defaultYear);
+    }
     const report = await getAnnualReport(db, period);
-    response.render('pages/staff/report', {
+    const typed = (name: 'from' | 'to') =>
+      errors[name] && typeof request.query[name] === 'string' ? request.query[name] : period[name];
+    response.status(Object.keys(errors).length > 0 ? 400 : 200).render('pages/staff/report', {
       title: request.t('nav.report'),
+      errors,
+      fromValue: typed('from'),
+      toValue: typed('to'),
       scripts: CHART_SCRIPTS,
       report,
       figures: reportFigures(request, report),
