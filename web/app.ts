@@ -15,6 +15,7 @@ import { handleErrors, notFound } from './errors.js';
 import { localeFromRequest } from './locale.js';
 import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
+import { adminRoutes } from './routes/admin/admin.routes.js';
 import { demandApi } from './routes/api/demands.api.js';
 import { profileApi } from './routes/api/profiles.api.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -25,6 +26,7 @@ import { introductionRoutes } from './routes/introductions.routes.js';
 import { matchedDemandRoutes } from './routes/matched-demands.routes.js';
 import { profileRoutes } from './routes/profile.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
+import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
 import { DatabaseSessionStore } from './session-store.js';
 import { viewHelpers } from './views/helpers.js';
@@ -128,6 +130,8 @@ export function createApp({
   app.use(introductionRoutes({ db, matching }));
   app.use(demandApi({ db, matching }));
   app.use(profileApi({ db, matching }));
+  app.use(staffRoutes(db, matching));
+  app.use(adminRoutes(db));
   app.use(notFound);
   app.use(handleErrors);
 
