@@ -88,6 +88,10 @@ describeEachDatabase('the JSON API for demands, profiles and matches', (kind) =>
       expectedTrl: 'validation.trl',
       chainCode: 'validation.choose',
     });
+    expect(invalid.body.error.messages).toMatchObject({
+      title: '此项必填。',
+      expectedTrl: '技术成熟度应为 1 到 9 的整数。',
+    });
     expect((await send(leader, 'post', '/api/v1/demands', { title: 'x' })).status).toBe(403);
     expect((await firm.agent.post('/api/v1/demands').send({ title: 'no token' })).status).toBe(403);
     const malformed = await firm.agent
