@@ -8,4 +8,4 @@ export {
   type LabelledQuery,
   type LabelledSet,
 } from './ground-truth.js';
-export { type CityCounts, countCity, type SeedOutcome, seedCity, seedCityIfEmpty } from './load-city.js';
+export { type SeedOutcome, seedCity, seedCityIfEmpty } from './load-city.js';

@@ -1,6 +1,7 @@
-import { eq, isNotNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../services/db/database.js';
 import { schema } from '../services/db/index.js';
+import { countEntities, type EntityCounts } from '../services/reports/index.js';
 import { hashPassword } from '../services/users/password.js';
 import type { CityDataset } from './city.types.js';
 import { generateCity } from './generate-city.js';
@@ -10,40 +11,21 @@ import { lookup, slices } from './load-helpers.js';
 /** Any fixed number: it names the lock that lets one process at a time decide whether to seed. */
 const SEED_LOCK_KEY = 4_201_202_7;
 
-export interface CityCounts {
-  universities: number;
-  teams: number;
-  faculty: number;
-  doctoralSupervisors: number;
-  professors: number;
-  chiefScientists: number;
-  works: number;
-  staff: number;
-  enterprises: number;
-  demands: number;
-  results: number;
-  matchCandidates: number;
-  collaborations: number;
-  milestones: number;
-  services: number;
-  users: number;
-}
-
 export interface SeedOutcome {
   /** False when the database already held a city and nothing was written. */
   seeded: boolean;
-  counts: CityCounts;
+  counts: EntityCounts;
 }
 
 /**
  * Writes a city into an empty database, all in one transaction: either the whole city is there or
  * none of it. Demo passwords are hashed before the transaction so it holds no lock while hashing.
  */
-export async function seedCity(db: Database, dataset: CityDataset): Promise<CityCounts> {
+export async function seedCity(db: Database, dataset: CityDataset): Promise<EntityCounts> {
   const passwordHashes = await hashDemoPasswords(dataset);
   return db.transaction(async (tx) => {
     await insertCity(tx, dataset, passwordHashes);
-    return countCity(tx);
+    return countEntities(tx);
   });
 }
 
@@ -56,14 +38,14 @@ export async function seedCityIfEmpty(
   generate: () => CityDataset = generateCity,
 ): Promise<SeedOutcome> {
   // A cheap look first, so an already-seeded database costs no generation or hashing.
-  if (!(await isEmpty(db))) return { seeded: false, counts: await countCity(db) };
+  if (!(await isEmpty(db))) return { seeded: false, counts: await countEntities(db) };
   const dataset = generate();
   const passwordHashes = await hashDemoPasswords(dataset);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
-    if (!(await isEmpty(tx))) return { seeded: false, counts: await countCity(tx) };
+    if (!(await isEmpty(tx))) return { seeded: false, counts: await countEntities(tx) };
     await insertCity(tx, dataset, passwordHashes);
-    return { seeded: true, counts: await countCity(tx) };
+    return { seeded: true, counts: await countEntities(tx) };
   });
 }
 
@@ -76,29 +58,6 @@ async function isEmpty(db: Database): Promise<boolean> {
 async function hashDemoPasswords(dataset: CityDataset): Promise<Map<string, string>> {
   const hashes = await Promise.all(dataset.users.map((user) => hashPassword(user.password)));
   return new Map(dataset.users.map((user, index) => [user.email, hashes[index]!]));
-}
-
-/** Live counts of what a city is made of, by SQL count queries. */
-export async function countCity(db: Database): Promise<CityCounts> {
-  const { faculty } = schema;
-  return {
-    universities: await db.$count(schema.universities),
-    teams: await db.$count(schema.teams),
-    faculty: await db.$count(faculty),
-    doctoralSupervisors: await db.$count(faculty, eq(faculty.isDoctoralSupervisor, true)),
-    professors: await db.$count(faculty, eq(faculty.title, 'professor')),
-    chiefScientists: await db.$count(faculty, isNotNull(faculty.chiefScientistChain)),
-    works: await db.$count(schema.works),
-    staff: await db.$count(schema.staff),
-    enterprises: await db.$count(schema.enterprises),
-    demands: await db.$count(schema.demands),
-    results: await db.$count(schema.results),
-    matchCandidates: await db.$count(schema.matchCandidates),
-    collaborations: await db.$count(schema.collaborations),
-    milestones: await db.$count(schema.milestones),
-    services: await db.$count(schema.enterpriseServices),
-    users: await db.$count(schema.users),
-  };
 }
 
 async function insertCity(

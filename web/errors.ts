@@ -49,7 +49,11 @@ export function handleErrors(
   if (response.headersSent) return;
   response.status(status);
   if (request.path.startsWith('/api/')) {
-    response.json({ error: { code: codeOf(status), message, details, requestId: request.id } });
+    // details keep the message keys for programs; messages carry them in the caller's language.
+    const messages = Object.fromEntries(
+      Object.entries(details).map(([field, key]) => [field, request.t ? request.t(key) : key]),
+    );
+    response.json({ error: { code: codeOf(status), message, details, messages, requestId: request.id } });
     return;
   }
   const page = [400, 403, 404, 409, 429].includes(status) ? status : status >= 500 ? 500 : 400;

@@ -11,8 +11,8 @@ export const INDEXED_DEMAND_STATUSES = ['published', 'matched'] as const;
 const byIds = (column: Parameters<typeof inArray>[0], ids: number[] | 'all'): SQL | undefined =>
   ids === 'all' ? undefined : inArray(column, ids);
 
-export async function loadFacultyRows(db: Database, ids: number[] | 'all'): Promise<FacultyRow[]> {
-  if (ids !== 'all' && ids.length === 0) return [];
+/** A faculty member as the index needs them, with the chain of their team. */
+function selectFacultyRows(db: Database) {
   return db
     .select({
       id: faculty.id,
@@ -26,27 +26,19 @@ export async function loadFacultyRows(db: Database, ids: number[] | 'all'): Prom
       bio: faculty.bio,
     })
     .from(faculty)
-    .leftJoin(teams, eq(teams.id, faculty.teamId))
-    .where(byIds(faculty.id, ids));
+    .leftJoin(teams, eq(teams.id, faculty.teamId));
+}
+
+export async function loadFacultyRows(db: Database, ids: number[] | 'all'): Promise<FacultyRow[]> {
+  if (ids !== 'all' && ids.length === 0) return [];
+  return selectFacultyRows(db).where(byIds(faculty.id, ids));
 }
 
 export async function loadFacultyOfTeams(db: Database, teamIds: number[] | 'all'): Promise<FacultyRow[]> {
   if (teamIds !== 'all' && teamIds.length === 0) return [];
-  return db
-    .select({
-      id: faculty.id,
-      universityId: faculty.universityId,
-      teamId: faculty.teamId,
-      teamChain: teams.chainCode,
-      chiefScientistChain: faculty.chiefScientistChain,
-      title: faculty.title,
-      isDoctoralSupervisor: faculty.isDoctoralSupervisor,
-      researchDirections: faculty.researchDirections,
-      bio: faculty.bio,
-    })
-    .from(faculty)
-    .innerJoin(teams, eq(teams.id, faculty.teamId))
-    .where(teamIds === 'all' ? isNotNull(faculty.teamId) : inArray(faculty.teamId, teamIds));
+  return selectFacultyRows(db).where(
+    teamIds === 'all' ? isNotNull(faculty.teamId) : inArray(faculty.teamId, teamIds),
+  );
 }
 
 export async function loadWorkRows(db: Database, facultyIds: number[] | 'all'): Promise<WorkRow[]> {

@@ -1,67 +1,51 @@
-import { count, countDistinct, eq, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 
-export interface RawCounts {
+/** How many of each thing the city holds, by SQL count queries. */
+export interface EntityCounts {
   universities: number;
   teams: number;
   faculty: number;
   doctoralSupervisors: number;
   professors: number;
   chiefScientists: number;
-  enterprises: number;
+  works: number;
   staff: number;
+  enterprises: number;
+  demands: number;
   results: number;
-  enterpriseServices: number;
+  matchCandidates: number;
+  collaborations: number;
+  milestones: number;
+  services: number;
+  users: number;
 }
 
-async function countRows(query: Promise<{ value: number }[]>): Promise<number> {
-  const [row] = await query;
-  return Number(row?.value ?? 0);
-}
-
-export async function countEntities(db: Database): Promise<RawCounts> {
+export async function countEntities(db: Database): Promise<EntityCounts> {
   const { faculty } = schema;
-  const [
-    universities,
-    teams,
-    facultyTotal,
-    doctoralSupervisors,
-    professors,
-    chiefScientists,
-    enterprises,
-    staff,
-    results,
-    enterpriseServices,
-  ] = await Promise.all([
-    countRows(db.select({ value: count() }).from(schema.universities)),
-    countRows(db.select({ value: count() }).from(schema.teams)),
-    countRows(db.select({ value: count() }).from(faculty)),
-    countRows(db.select({ value: count() }).from(faculty).where(eq(faculty.isDoctoralSupervisor, true))),
-    countRows(db.select({ value: count() }).from(faculty).where(eq(faculty.title, 'professor'))),
-    countRows(
-      db
-        .select({ value: countDistinct(faculty.id) })
-        .from(faculty)
-        .where(isNotNull(faculty.chiefScientistChain)),
-    ),
-    countRows(db.select({ value: count() }).from(schema.enterprises)),
-    countRows(db.select({ value: count() }).from(schema.staff)),
-    countRows(db.select({ value: count() }).from(schema.results)),
-    countRows(db.select({ value: count() }).from(schema.enterpriseServices)),
-  ]);
-  return {
-    universities,
-    teams,
-    faculty: facultyTotal,
-    doctoralSupervisors,
-    professors,
-    chiefScientists,
-    enterprises,
-    staff,
-    results,
-    enterpriseServices,
+  const queries: Record<keyof EntityCounts, Promise<number>> = {
+    universities: db.$count(schema.universities),
+    teams: db.$count(schema.teams),
+    faculty: db.$count(faculty),
+    doctoralSupervisors: db.$count(faculty, eq(faculty.isDoctoralSupervisor, true)),
+    professors: db.$count(faculty, eq(faculty.title, 'professor')),
+    chiefScientists: db.$count(faculty, isNotNull(faculty.chiefScientistChain)),
+    works: db.$count(schema.works),
+    staff: db.$count(schema.staff),
+    enterprises: db.$count(schema.enterprises),
+    demands: db.$count(schema.demands),
+    results: db.$count(schema.results),
+    matchCandidates: db.$count(schema.matchCandidates),
+    collaborations: db.$count(schema.collaborations),
+    milestones: db.$count(schema.milestones),
+    services: db.$count(schema.enterpriseServices),
+    users: db.$count(schema.users),
   };
+  const values = await Promise.all(Object.values(queries));
+  return Object.fromEntries(
+    Object.keys(queries).map((key, index) => [key, Number(values[index])]),
+  ) as unknown as EntityCounts;
 }
 
 export interface GroupCount {

@@ -47,6 +47,6 @@ export async function getCityStats(db: Database): Promise<CityStats> {
       byStatus: tally(DEMAND_STATUSES, byStatus),
     },
     collaborations: { total: sum(collaborationsByStage), byStage: collaborationsByStage },
-    enterpriseServices: entities.enterpriseServices,
+    enterpriseServices: entities.services,
   };
 }

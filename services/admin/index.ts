@@ -1,0 +1,7 @@
+export {
+  assignStaffToChain,
+  chainOfStaff,
+  changeRole,
+  isChainCode,
+  listStaffMembers,
+} from './admin.service.js';

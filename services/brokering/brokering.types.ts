@@ -1,0 +1,69 @@
+import type { MatchExplanation } from '../db/schema/brokering.js';
+import type { DeclineReason, MatchStatus } from '../shared/enums.js';
+
+/** One candidate pair as brokering sees it: a demand with a team or a faculty member. */
+export interface CandidatePair {
+  id: number;
+  demandId: number;
+  teamId: number | null;
+  facultyId: number | null;
+  score: number;
+  explanation: MatchExplanation;
+  status: MatchStatus;
+  declineReason: DeclineReason | null;
+  declineNote: string | null;
+  enterpriseInterested: boolean;
+  profileInterested: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  introducedAt: Date | null;
+  decidedAt: Date | null;
+}
+
+/** A row of a chain's brokering queue: the pair, both sides' names, and how long it has waited. */
+export interface QueueEntry extends CandidatePair {
+  demandTitle: string;
+  demandClass: string;
+  chainCode: string;
+  enterpriseName: string;
+  profileName: string;
+  universityName: string;
+  /** Whole days since the pair was suggested, or since it was introduced once it was. */
+  waitingDays: number;
+}
+
+export interface QueueFilter {
+  chainCode: string | null;
+  statuses: MatchStatus[];
+  limit?: number;
+}
+
+/** One line of a fairness proposal: the team proposed for a demand, for staff to review. */
+export interface ProposedIntroduction {
+  candidateId: number;
+  demandId: number;
+  demandTitle: string;
+  teamId: number;
+  teamName: string;
+  universityId: number;
+  universityName: string;
+  score: number;
+  /** The score after the penalty for a university already used in this proposal. */
+  adjustedScore: number;
+}
+
+export interface IntroductionProposal {
+  chainCode: string;
+  proposals: ProposedIntroduction[];
+  /** Open demands for which no team had both a candidate pair and room under its limit. */
+  unfilled: { demandId: number; demandTitle: string }[];
+}
+
+export interface TeamWorkload {
+  teamId: number;
+  teamName: string;
+  universityName: string;
+  chainCode: string;
+  introductionLimit: number;
+  liveIntroductions: number;
+}

@@ -1,0 +1,19 @@
+export { CITY_TIME_ZONE, todayInCity } from './city-date.js';
+export { insertCollaboration } from './collaborations.repository.js';
+export {
+  addMilestone,
+  addNote,
+  getCollaboration,
+  isStage,
+  listCollaborations,
+  moveStage,
+  recordOutcomes,
+  setMilestoneCompletion,
+} from './collaborations.service.js';
+export type {
+  Collaboration,
+  CollaborationDetail,
+  CollaborationFilter,
+  CollaborationSummary,
+  Milestone,
+} from './collaborations.types.js';

@@ -1,0 +1,104 @@
+import { type Actor, insertAuditEntries } from '../audit/index.js';
+import { listCollaborations, todayInCity } from '../collaborations/index.js';
+import type { Database } from '../db/index.js';
+import { withDomainErrors } from '../db/index.js';
+import { SERVICE_KINDS, type ServiceKind } from '../shared/enums.js';
+import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from '../shared/validation.js';
+import {
+  findChainsOfEnterprises,
+  findDemandsOfEnterprise,
+  findEnterprise,
+  findEnterpriseList,
+  findServicesOfEnterprise,
+  insertEnterpriseService,
+} from './enterprises.repository.js';
+import type {
+  EnterpriseListEntry,
+  EnterprisePage,
+  EnterpriseService,
+  ServiceInput,
+} from './enterprises.types.js';
+
+/** Enough rows for a task force's firms on one page; a name search narrows the rest. */
+const LIST_LIMIT = 300;
+
+export function listEnterprises(
+  db: Database,
+  filter: { chainCode?: string | null; nameContains?: string | null } = {},
+): Promise<EnterpriseListEntry[]> {
+  return findEnterpriseList(db, {
+    chainCode: filter.chainCode ?? null,
+    nameContains: cleanText(filter.nameContains, 60) || null,
+    limit: LIST_LIMIT,
+  });
+}
+
+export async function getEnterprisePage(db: Database, enterpriseId: number): Promise<EnterprisePage> {
+  const enterprise = await findEnterprise(db, enterpriseId);
+  if (!enterprise) throw new NotFoundError('no such enterprise');
+  const [chains, demands, collaborations, services] = await Promise.all([
+    findChainsOfEnterprises(db, [enterpriseId]),
+    findDemandsOfEnterprise(db, enterpriseId),
+    listCollaborations(db, { enterpriseId }),
+    findServicesOfEnterprise(db, enterpriseId),
+  ]);
+  return {
+    enterprise: { ...enterprise, chainCodes: chains.get(enterpriseId) ?? [] },
+    demands,
+    collaborations,
+    services,
+  };
+}
+
+function isServiceKind(value: unknown): value is ServiceKind {
+  return typeof value === 'string' && (SERVICE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Logs a visit or service a staff member gave an enterprise. Only someone on a task force logs
+ * services, since the bureau's count of services is a count of its staff's work.
+ */
+export async function logEnterpriseService(
+  db: Database,
+  actor: Actor,
+  staffId: number | null,
+  input: ServiceInput,
+): Promise<EnterpriseService> {
+  if (staffId === null) throw new ForbiddenError('only task force staff log services to enterprises');
+  const problems = new FieldProblems();
+  const enterpriseId = parseOptionalInteger(input.enterpriseId);
+  if (enterpriseId === null || Number.isNaN(enterpriseId)) problems.add('enterpriseId', 'validation.choose');
+  const servedOn = parseOptionalDate(input.servedOn);
+  if (servedOn === null) problems.add('servedOn', 'validation.required');
+  if (servedOn === 'invalid') problems.add('servedOn', 'validation.date');
+  if (typeof servedOn === 'string' && servedOn !== 'invalid' && servedOn > todayInCity())
+    problems.add('servedOn', 'validation.dateFuture');
+  if (!isServiceKind(input.kind)) problems.add('kind', 'validation.choose');
+  const note = cleanText(input.note, 1_000);
+  problems.throwIfAny();
+  return withDomainErrors(() =>
+    db.transaction(async (tx) => {
+      if (!(await findEnterprise(tx, enterpriseId as number))) throw new NotFoundError('no such enterprise');
+      const row = await insertEnterpriseService(tx, {
+        staffId,
+        enterpriseId: enterpriseId as number,
+        servedOn: servedOn as string,
+        kind: input.kind as ServiceKind,
+        note,
+      });
+      await insertAuditEntries(tx, actor, [
+        {
+          action: 'enterprise_service.logged',
+          entityType: 'enterprise_service',
+          entityId: row.id,
+          after: row,
+        },
+      ]);
+      const [logged] = (await findServicesOfEnterprise(tx, row.enterpriseId)).filter(
+        (service) => service.id === row.id,
+      );
+      return logged!;
+    }),
+  );
+}

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { todayInCity } from '../../../services/collaborations/index.js';
+import type { Database } from '../../../services/db/index.js';
+import {
+  getEnterprisePage,
+  listEnterprises,
+  logEnterpriseService,
+} from '../../../services/enterprises/index.js';
+import { SERVICE_KINDS } from '../../../services/shared/enums.js';
+import {
+  actorOf,
+  actThenReturn,
+  bodyOf,
+  chainOptions,
+  chosenChain,
+  idParam,
+  optionsOf,
+} from './staff-context.js';
+
+export function enterpriseRoutes(db: Database): Router {
+  const router = Router();
+
+  router.get('/staff/enterprises', async (request, response) => {
+    const chainCode = await chosenChain(db, request);
+    const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 60) : '';
+    response.render('pages/staff/enterprises', {
+      title: request.t('nav.enterprises'),
+      chainCode,
+      chainOptions: chainOptions(request, chainCode),
+      query,
+      enterprises: await listEnterprises(db, { chainCode, nameContains: query }),
+    });
+  });
+
+  router.get('/staff/enterprises/:id', async (request, response) => {
+    const page = await getEnterprisePage(db, idParam(request.params.id));
+    response.render('pages/staff/enterprise', {
+      title: page.enterprise.name,
+      ...page,
+      kindOptions: optionsOf(request, 'serviceKind', SERVICE_KINDS),
+      today: todayInCity(),
+      canLog: request.user?.staffId !== null && request.user?.staffId !== undefined,
+    });
+  });
+
+  router.post('/staff/enterprises/:id/services', (request, response) => {
+    const id = idParam(request.params.id);
+    const body = bodyOf(request);
+    return actThenReturn(request, response, `/staff/enterprises/${id}`, 'enterprise.done.serviceLogged', () =>
+      logEnterpriseService(db, actorOf(request), request.user?.staffId ?? null, {
+        enterpriseId: id,
+        servedOn: body.servedOn,
+        kind: body.kind,
+        note: body.note,
+      }),
+    );
+  });
+
+  return router;
+}
