@@ -11,8 +11,13 @@ export type FieldParser = (cell: Exclude<Cell, null>) => ParseResult;
 
 type Labels = Readonly<Record<string, { zh: string; en: string }>>;
 
+/** Our CSV export guards text Excel would run as a formula with an apostrophe; take it off again. */
+function withoutFormulaGuard(text: string): string {
+  return text.replace(/^'(?=[=+@])/, '');
+}
+
 export function textParser(): FieldParser {
-  return (cell) => ({ value: cleanText(cellText(cell)) });
+  return (cell) => ({ value: withoutFormulaGuard(cleanText(cellText(cell))) });
 }
 
 export function listParser(): FieldParser {

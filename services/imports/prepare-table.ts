@@ -83,7 +83,9 @@ export async function prepareTable(
 
 function isNamedFor(kind: KindDefinition, sheet: RawSheet): boolean {
   const name = normalizeHeader(sheet.name);
-  return kind.sheetNames.some((candidate) => normalizeHeader(candidate) === name);
+  return [...kind.sheetNames, kind.list.zh, kind.list.en].some(
+    (candidate) => normalizeHeader(candidate) === name,
+  );
 }
 
 function namedForAnother(kind: KindDefinition, sheet: RawSheet): boolean {
