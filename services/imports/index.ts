@@ -12,3 +12,4 @@ export {
   type PlannedChange,
 } from './imports.types.js';
 export { KINDS as IMPORT_KIND_DEFINITIONS } from './kinds/index.js';
+export { formatReportText } from './report-text.js';
