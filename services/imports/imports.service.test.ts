@@ -157,6 +157,29 @@ describeEachDatabase('importing the bureau lists', (kind) => {
       ]);
     });
 
+    it('updates an enterprise whose chains and size changed, rows changing different fields together', async () => {
+      const content = buildCsv([
+        ['企业名称', '所属行业', '企业规模', '所属创新链', '联系人'],
+        ['威海光威复合材料股份有限公司', '碳纤维', '大型', '碳纤维复合材料', '刘工'],
+        ['威海某医疗器械有限公司', '医疗器械', '小型', '医药医疗器械', '陈工'],
+      ]);
+      const outcome = await runImport(
+        { kind: 'enterprises', fileName: '企业.csv', content, locale: 'zh-CN' },
+        database.db,
+      );
+      expect(outcome.report.counts).toEqual({ create: 0, update: 2, unchanged: 0 });
+      const enterprises = await database.db
+        .select()
+        .from(schema.enterprises)
+        .orderBy(asc(schema.enterprises.id));
+      expect(enterprises.map((enterprise) => [enterprise.size, enterprise.contactName])).toEqual([
+        ['large', '刘工'],
+        ['small', '陈工'],
+      ]);
+      const links = await database.db.select().from(schema.enterpriseChains);
+      expect(links.map((link) => link.chainCode).sort()).toEqual(['carbon_fiber', 'medical']);
+    });
+
     it('imports demands with class labels, a budget range and a date typed as text', async () => {
       const content = await buildXlsx([
         {

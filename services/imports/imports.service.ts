@@ -4,7 +4,7 @@ import {
   insertRecords,
   loadExistingRecords,
   loadReferenceSources,
-  updateRecord,
+  updateRecords,
 } from './imports.repository.js';
 import type { ImportInput, ImportOptions, ImportOutcome, ImportReport } from './imports.types.js';
 import { KINDS } from './kinds/index.js';
@@ -90,13 +90,10 @@ async function writePlan(
     db,
     input.kind,
     plan.creates.map((create) => create.values),
+    (record) => kind.keyOf(record),
   );
   options.onProgress?.({ phase: 'writing', done: createdIds.length, total });
-  for (const [index, update] of plan.updates.entries()) {
-    await updateRecord(db, input.kind, update.id, update.set);
-    if (index % 1_000 === 999)
-      options.onProgress?.({ phase: 'writing', done: createdIds.length + index + 1, total });
-  }
+  await updateRecords(db, input.kind, plan.updates);
   const entries: AuditEntry[] = [
     ...plan.creates.map((create, index) => ({
       action: AUDIT_CREATE,

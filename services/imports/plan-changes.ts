@@ -43,7 +43,7 @@ export function planChanges(
   problems: ProblemCollector,
   onProgress?: (progress: ImportProgress) => void,
 ): ImportPlan {
-  const existingByKey = new Map(existing.map((record) => [kind.keyOf(record, references), record]));
+  const existingByKey = new Map(existing.map((record) => [kind.keyOf(record), record]));
   const firstRowByKey = new Map<string, number>();
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0 };
   const total = prepared.table.rows.length;

@@ -125,8 +125,11 @@ function formatMatches(candidates: CandidateRow[], locale: Locale): string {
 export const exportDemands: ListExporter = async (db, { locale, topMatches }: ExportOptions) => {
   const candidates = await findTopCandidates(db, topMatches);
   const byDemand = new Map<number, CandidateRow[]>();
-  for (const candidate of candidates)
-    byDemand.set(candidate.demandId, [...(byDemand.get(candidate.demandId) ?? []), candidate]);
+  for (const candidate of candidates) {
+    const list = byDemand.get(candidate.demandId);
+    if (list) list.push(candidate);
+    else byDemand.set(candidate.demandId, [candidate]);
+  }
   return rosterTable(
     'demands',
     locale,

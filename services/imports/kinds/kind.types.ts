@@ -60,5 +60,5 @@ export interface KindDefinition {
   createDefaults?: Record<string, unknown>;
   resolve(row: RowContext, references: ReferenceData): ResolvedRow | null;
   /** The natural key of a record already in the database, built as resolve builds it for a row. */
-  keyOf(record: Record<string, unknown>, references: ReferenceData): string;
+  keyOf(record: Record<string, unknown>): string;
 }
