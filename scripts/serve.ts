@@ -1,5 +1,6 @@
 import { createLogger } from '../services/shared/logger.js';
 import { createApp } from '../web/app.js';
+import { formatDemoLogins, prepareDemoCity } from './demo-city.js';
 import { openConfiguredDatabase, runScript } from './script-runner.js';
 
 runScript('start', async () => {
@@ -7,11 +8,16 @@ runScript('start', async () => {
   const { config, database } = await openConfiguredDatabase();
   const logger = createLogger(config.logLevel);
   if (config.sessionSecretIsDefault) logger.warn('SESSION_SECRET is not set: using the development secret');
-  const app = createApp({ config, database, logger });
+  const { outcome, matching } = await prepareDemoCity(database, logger).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  if (outcome.seeded) logger.info({ counts: outcome.counts }, 'seeded the demo city');
+  const app = createApp({ config, database, matching, logger });
   const url = await app.start();
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   process.stdout.write(
-    `\nXueQi 学企 is running at ${url}  (database: ${database.driver} ${database.location}, ready in ${seconds} s)\n`,
+    `\nXueQi 学企 is running at ${url}  (database: ${database.driver} ${database.location}, ready in ${seconds} s)\n${formatDemoLogins()}\n`,
   );
 
   let stopping = false;

@@ -1,36 +1,109 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import { engine } from 'express-handlebars';
+import session from 'express-session';
+import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
+import type { MatchingService } from '../services/matching/index.js';
 import type { Logger } from '../services/shared/logger.js';
+import { createPassport } from './auth/passport.js';
+import { csrfProtection } from './csrf.js';
 import { handleErrors, notFound } from './errors.js';
+import { localeFromRequest } from './locale.js';
+import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { publicRoutes } from './routes/public.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
+import { DatabaseSessionStore } from './session-store.js';
+import { viewHelpers } from './views/helpers.js';
+
+const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
+const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
 
 export interface AppDependencies {
   config: Readonly<Config>;
   database: DatabaseHandle;
+  /** This process's matcher index, already built and listening for changes. */
+  matching: MatchingService;
   logger: Logger;
+  /** Failed logins allowed per account in 15 minutes (four times as many per address). */
+  loginLimit?: number;
 }
 
 export interface XueqiApp {
   express: Express;
   /** Listens on the configured port (0 picks a free one) and resolves with the URL. */
   start(port?: number): Promise<string>;
-  /** Stops taking requests, lets those under way finish, then closes the database. */
+  /** Stops taking requests, lets those under way finish, stops the matcher, then closes the database. */
   stop(): Promise<void>;
 }
 
 /** The one way the app is assembled: the server, the tests and the scripts all build it here. */
-export function createApp({ config, database, logger }: AppDependencies): XueqiApp {
+export function createApp({
+  config,
+  database,
+  matching,
+  logger,
+  loginLimit = 10,
+}: AppDependencies): XueqiApp {
+  const { db } = database;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.engine('hbs', engine({ extname: '.hbs', defaultLayout: 'main', helpers: viewHelpers }));
+  app.set('view engine', 'hbs');
+  app.set('views', path.join(WEB_DIR, 'views'));
+
   app.use(requestContext(logger));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use('/assets', express.static(path.join(WEB_DIR, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(database));
-  app.use(statsRoutes(database.db));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(
+    session({
+      store: new DatabaseSessionStore(db),
+      secret: config.sessionSecret,
+      name: 'xueqi.sid',
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: SESSION_LIFETIME_MS },
+    }),
+  );
+  const passportInstance = createPassport(db);
+  app.use(passportInstance.initialize());
+  app.use(passportInstance.session());
+  app.use(localeFromRequest);
+  app.use(csrfProtection);
+  app.use(navigation);
+
+  app.use(statsRoutes(db));
+  app.use(publicRoutes(db, matching));
+  app.use(authRoutes(db, passportInstance, { loginLimit }));
   app.use(notFound);
   app.use(handleErrors);
 
@@ -58,6 +131,7 @@ export function createApp({ config, database, logger }: AppDependencies): XueqiA
           running.closeIdleConnections();
         });
       }
+      await matching.stop();
       await database.close();
     },
   };

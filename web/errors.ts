@@ -52,5 +52,13 @@ export function handleErrors(
     response.json({ error: { code: codeOf(status), message, details, requestId: request.id } });
     return;
   }
-  response.type('text/plain; charset=utf-8').send(`${status} ${message}\nrequest ${request.id}\n`);
+  const page = [400, 403, 404, 409, 429].includes(status) ? status : status >= 500 ? 500 : 400;
+  const isCsrf = error instanceof ForbiddenError && error.message === 'csrf';
+  response.render('pages/error', {
+    title: request.t ? request.t(`error.${page}.heading`) : String(status),
+    status,
+    heading: `error.${page}.heading`,
+    message: isCsrf ? 'error.csrf.message' : `error.${page}.message`,
+    requestId: request.id,
+  });
 }

@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   location: string;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
+  /** Subscribes to NOTIFY on a channel; resolves with the function that unsubscribes. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${location}: ${reason}`);
   }
   const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     driver: 'postgres',
@@ -71,7 +74,20 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       }
     },
     ping: () => ping(db),
-    close: () => pool.end(),
+    async listen(channel, onMessage) {
+      const unlisten = await listenOnServer(pool, channel, onMessage);
+      listeners.add(unlisten);
+      return async () => {
+        listeners.delete(unlisten);
+        await unlisten();
+      };
+    },
+    async close() {
+      // A listener holds a pooled connection until it unlistens; the pool cannot end before that.
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      listeners.clear();
+      await pool.end();
+    },
   };
 }
 
@@ -89,11 +105,53 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     ping: () => ping(db),
+    async listen(channel, onMessage) {
+      const unlisten = await client.listen(channel, onMessage);
+      return async () => {
+        if (!closed) await unlisten();
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;
       await client.close();
     },
+  };
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** How long to wait before listening again after the server dropped the listening connection. */
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * LISTEN needs a connection of its own for as long as it listens. If the server drops it, listen
+ * again on a new one, so a restart of PostgreSQL does not leave this process's index stale.
+ */
+async function listenOnServer(pool: pg.Pool, channel: string, onMessage: (payload: string) => void) {
+  if (!IDENTIFIER.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.PoolClient | null = null;
+  const connect = async (): Promise<void> => {
+    const connection = await pool.connect();
+    connection.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    connection.on('error', () => {
+      connection.release(true);
+      client = null;
+      if (!stopped) setTimeout(() => connect().catch(() => {}), RELISTEN_DELAY_MS).unref();
+    });
+    await connection.query(`listen ${channel}`);
+    client = connection;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const connection = client;
+    client = null;
+    if (!connection) return;
+    await connection.query(`unlisten ${channel}`).catch(() => {});
+    connection.release();
   };
 }
 

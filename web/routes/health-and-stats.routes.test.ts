@@ -57,13 +57,15 @@ describeEachDatabase('GET /healthz and /api/v1/stats', (kind) => {
   afterAll(() => database.dispose());
 
   it('reports the database as reachable', async () => {
-    const app = createTestApp(database);
+    const app = await createTestApp(database);
     const response = await request(app.express).get('/healthz').expect(200);
     expect(response.body).toEqual({ status: 'ok', database: { driver: kind, reachable: true } });
   });
 
   it('counts the city live, with every class, chain and stage present', async () => {
-    const response = await request(createTestApp(database).express).get('/api/v1/stats').expect(200);
+    const response = await request((await createTestApp(database)).express)
+      .get('/api/v1/stats')
+      .expect(200);
     expect(response.body).toMatchObject({
       universities: 1,
       teams: 1,
@@ -85,12 +87,14 @@ describeEachDatabase('GET /healthz and /api/v1/stats', (kind) => {
   });
 
   it('answers an unknown API path with a JSON 404', async () => {
-    const response = await request(createTestApp(database).express).get('/api/v1/nothing').expect(404);
+    const response = await request((await createTestApp(database)).express)
+      .get('/api/v1/nothing')
+      .expect(404);
     expect(response.body.error.code).toBe('not_found');
   });
 
   it('answers malformed JSON with a 400, not a 500', async () => {
-    const response = await request(createTestApp(database).express)
+    const response = await request((await createTestApp(database)).express)
       .post('/api/v1/stats')
       .set('content-type', 'application/json')
       .send('{"broken"');

@@ -1,0 +1,54 @@
+import { KEYWORD_WEIGHT, TITLE_WEIGHT, WORK_TITLE_WEIGHT, WORKS_IN_PROFILE_WEIGHT } from './constants.js';
+import { FULL_ANALYSIS, type TokenizeOptions, tokenize, WORDS_ONLY } from './tokenize.js';
+import type { MatchDocument, MatchWork } from './types.js';
+
+/** Weighted term frequencies of one document: term -> sum of field weight × token weight. */
+export type TermVector = Map<string, number>;
+
+/** How a document becomes a term vector: which terms, and whether fields weigh differently. */
+export interface Analyzer {
+  tokens: TokenizeOptions;
+  fieldWeights: boolean;
+}
+
+export const FULL_ANALYZER: Analyzer = { tokens: FULL_ANALYSIS, fieldWeights: true };
+/** Words only, every field alike: the baseline's view of a document. */
+export const PLAIN_ANALYZER: Analyzer = { tokens: WORDS_ONLY, fieldWeights: false };
+
+function addText(vector: TermVector, text: string | undefined, weight: number, analyzer: Analyzer): void {
+  if (!text) return;
+  for (const token of tokenize(text, analyzer.tokens)) {
+    vector.set(token.term, (vector.get(token.term) ?? 0) + token.weight * weight);
+  }
+}
+
+/** A work as its own small document: its title above its text. */
+export function analyzeWork(work: MatchWork, analyzer: Analyzer = FULL_ANALYZER): TermVector {
+  const vector: TermVector = new Map();
+  addText(vector, work.title, analyzer.fieldWeights ? WORK_TITLE_WEIGHT : 1, analyzer);
+  addText(vector, work.text, 1, analyzer);
+  return vector;
+}
+
+/**
+ * A whole document: title and keywords above free text, and its works folded in at
+ * WORKS_IN_PROFILE_WEIGHT so that a long list of papers does not drown the profile's own words.
+ */
+export function analyze(document: MatchDocument | string, analyzer: Analyzer = FULL_ANALYZER): TermVector {
+  const vector: TermVector = new Map();
+  if (typeof document === 'string') {
+    addText(vector, document, 1, analyzer);
+    return vector;
+  }
+  const weighted = analyzer.fieldWeights;
+  addText(vector, document.title, weighted ? TITLE_WEIGHT : 1, analyzer);
+  if (document.keywords)
+    addText(vector, document.keywords.join(' ; '), weighted ? KEYWORD_WEIGHT : 1, analyzer);
+  addText(vector, document.text, 1, analyzer);
+  for (const work of document.works ?? []) {
+    const workWeight = weighted ? WORKS_IN_PROFILE_WEIGHT : 1;
+    addText(vector, work.title, workWeight * (weighted ? WORK_TITLE_WEIGHT : 1), analyzer);
+    addText(vector, work.text, workWeight, analyzer);
+  }
+  return vector;
+}

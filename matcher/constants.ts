@@ -1,0 +1,61 @@
+/**
+ * Every tunable of the matcher, in one place. Defaults were chosen by `npm run eval:matcher`
+ * on the tuning sets (see DESIGN.md); ranges are where quality stays within a few points.
+ */
+
+/** Weight of a CJK character bigram relative to a jieba word. Default 0.5, range 0.25–1. */
+export const BIGRAM_WEIGHT = 0.5;
+
+/**
+ * Weight of the finer words jieba's search mode adds inside a long word (复合 and 材料 inside
+ * 复合材料). Default 0.5, range 0.25–1.
+ */
+export const SUBWORD_WEIGHT = 0.5;
+
+/** Weight of a document's title field relative to free text. Default 2, range 1–4. */
+export const TITLE_WEIGHT = 2;
+
+/** Weight of keywords / research directions relative to free text. Default 2, range 1–4. */
+export const KEYWORD_WEIGHT = 2;
+
+/** Weight of a work's title inside the work (and inside the whole profile). Default 1.5, range 1–3. */
+export const WORK_TITLE_WEIGHT = 1.5;
+
+/** Weight of the works' text when folded into the whole-profile document. Default 0.5, range 0.25–1. */
+export const WORKS_IN_PROFILE_WEIGHT = 0.5;
+
+/** BM25 term-frequency saturation. Default 1.2, range 0.8–2. */
+export const BM25_K1 = 1.2;
+
+/** BM25 length normalisation. Default 0.75, range 0.3–0.9. */
+export const BM25_B = 0.75;
+
+/**
+ * Share of a per-work method's score that comes from the whole profile; the rest comes from
+ * the aggregate of the profile's works. Default 0.6, range 0.4–0.8.
+ */
+export const WHOLE_PROFILE_SHARE = 0.6;
+
+/** How many best works "mean of the best few" averages. Default 3, range 2–5. */
+export const BEST_WORKS_COUNT = 3;
+
+/** Default number of results of topK. */
+export const DEFAULT_K = 10;
+
+/** With diversity on, at most this many results per team in the top k. Default 2, range 1–3. */
+export const MAX_PER_TEAM = 2;
+
+/**
+ * Query terms whose document frequency exceeds this fraction of the collection are skipped:
+ * they carry almost no idf and cost the longest posting lists. Default 0.5, range 0.2–1.
+ */
+export const MAX_QUERY_TERM_DF_RATIO = 0.5;
+
+/** Terms of an explanation: at most this many, each at least MIN_TERM_SHARE of the score. */
+export const EXPLAIN_TERMS = 5;
+
+/** Smallest share of a score a term must carry to be named in an explanation. Default 0.03. */
+export const MIN_TERM_SHARE = 0.03;
+
+/** Quantum of stored document lengths, so running totals stay exact under add/remove. */
+export const LENGTH_QUANTUM = 1 / 256;

@@ -1,0 +1,17 @@
+export {
+  type Analyzer,
+  analyze,
+  analyzeWork,
+  FULL_ANALYZER,
+  PLAIN_ANALYZER,
+  type TermVector,
+} from './analyze.js';
+export { Collection, type ScoredSlots } from './collection.js';
+export * as constants from './constants.js';
+export { DOMAIN_TERMS, listDomainTerms } from './domain-terms.js';
+export { type ExplainLanguage, explain, foldTerms } from './explain.js';
+export { MatchIndex, type MatchIndexOptions } from './match-index.js';
+export { DEFAULT_METHOD } from './methods.js';
+export { bm25, bm25Idf, cosine, idf, type ScoringModel, sublinear } from './scoring.js';
+export { displayTerm, normalize, type Token, tokenize } from './tokenize.js';
+export * from './types.js';

@@ -1,0 +1,237 @@
+import { analyze, analyzeWork, FULL_ANALYZER, PLAIN_ANALYZER, type TermVector } from './analyze.js';
+import { Collection } from './collection.js';
+import { DEFAULT_K, MAX_PER_TEAM } from './constants.js';
+import { foldTerms } from './explain.js';
+import { compileFilters } from './filters.js';
+import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
+import { type ProfileScores, scoreProfiles } from './profile-scores.js';
+import { type Candidate, TopCollector } from './select.js';
+import type {
+  DocumentKind,
+  MatchAttributes,
+  MatchDocument,
+  MatchEvidence,
+  MatchWork,
+  MethodName,
+  RankedMatch,
+  TopKOptions,
+} from './types.js';
+
+/** With diversity on, this many times k candidates are ranked before teams are thinned out. */
+const DIVERSITY_POOL_FACTOR = 5;
+
+/** What a result needs of a work; its text lives only in the index. */
+type WorkMeta = Omit<MatchWork, 'text'>;
+
+interface DocumentMeta {
+  kind: DocumentKind;
+  attributes: MatchAttributes | undefined;
+  works: readonly WorkMeta[];
+}
+
+/** The indexes of one kind of document: whole documents, their works, and the baseline's view. */
+export interface KindIndex {
+  whole: Collection;
+  works: Collection;
+  plain: Collection | undefined;
+}
+
+export interface MatchIndexOptions {
+  /** Also keep the words-only index that method 'baseline' needs (for evaluation). */
+  baseline?: boolean;
+}
+
+const NO_WORKS: readonly WorkMeta[] = [];
+
+/** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
+export function workKey(id: string, position: number): string {
+  return `${id}#${position}`;
+}
+
+/**
+ * Documents of every kind, searchable in both directions (demand → profiles and profile →
+ * demands). Each kind has its own collection statistics, so a demand is weighed against the
+ * vocabulary of faculty when faculty are ranked, and against other demands' when demands are.
+ */
+export class MatchIndex {
+  private readonly kinds = new Map<DocumentKind, KindIndex>();
+  private readonly meta = new Map<string, DocumentMeta>();
+  private readonly keepBaseline: boolean;
+
+  constructor(options: MatchIndexOptions = {}) {
+    this.keepBaseline = options.baseline ?? false;
+  }
+
+  get size(): number {
+    return this.meta.size;
+  }
+
+  has(id: string): boolean {
+    return this.meta.has(id);
+  }
+
+  /** Adds a document; its id must be new to the index. */
+  add(document: MatchDocument): void {
+    if (this.meta.has(document.id)) throw new Error(`document ${document.id} is already in the index`);
+    const kindIndex = this.kindIndex(document.kind);
+    const works = document.works?.length ? document.works.map(({ text: _text, ...work }) => work) : NO_WORKS;
+    this.meta.set(document.id, { kind: document.kind, attributes: document.attributes, works });
+    kindIndex.whole.add(document.id, analyze(document, FULL_ANALYZER));
+    document.works?.forEach((work, position) => {
+      kindIndex.works.add(workKey(document.id, position), analyzeWork(work, FULL_ANALYZER));
+    });
+    kindIndex.plain?.add(document.id, analyze(document, PLAIN_ANALYZER));
+  }
+
+  /** Adds a document or replaces the one with its id, keeping every statistic exact. */
+  upsert(document: MatchDocument): void {
+    this.remove(document.id);
+    this.add(document);
+  }
+
+  remove(id: string): boolean {
+    const meta = this.meta.get(id);
+    if (!meta) return false;
+    const kindIndex = this.kindIndex(meta.kind);
+    kindIndex.whole.remove(id);
+    for (let position = 0; position < meta.works.length; position++)
+      kindIndex.works.remove(workKey(id, position));
+    kindIndex.plain?.remove(id);
+    this.meta.delete(id);
+    return true;
+  }
+
+  /** The k documents of a kind that best match the query, best first, each with its reasons. */
+  topK(query: MatchDocument | string, options: TopKOptions): RankedMatch[] {
+    const spec = this.specFor(options.method);
+    const kindIndex = this.kinds.get(options.kind);
+    if (!kindIndex) return [];
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : FULL_ANALYZER);
+    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const k = options.k ?? DEFAULT_K;
+    const accept = compileFilters(options.filters);
+    const pool = new TopCollector(options.diversity ? k * DIVERSITY_POOL_FACTOR : k);
+    const { slots, values } = scores;
+    for (let index = 0; index < slots.length; index++) {
+      const score = values[index]!;
+      if (score <= 0) continue;
+      const key = scores.collection.keyOfSlot(slots[index]!);
+      if (accept && !accept(this.meta.get(key)?.attributes)) continue;
+      pool.offer(score, () => key);
+    }
+    const chosen = options.diversity ? this.diversify(pool.sorted(), k) : pool.sorted();
+    return chosen.map((candidate) => this.rankedMatch(kindIndex, vector, spec, scores, candidate));
+  }
+
+  /** The score and reasons of one pair, as topK would give them; null if the id is unknown. */
+  scorePair(query: MatchDocument | string, id: string, method?: MethodName): RankedMatch | null {
+    const meta = this.meta.get(id);
+    if (!meta) return null;
+    const spec = this.specFor(method);
+    const kindIndex = this.kindIndex(meta.kind);
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : FULL_ANALYZER);
+    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const slot = scores.collection.slotOfKey(id)!;
+    const index = scores.slots.indexOf(slot);
+    const score = index < 0 ? 0 : scores.values[index]!;
+    return this.rankedMatch(kindIndex, vector, spec, scores, { key: id, score });
+  }
+
+  private specFor(method: MethodName | undefined): MethodSpec {
+    const spec = methodSpec(method ?? DEFAULT_METHOD);
+    if (spec.plain && !this.keepBaseline) {
+      throw new Error("method 'baseline' needs an index created with { baseline: true }");
+    }
+    return spec;
+  }
+
+  private workCounter(): (id: string) => number {
+    return (id) => this.meta.get(id)?.works.length ?? 0;
+  }
+
+  private kindIndex(kind: DocumentKind): KindIndex {
+    let kindIndex = this.kinds.get(kind);
+    if (!kindIndex) {
+      kindIndex = {
+        whole: new Collection(),
+        works: new Collection(),
+        plain: this.keepBaseline ? new Collection() : undefined,
+      };
+      this.kinds.set(kind, kindIndex);
+    }
+    return kindIndex;
+  }
+
+  /** Best first, at most MAX_PER_TEAM per team; the rest of the pool fills any gap left. */
+  private diversify(ranked: Candidate[], k: number): Candidate[] {
+    const perTeam = new Map<string, number>();
+    const chosen: Candidate[] = [];
+    const skipped: Candidate[] = [];
+    for (const candidate of ranked) {
+      if (chosen.length === k) break;
+      const team = this.meta.get(candidate.key)?.attributes?.team;
+      const count = team === undefined ? 0 : (perTeam.get(team) ?? 0);
+      if (team !== undefined && count >= MAX_PER_TEAM) {
+        skipped.push(candidate);
+        continue;
+      }
+      if (team !== undefined) perTeam.set(team, count + 1);
+      chosen.push(candidate);
+    }
+    return [...chosen, ...skipped.slice(0, k - chosen.length)];
+  }
+
+  private rankedMatch(
+    kindIndex: KindIndex,
+    vector: TermVector,
+    spec: MethodSpec,
+    scores: ProfileScores,
+    candidate: Candidate,
+  ): RankedMatch {
+    const meta = this.meta.get(candidate.key)!;
+    const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
+    const parts = collection.contributions(vector, candidate.key, spec.model);
+    const evidence = this.bestWork(kindIndex, vector, spec, candidate.key, meta.works);
+    if (spec.aggregate !== 'none' && evidence) {
+      const wholeScale = scores.wholeScale;
+      for (const [term, value] of parts) parts.set(term, value * wholeScale);
+      const workParts = kindIndex.works.contributions(
+        vector,
+        workKey(candidate.key, evidence.position),
+        spec.model,
+      );
+      for (const [term, value] of workParts)
+        parts.set(term, (parts.get(term) ?? 0) + value * scores.workScale);
+    }
+    return {
+      id: candidate.key,
+      kind: meta.kind,
+      score: candidate.score,
+      terms: foldTerms(parts),
+      evidence: evidence ? evidence.evidence : null,
+    };
+  }
+
+  private bestWork(
+    kindIndex: KindIndex,
+    vector: TermVector,
+    spec: MethodSpec,
+    id: string,
+    works: readonly WorkMeta[],
+  ): { evidence: MatchEvidence; position: number } | null {
+    let best: { evidence: MatchEvidence; position: number } | null = null;
+    works.forEach((work, position) => {
+      let score = 0;
+      for (const value of kindIndex.works.contributions(vector, workKey(id, position), spec.model).values()) {
+        score += value;
+      }
+      if (score > 0 && (!best || score > best.evidence.score)) {
+        const evidence: MatchEvidence = { title: work.title, score };
+        if (work.year !== undefined) evidence.year = work.year;
+        if (work.kind !== undefined) evidence.kind = work.kind;
+        best = { evidence, position };
+      }
+    });
+    return best;
+  }
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BIGRAM_PREFIX, displayTerm, normalize, tokenize, WORDS_ONLY } from './tokenize.js';
+
+const terms = (text: string) => tokenize(text).map((token) => token.term);
+
+describe('normalize', () => {
+  it('folds full-width letters, digits and spaces to half-width lower case', () => {
+    expect(normalize('ＣＦＲＰ　２０２１ Ｃｕｒｉｎｇ')).toBe('cfrp 2021 curing');
+  });
+
+  it('is idempotent on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => normalize(normalize(text)) === normalize(text)),
+      {
+        numRuns: 2000,
+      },
+    );
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps domain compounds whole and adds the words inside them', () => {
+    const result = terms('碳纤维复合材料固化工艺');
+    expect(result).toContain('碳纤维复合材料');
+    expect(result).toContain('碳纤维');
+    expect(result).toContain('复合材料');
+    expect(result).toContain('固化');
+  });
+
+  it('gives a demand and a profile shared terms when jieba cuts them differently', () => {
+    const demand = new Set(terms('碳纤维复合材料固化工艺'));
+    const profile = terms('复合材料成型和树脂基碳纤维');
+    expect(profile.filter((term) => demand.has(term))).toEqual(
+      expect.arrayContaining(['复合材料', '碳纤维', `${BIGRAM_PREFIX}碳纤`, `${BIGRAM_PREFIX}纤维`]),
+    );
+  });
+
+  it('stems English words and drops stop words', () => {
+    expect(terms('The curing of composites and Composite curing')).toEqual([
+      'cure',
+      'composit',
+      'composit',
+      'cure',
+    ]);
+  });
+
+  it('reads mixed Chinese and English in one pass', () => {
+    const result = terms('基于深度学习的CT影像分割 deep learning');
+    expect(result).toEqual(expect.arrayContaining(['深度学习', 'ct', '影像', '分割', 'deep', 'learn']));
+  });
+
+  it('does not index bigrams that straddle a joining character', () => {
+    expect(terms('材料的性能')).not.toContain(`${BIGRAM_PREFIX}料的`);
+  });
+
+  it('emits words only for the baseline', () => {
+    expect(tokenize('树脂基碳纤维', WORDS_ONLY).every((token) => !token.term.startsWith(BIGRAM_PREFIX))).toBe(
+      true,
+    );
+  });
+
+  it('shows a stem as the word it came from', () => {
+    tokenize('composites');
+    expect(displayTerm('composit')).toBe('composites');
+    expect(displayTerm(`${BIGRAM_PREFIX}碳纤`)).toBe('碳纤');
+  });
+
+  it('never throws and yields positive weights and non-empty terms on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) =>
+        tokenize(text).every((token) => token.term.length > 0 && token.weight > 0),
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('tokenizes normalised text exactly as the original', () => {
+    const mixed = fc.string({
+      unit: fc.constantFrom(...'碳纤维复合材料ＡＢＣabc 　，,.Ｃ１2船舶工艺'.split('')),
+    });
+    fc.assert(
+      fc.property(mixed, (text) => {
+        expect(tokenize(normalize(text))).toEqual(tokenize(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,21 @@
+export { hashPassword, verifyPassword } from './password.js';
+export {
+  deleteExpiredSessions,
+  deleteSession,
+  extendSession,
+  readSession,
+  writeSession,
+} from './sessions.repository.js';
+export {
+  approveUser,
+  authenticate,
+  disableUser,
+  enableUser,
+  findUserById,
+  type LoginOutcome,
+  listUsers,
+  MIN_PASSWORD_LENGTH,
+  registerEnterprise,
+  setUserLocale,
+} from './users.service.js';
+export type { EnterpriseSignUp, User } from './users.types.js';

@@ -1,0 +1,158 @@
+import { eq } from 'drizzle-orm';
+import { type Actor, insertAuditEntries } from '../audit/index.js';
+import type { Database } from '../db/index.js';
+import { schema, withDomainErrors } from '../db/index.js';
+import { CHAIN_CODES, ENTERPRISE_SIZES, type UserStatus } from '../shared/enums.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { cleanText, FieldProblems, isEmail } from '../shared/validation.js';
+import { hashPassword, verifyPassword } from './password.js';
+import {
+  findCredentialsByEmail,
+  findUsersByIds,
+  insertUser,
+  listUsers,
+  updateUser,
+} from './users.repository.js';
+import type { EnterpriseSignUp, User } from './users.types.js';
+
+export type LoginOutcome =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' | 'pending' | 'disabled' };
+
+/** Hash of a password nobody has: checking it keeps a login for an unknown email as slow as a real one. */
+let decoyHash: Promise<string> | null = null;
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export async function authenticate(db: Database, email: string, password: string): Promise<LoginOutcome> {
+  const credentials = await findCredentialsByEmail(db, email);
+  if (!credentials) {
+    decoyHash ??= hashPassword('decoy-password-for-timing');
+    await verifyPassword(await decoyHash, password);
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!(await verifyPassword(credentials.passwordHash, password))) return { ok: false, reason: 'invalid' };
+  if (credentials.user.status !== 'active')
+    return { ok: false, reason: credentials.user.status === 'pending' ? 'pending' : 'disabled' };
+  const user = await updateUser(db, credentials.user.id, { lastLoginAt: new Date() });
+  return { ok: true, user: user ?? credentials.user };
+}
+
+export async function findUserById(db: Database, id: number): Promise<User | null> {
+  const [user] = await findUsersByIds(db, [id]);
+  return user ?? null;
+}
+
+/** An enterprise signs itself up; the account waits for a staff member's approval. */
+export async function registerEnterprise(db: Database, input: EnterpriseSignUp): Promise<User> {
+  const problems = new FieldProblems();
+  const email = cleanText(input.email, 254).toLowerCase();
+  const enterpriseName = cleanText(input.enterpriseName, 120);
+  const displayName = cleanText(input.displayName, 60);
+  const industry = cleanText(input.industry, 60);
+  const contactPhone = cleanText(input.contactPhone, 40);
+  const chains = (input.chains ?? []).filter((chain) => (CHAIN_CODES as readonly string[]).includes(chain));
+  if (!isEmail(email)) problems.add('email', 'validation.email');
+  if (typeof input.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH)
+    problems.add('password', 'validation.passwordLength');
+  if (typeof input.password === 'string' && input.password.length > 200)
+    problems.add('password', 'validation.tooLong');
+  if (!enterpriseName) problems.add('enterpriseName', 'validation.required');
+  if (!displayName) problems.add('displayName', 'validation.required');
+  if (!industry) problems.add('industry', 'validation.required');
+  if (!(ENTERPRISE_SIZES as readonly string[]).includes(input.size))
+    problems.add('size', 'validation.choose');
+  if (chains.length === 0) problems.add('chains', 'validation.chooseChain');
+  problems.throwIfAny();
+
+  const passwordHash = await hashPassword(input.password);
+  return withDomainErrors(() =>
+    db.transaction(async (tx) => {
+      if (await findCredentialsByEmail(tx, email))
+        throw new ValidationError('email taken', { email: 'validation.emailTaken' });
+      const [existing] = await tx
+        .select({ id: schema.enterprises.id })
+        .from(schema.enterprises)
+        .where(eq(schema.enterprises.name, enterpriseName));
+      if (existing)
+        throw new ValidationError('enterprise exists', { enterpriseName: 'validation.enterpriseTaken' });
+      const [enterprise] = await tx
+        .insert(schema.enterprises)
+        .values({
+          name: enterpriseName,
+          industry,
+          size: input.size,
+          contactName: displayName,
+          contactPhone,
+          contactEmail: email,
+        })
+        .returning();
+      await tx
+        .insert(schema.enterpriseChains)
+        .values(chains.map((chainCode) => ({ enterpriseId: enterprise!.id, chainCode })));
+      const user = await insertUser(tx, {
+        email,
+        passwordHash,
+        displayName,
+        role: 'enterprise',
+        status: 'pending',
+        enterpriseId: enterprise!.id,
+      });
+      const actor: Actor = { userId: user.id, label: email };
+      await insertAuditEntries(tx, actor, [
+        {
+          action: 'enterprise.registered',
+          entityType: 'enterprise',
+          entityId: enterprise!.id,
+          after: enterprise,
+        },
+        {
+          action: 'user.registered',
+          entityType: 'user',
+          entityId: user.id,
+          after: { email, role: 'enterprise', status: 'pending' },
+        },
+      ]);
+      return user;
+    }),
+  );
+}
+
+async function changeStatus(
+  db: Database,
+  actor: Actor,
+  userId: number,
+  from: UserStatus[],
+  to: UserStatus,
+): Promise<User> {
+  return db.transaction(async (tx) => {
+    const user = await findUserById(tx, userId);
+    if (!user) throw new NotFoundError('no such user');
+    if (!from.includes(user.status))
+      throw new ConflictError(`user is ${user.status}`, { status: `user.status.${user.status}` });
+    const updated = await updateUser(tx, userId, { status: to });
+    await insertAuditEntries(tx, actor, [
+      {
+        action: `user.${to}`,
+        entityType: 'user',
+        entityId: userId,
+        before: { status: user.status },
+        after: { status: to },
+      },
+    ]);
+    return updated!;
+  });
+}
+
+export const approveUser = (db: Database, actor: Actor, userId: number) =>
+  changeStatus(db, actor, userId, ['pending'], 'active');
+export const disableUser = (db: Database, actor: Actor, userId: number) =>
+  changeStatus(db, actor, userId, ['pending', 'active'], 'disabled');
+export const enableUser = (db: Database, actor: Actor, userId: number) =>
+  changeStatus(db, actor, userId, ['disabled'], 'active');
+
+export async function setUserLocale(db: Database, userId: number, locale: 'zh-CN' | 'en'): Promise<void> {
+  await updateUser(db, userId, { locale });
+}
+
+export { listUsers };

@@ -1,0 +1,145 @@
+import { type Request, type Response, Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type passport from 'passport';
+import type { Database } from '../../services/db/index.js';
+import { CHAIN_CODES, ENTERPRISE_SIZES } from '../../services/shared/enums.js';
+import { ValidationError } from '../../services/shared/errors.js';
+import { registerEnterprise, type User } from '../../services/users/index.js';
+import { safeLocalPath } from '../locale.js';
+import { enumLabel } from '../views/helpers.js';
+
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** Where each role lands after logging in. */
+export function homeOf(user: User): string {
+  return { enterprise: '/demands', university: '/profile', staff: '/staff/queue', admin: '/admin/users' }[
+    user.role
+  ];
+}
+
+function renderLogin(request: Request, response: Response, status: number, failure: string | null) {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  response.status(status).render('pages/login', {
+    title: request.t('login.title'),
+    failure,
+    email: typeof body.email === 'string' ? body.email : '',
+    next: safeLocalPath(body.next ?? request.query.next, ''),
+  });
+}
+
+function signupViewModel(request: Request, values: Record<string, unknown>, errors: Record<string, string>) {
+  const chosen = Array.isArray(values.chains)
+    ? values.chains.map(String)
+    : values.chains
+      ? [String(values.chains)]
+      : [];
+  return {
+    title: request.t('signup.title'),
+    values,
+    errors,
+    sizeOptions: ENTERPRISE_SIZES.map((size) => ({
+      value: size,
+      label: enumLabel(request.locale, 'enterpriseSize', size),
+      selected: values.size === size,
+    })),
+    chainOptions: CHAIN_CODES.map((chain) => ({
+      value: chain,
+      label: enumLabel(request.locale, 'chain', chain),
+      selected: chosen.includes(chain),
+    })),
+  };
+}
+
+export function authRoutes(
+  db: Database,
+  passportInstance: passport.Authenticator,
+  options: { loginLimit: number },
+): Router {
+  const router = Router();
+  const tooMany = (request: Request, response: Response) =>
+    renderLogin(request, response, 429, 'login.failed.tooMany');
+  const limitPerAddress = rateLimit({
+    windowMs: LOGIN_WINDOW_MS,
+    limit: options.loginLimit * 4,
+    handler: tooMany,
+  });
+  const limitPerAccount = rateLimit({
+    windowMs: LOGIN_WINDOW_MS,
+    limit: options.loginLimit,
+    skipSuccessfulRequests: true,
+    keyGenerator: (request) =>
+      `account:${String((request.body as Record<string, unknown>)?.email ?? '')
+        .trim()
+        .toLowerCase()}`,
+    handler: tooMany,
+  });
+
+  router.get('/login', (request, response) => {
+    if (request.user) return response.redirect(homeOf(request.user));
+    renderLogin(request, response, 200, null);
+  });
+
+  router.post('/login', limitPerAddress, limitPerAccount, (request, response, next) => {
+    passportInstance.authenticate(
+      'local',
+      (error: unknown, user: User | false, info?: { message?: string }) => {
+        if (error) return next(error);
+        if (!user) {
+          const reason = info?.message ?? 'invalid';
+          return renderLogin(
+            request,
+            response,
+            401,
+            `login.failed.${['pending', 'disabled'].includes(reason) ? reason : 'invalid'}`,
+          );
+        }
+        const locale = request.session.locale;
+        // Passport regenerates the session on login, so a session id planted before login is worthless.
+        request.logIn(user, (loginError) => {
+          if (loginError) return next(loginError);
+          request.session.locale = locale ?? user.locale;
+          response.redirect(safeLocalPath((request.body as Record<string, unknown>).next, homeOf(user)));
+        });
+      },
+    )(request, response, next);
+  });
+
+  router.post('/logout', (request, response, next) => {
+    request.logOut((error) => {
+      if (error) return next(error);
+      request.session.destroy(() => response.redirect('/'));
+    });
+  });
+
+  router.get('/signup', (request, response) => {
+    response.render('pages/signup', signupViewModel(request, {}, {}));
+  });
+
+  router.post('/signup', async (request, response) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const chains = Array.isArray(body.chains)
+      ? body.chains.map(String)
+      : body.chains
+        ? [String(body.chains)]
+        : [];
+    try {
+      await registerEnterprise(db, {
+        email: String(body.email ?? ''),
+        password: String(body.password ?? ''),
+        displayName: String(body.displayName ?? ''),
+        enterpriseName: String(body.enterpriseName ?? ''),
+        industry: String(body.industry ?? ''),
+        size: String(body.size ?? ''),
+        contactPhone: String(body.contactPhone ?? ''),
+        chains,
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const { password: _password, _csrf, ...kept } = body;
+      return response.status(400).render('pages/signup', signupViewModel(request, kept, error.details));
+    }
+    response.render('pages/signup-done', { title: request.t('signup.doneTitle') });
+  });
+
+  return router;
+}

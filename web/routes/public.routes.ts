@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import type { Database } from '../../services/db/index.js';
+import type { MatchingService } from '../../services/matching/index.js';
+import { getCityStats } from '../../services/reports/index.js';
+
+export function publicRoutes(db: Database, matching: MatchingService): Router {
+  const router = Router();
+
+  router.get('/', async (request, response) => {
+    const stats = await getCityStats(db);
+    response.render('pages/home', {
+      title: request.t('nav.home'),
+      figures: [
+        { key: 'figure.universities', value: stats.universities },
+        { key: 'figure.teams', value: stats.teams },
+        { key: 'figure.faculty', value: stats.faculty },
+        { key: 'figure.doctoralSupervisors', value: stats.doctoralSupervisors },
+        { key: 'figure.professors', value: stats.professors },
+        { key: 'figure.chiefScientists', value: stats.chiefScientists },
+        { key: 'figure.enterprises', value: stats.enterprises },
+        { key: 'figure.demands', value: stats.demands.total },
+        { key: 'figure.collaborations', value: stats.collaborations.total },
+        { key: 'figure.results', value: stats.resultsReadyForIndustry },
+      ],
+      byClass: Object.entries(stats.demands.byClass).map(([code, value]) => ({ code, value })),
+      byChain: Object.entries(stats.demands.byChain).map(([code, value]) => ({ code, value })),
+      byStage: Object.entries(stats.collaborations.byStage).map(([code, value]) => ({ code, value })),
+    });
+  });
+
+  router.get('/search', async (request, response) => {
+    const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+    const hits = await matching.searchPublic(query);
+    response.render('pages/search', {
+      title: request.t('search.title'),
+      query,
+      demands: hits.filter((hit) => hit.kind === 'demand'),
+      results: hits.filter((hit) => hit.kind === 'result'),
+      searched: query.trim() !== '',
+    });
+  });
+
+  return router;
+}
