@@ -15,8 +15,11 @@ interface RunResult {
   stderr: string;
 }
 
-/** The commands run as a person runs them, on an on-disk PGlite in a folder of their own. */
-describe('the import and export commands', () => {
+/**
+ * The commands run as a person runs them, on an on-disk PGlite in a folder of their own. Each run
+ * starts Node, tsx and PGlite, a few seconds apiece, more on a busy machine: hence the long timeout.
+ */
+describe('the import and export commands', { timeout: 240_000 }, () => {
   let folder: string;
   const run = (script: string, args: string[]) =>
     new Promise<RunResult>((resolve) => {

@@ -3,7 +3,6 @@ import { booleanParser, choiceParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
 import {
-  CHAIN_ALIASES,
   chainParser,
   checkChainConfigured,
   presentFields,
@@ -65,8 +64,9 @@ export const facultyKind: KindDefinition = {
       aliases: [
         '首席科学家',
         '首席科学家所在链',
+        '首席科学家创新链',
         'chief scientist',
-        ...CHAIN_ALIASES.map((alias) => `首席科学家${alias}`),
+        'chief scientist chain',
       ],
       parser: chainParser,
       blankValue: null,
