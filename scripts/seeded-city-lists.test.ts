@@ -1,8 +1,9 @@
+/** Lives in scripts/ because it needs seeds/, and services never import seeds (imports flow scripts → seeds → services). */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateCity, seedCity } from '../../seeds/index.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { type ImportKind, runImport } from '../imports/index.js';
-import { exportList } from './index.js';
+import { generateCity, seedCity } from '../seeds/index.js';
+import { exportList } from '../services/exports/index.js';
+import { type ImportKind, runImport } from '../services/imports/index.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../test/support/databases.js';
 
 const KINDS: ImportKind[] = ['faculty', 'teams', 'enterprises', 'demands', 'results'];
 
