@@ -88,13 +88,15 @@ export async function insertRecords(
   db: Database,
   kind: ImportKind,
   records: Record<string, unknown>[],
-  keyOf: (record: Record<string, unknown>) => string,
+  identity: { fields: string[]; keyOf: (record: Record<string, unknown>) => string },
 ): Promise<number[]> {
   const table = TABLES[kind];
+  const { keyOf } = identity;
   const rows = records.map((record) => withoutField(record, ENTERPRISE_CHAINS_FIELD));
   const idsByKey = new Map<string, number>();
+  const returned = columnsFor(table, ['id', ...identity.fields]);
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const inserted = await insertChunk(db, table, rows.slice(start, start + ROWS_PER_STATEMENT));
+    const inserted = await insertChunk(db, table, rows.slice(start, start + ROWS_PER_STATEMENT), returned);
     for (const record of inserted) idsByKey.set(keyOf(record), record.id as number);
   }
   // RETURNING promises no order; the natural key, unique in the plan and the table, says which is which.
@@ -149,15 +151,12 @@ function recordsetJson(
   );
 }
 
-function camelCased(table: ImportTable, row: Record<string, unknown>): Record<string, unknown> {
-  const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
-  return Object.fromEntries(columns.map(([field, column]) => [field, row[column.name]]));
-}
-
+/** Returns only the id and the natural key: all the caller needs, and less for the driver to parse. */
 async function insertChunk(
   db: Database,
   table: ImportTable,
   rows: Record<string, unknown>[],
+  returned: { field: string; column: PgColumn }[],
 ): Promise<Record<string, unknown>[]> {
   const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const columns = columnsFor(table, fields);
@@ -165,10 +164,16 @@ async function insertChunk(
     columns.map(({ column }) => sql.identifier(column.name)),
     sql`, `,
   );
+  const returning = sql.join(
+    returned.map(({ column }) => sql.identifier(column.name)),
+    sql`, `,
+  );
   const result = (await db.execute(
-    sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${recordsetJson(rows, columns)}::jsonb) as r(${recordDefinition(columns)}) returning *`,
+    sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${recordsetJson(rows, columns)}::jsonb) as r(${recordDefinition(columns)}) returning ${returning}`,
   )) as unknown as { rows: Record<string, unknown>[] };
-  return result.rows.map((row) => camelCased(table, row));
+  return result.rows.map((row) =>
+    Object.fromEntries(returned.map(({ field, column }) => [field, row[column.name]])),
+  );
 }
 
 /**

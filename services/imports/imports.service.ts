@@ -90,7 +90,7 @@ async function writePlan(
     db,
     input.kind,
     plan.creates.map((create) => create.values),
-    (record) => kind.keyOf(record),
+    { fields: kind.identityFields, keyOf: (record) => kind.keyOf(record) },
   );
   options.onProgress?.({ phase: 'writing', done: createdIds.length, total });
   await updateRecords(db, input.kind, plan.updates);
