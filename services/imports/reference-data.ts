@@ -37,10 +37,6 @@ export interface ReferenceSources {
  */
 export class ReferenceData {
   readonly chainCodes: ReadonlySet<string>;
-  readonly universityById = new Map<number, UniversityRef>();
-  readonly teamById = new Map<number, TeamRef>();
-  readonly enterpriseById = new Map<number, EnterpriseRef>();
-  readonly facultyById = new Map<number, FacultyRef>();
   private readonly universityByName = new Map<string, UniversityRef>();
   private readonly teamByName = new Map<string, TeamRef>();
   private readonly enterpriseByName = new Map<string, EnterpriseRef>();
@@ -49,18 +45,15 @@ export class ReferenceData {
   constructor(sources: ReferenceSources) {
     this.chainCodes = new Set(sources.chainCodes);
     for (const university of sources.universities) {
-      this.universityById.set(university.id, university);
       for (const name of [university.code, university.nameEn, university.nameZh]) {
         this.universityByName.set(normalizeKey(name), university);
       }
     }
     for (const team of sources.teams) this.addTeam(team);
     for (const enterprise of sources.enterprises) {
-      this.enterpriseById.set(enterprise.id, enterprise);
       this.enterpriseByName.set(normalizeKey(enterprise.name), enterprise);
     }
     for (const member of sources.faculty) {
-      this.facultyById.set(member.id, member);
       const key = `${member.universityId}|${normalizeKey(member.name)}`;
       const namesakes = this.facultyByName.get(key);
       if (namesakes) namesakes.push(member);
@@ -69,7 +62,6 @@ export class ReferenceData {
   }
 
   private addTeam(team: TeamRef): void {
-    this.teamById.set(team.id, team);
     if (team.nameEn) this.teamByName.set(`${team.universityId}|${normalizeKey(team.nameEn)}`, team);
     this.teamByName.set(`${team.universityId}|${normalizeKey(team.nameZh)}`, team);
   }
@@ -93,9 +85,5 @@ export class ReferenceData {
     const candidates = inTeam.length > 0 ? inTeam : namesakes;
     if (candidates.length === 0) return 'none';
     return candidates.length === 1 ? candidates[0]! : 'ambiguous';
-  }
-
-  universityName(id: number): string {
-    return this.universityById.get(id)?.nameZh ?? String(id);
   }
 }

@@ -31,9 +31,6 @@ export function splitList(text: string): string[] {
     .filter((item) => item !== '');
 }
 
-/** The separator lists are written back with, so an export re-imports to the same list. */
-export const LIST_SEPARATOR = '；';
-
 /** Spreadsheet column letters: 1 → A, 27 → AA. */
 export function columnLetter(columnNumber: number): string {
   let letters = '';
