@@ -1,0 +1,66 @@
+import type { Actor } from '../audit/index.js';
+
+export const IMPORT_KINDS = ['faculty', 'teams', 'enterprises', 'demands', 'results'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface ImportInput {
+  kind: ImportKind;
+  /** Only its extension is a hint; the content's first bytes decide between XLSX and CSV. */
+  fileName: string;
+  content: Buffer;
+  locale: Locale;
+}
+
+export interface ImportOptions {
+  actor?: Actor;
+  /** Called as rows are checked and written, so a command line can draw a progress bar. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ProblemLocation {
+  sheet: string;
+  /** 1-based, as Excel shows it; null for a problem with the whole file. */
+  row: number | null;
+  column: { header: string; letter: string } | null;
+}
+
+export interface ImportProblem extends ProblemLocation {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+}
+
+export interface PlannedChange {
+  action: 'create' | 'update';
+  row: number;
+  /** What a person recognises the record by: "哈尔滨工业大学（威海） / 张三". */
+  label: string;
+  /** For an update: the fields that change, with their old and new values. */
+  changes?: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  fileName: string;
+  sheet: string | null;
+  rowsRead: number;
+  valid: boolean;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  counts: { create: number; update: number; unchanged: number };
+  changes: PlannedChange[];
+}
+
+export interface ImportOutcome {
+  report: ImportReport;
+  /** False when the file was refused: nothing was written. */
+  committed: boolean;
+}
