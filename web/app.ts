@@ -29,6 +29,7 @@ import { publicRoutes } from './routes/public.routes.js';
 import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
 import { DatabaseSessionStore } from './session-store.js';
+import { parseUploads } from './uploads.js';
 import { viewHelpers } from './views/helpers.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -117,6 +118,7 @@ export function createApp({
   app.use(passportInstance.initialize());
   app.use(passportInstance.session());
   app.use(localeFromRequest);
+  app.use(parseUploads);
   app.use(csrfProtection);
   app.use(navigation);
 

@@ -52,6 +52,8 @@ export const viewHelpers = {
     return enumLabel(localeOf(options), kind, code);
   },
   eq: (left: unknown, right: unknown) => String(left) === String(right),
+  /** Builds a message key from parts, e.g. (concat "lists.action." action). */
+  concat: (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''),
   includes: (list: unknown, value: unknown) =>
     Array.isArray(list) && list.map(String).includes(String(value)),
   percent: (share: unknown) => `${Math.round(Number(share) * 100)}%`,

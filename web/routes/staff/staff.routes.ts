@@ -4,6 +4,7 @@ import type { MatchingService } from '../../../services/matching/index.js';
 import { requireRole } from '../../auth/guards.js';
 import { collaborationRoutes } from './collaborations.routes.js';
 import { enterpriseRoutes } from './enterprises.routes.js';
+import { listRoutes } from './lists.routes.js';
 import { queueRoutes } from './queue.routes.js';
 import { reportRoutes } from './reports.routes.js';
 
@@ -15,5 +16,6 @@ export function staffRoutes(db: Database, matching: MatchingService): Router {
   router.use(collaborationRoutes(db));
   router.use(enterpriseRoutes(db));
   router.use(reportRoutes(db));
+  router.use(listRoutes(db));
   return router;
 }
