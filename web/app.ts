@@ -16,8 +16,15 @@ import { localeFromRequest } from './locale.js';
 import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
 import { adminRoutes } from './routes/admin/admin.routes.js';
+import { demandApi } from './routes/api/demands.api.js';
+import { profileApi } from './routes/api/profiles.api.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { companyRoutes } from './routes/company.routes.js';
+import { demandRoutes } from './routes/demands.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { introductionRoutes } from './routes/introductions.routes.js';
+import { matchedDemandRoutes } from './routes/matched-demands.routes.js';
+import { profileRoutes } from './routes/profile.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
@@ -57,7 +64,17 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.engine('hbs', engine({ extname: '.hbs', defaultLayout: 'main', helpers: viewHelpers }));
+  // preventIndent: an indented partial would otherwise indent every line of a textarea's value,
+  // adding spaces to multi-line text each time a form is saved.
+  app.engine(
+    'hbs',
+    engine({
+      extname: '.hbs',
+      defaultLayout: 'main',
+      helpers: viewHelpers,
+      compilerOptions: { preventIndent: true },
+    }),
+  );
   app.set('view engine', 'hbs');
   app.set('views', path.join(WEB_DIR, 'views'));
 
@@ -106,6 +123,13 @@ export function createApp({
   app.use(statsRoutes(db));
   app.use(publicRoutes(db, matching));
   app.use(authRoutes(db, passportInstance, { loginLimit }));
+  app.use(demandRoutes({ db, matching }));
+  app.use(companyRoutes({ db, matching }));
+  app.use(profileRoutes({ db, matching }));
+  app.use(matchedDemandRoutes({ db, matching }));
+  app.use(introductionRoutes({ db, matching }));
+  app.use(demandApi({ db, matching }));
+  app.use(profileApi({ db, matching }));
   app.use(staffRoutes(db, matching));
   app.use(adminRoutes(db));
   app.use(notFound);

@@ -1,5 +1,6 @@
 import { adminMessages } from './messages/admin.js';
 import { coreMessages } from './messages/core.js';
+import { portalMessages } from './messages/portal.js';
 import { staffMessages } from './messages/staff.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -13,7 +14,7 @@ type MessageArea = Record<Locale, Catalogue>;
  * Messages live in one file per area of the portal (each holding both languages side by side,
  * so a new string is written in Chinese and English at once); here they become two catalogues.
  */
-const AREAS: MessageArea[] = [coreMessages, staffMessages, adminMessages];
+const AREAS: MessageArea[] = [coreMessages, portalMessages, staffMessages, adminMessages];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
   'zh-CN': Object.assign({}, ...AREAS.map((area) => area['zh-CN'])),

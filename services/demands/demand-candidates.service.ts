@@ -1,0 +1,78 @@
+import { type ExplainLanguage, explain } from '../../matcher/index.js';
+import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
+import type { CandidateState } from '../introductions/introductions.types.js';
+import type { ProfileFilters, RankedProfile } from '../matching/index.js';
+import { CHAIN_CODES, FACULTY_TITLES } from '../shared/enums.js';
+import type { User } from '../users/index.js';
+import { listUniversities } from './demands.repository.js';
+import { findDemandForCandidates } from './demands.service.js';
+import type { Demand, PortalDependencies } from './demands.types.js';
+
+/** How many teams and how many faculty a demand page lists. */
+export const CANDIDATES_PER_KIND = 10;
+
+export interface RankedCandidate extends RankedProfile {
+  /** The matcher's reason in a sentence, in the reader's language. */
+  explanation: string;
+  /** The brokering row for this pair, when there is one. */
+  state: CandidateState | null;
+}
+
+export interface DemandCandidates {
+  demand: Demand;
+  filters: ProfileFilters;
+  teams: RankedCandidate[];
+  faculty: RankedCandidate[];
+}
+
+export const explainMatch = (match: Pick<RankedProfile, 'terms' | 'evidence'>, language: ExplainLanguage) =>
+  explain({ terms: match.terms, evidence: match.evidence }, language);
+
+/** Filters from a query string; a value that is not one of the known ones is ignored, never an error. */
+export function parseProfileFilters(query: Record<string, unknown>): ProfileFilters {
+  const filters: ProfileFilters = {};
+  if ((CHAIN_CODES as readonly unknown[]).includes(query.chain)) filters.chain = query.chain as string;
+  if (typeof query.university === 'string' && /^\d{1,9}$/.test(query.university))
+    filters.universityId = Number(query.university);
+  if ((FACULTY_TITLES as readonly unknown[]).includes(query.title)) filters.title = query.title as string;
+  if (
+    query.doctoralSupervisor === '1' ||
+    query.doctoralSupervisor === 'true' ||
+    query.doctoralSupervisor === true
+  )
+    filters.doctoralSupervisor = true;
+  return filters;
+}
+
+/** The ranked teams and faculty for a demand, for its enterprise or staff only, with why each fits. */
+export async function rankCandidatesForDemand(
+  deps: PortalDependencies,
+  user: User,
+  demandId: number,
+  filters: ProfileFilters,
+  language: ExplainLanguage,
+): Promise<DemandCandidates> {
+  const demand = await findDemandForCandidates(deps.db, user, demandId);
+  const query = await deps.matching.demandQuery(demand.id);
+  if (!query) return { demand, filters, teams: [], faculty: [] };
+  const teamFilters = { ...filters };
+  // Teams have no title and no supervisors; those filters narrow faculty only.
+  delete teamFilters.title;
+  delete teamFilters.doctoralSupervisor;
+  const [teams, faculty, states] = await Promise.all([
+    deps.matching.rankProfiles(query, { kind: 'team', k: CANDIDATES_PER_KIND, filters: teamFilters }),
+    deps.matching.rankProfiles(query, { kind: 'faculty', k: CANDIDATES_PER_KIND, filters }),
+    findCandidatesOfDemands(deps.db, [demand.id]),
+  ]);
+  const stateOf = (kind: 'team' | 'faculty', id: number) =>
+    states.find((state) => (kind === 'team' ? state.teamId === id : state.facultyId === id)) ?? null;
+  const withReasons = (profiles: RankedProfile[]) =>
+    profiles.map((profile) => ({
+      ...profile,
+      explanation: explainMatch(profile, language),
+      state: stateOf(profile.kind === 'team' ? 'team' : 'faculty', profile.id),
+    }));
+  return { demand, filters, teams: withReasons(teams), faculty: withReasons(faculty) };
+}
+
+export { listUniversities };

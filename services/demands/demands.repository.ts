@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { schema } from '../db/index.js';
+import type { DemandClass, DemandStatus, Visibility } from '../shared/enums.js';
+import type { Demand, DemandFields, ProfileLink } from './demands.types.js';
+
+const { demands, enterprises, matchCandidates, universities } = schema;
+
+/** Statuses in which a demand is open to the public (and to the matcher). */
+export const OPEN_DEMAND_STATUSES = ['published', 'matched'] as const;
+/** Statuses of a pair in which staff have put both sides in touch. */
+export const INTRODUCED_STATUSES = ['introduced', 'accepted'] as const;
+
+const demandColumns = {
+  id: demands.id,
+  enterpriseId: demands.enterpriseId,
+  enterpriseName: enterprises.name,
+  title: demands.title,
+  titleEn: demands.titleEn,
+  description: demands.description,
+  chainCode: demands.chainCode,
+  demandClass: demands.demandClass,
+  expectedTrl: demands.expectedTrl,
+  budgetMin: demands.budgetMin,
+  budgetMax: demands.budgetMax,
+  deadline: demands.deadline,
+  visibility: demands.visibility,
+  status: demands.status,
+  createdAt: demands.createdAt,
+  updatedAt: demands.updatedAt,
+};
+
+type DemandRow = { [Key in keyof typeof demandColumns]: unknown } & Record<string, unknown>;
+
+function toDemand(row: DemandRow): Demand {
+  return {
+    ...(row as unknown as Demand),
+    demandClass: row.demandClass as DemandClass,
+    visibility: row.visibility as Visibility,
+    status: row.status as DemandStatus,
+  };
+}
+
+async function selectDemands(db: Database, where: SQL | undefined, limit = 500): Promise<Demand[]> {
+  const rows = await db
+    .select(demandColumns)
+    .from(demands)
+    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+    .where(where)
+    .orderBy(desc(demands.updatedAt), desc(demands.id))
+    .limit(limit);
+  return rows.map(toDemand);
+}
+
+export async function findDemandsByIds(db: Database, ids: number[]): Promise<Demand[]> {
+  if (ids.length === 0) return [];
+  return selectDemands(db, inArray(demands.id, ids), ids.length);
+}
+
+export function listDemandsOfEnterprises(db: Database, enterpriseIds: number[]): Promise<Demand[]> {
+  if (enterpriseIds.length === 0) return Promise.resolve([]);
+  return selectDemands(db, inArray(demands.enterpriseId, enterpriseIds));
+}
+
+export function listAllDemands(db: Database, limit: number): Promise<Demand[]> {
+  return selectDemands(db, undefined, limit);
+}
+
+/** The condition "this team or this faculty member is on the pair". */
+export function pairOfProfile(link: ProfileLink): SQL | undefined {
+  const sides = [
+    link.teamId ? eq(matchCandidates.teamId, link.teamId) : undefined,
+    link.facultyId ? eq(matchCandidates.facultyId, link.facultyId) : undefined,
+  ].filter((side): side is SQL => side !== undefined);
+  return sides.length ? or(...sides) : sql`false`;
+}
+
+/** Which of these demands staff introduced this team or faculty member to (and have not declined since). */
+export async function findIntroducedDemandIds(
+  db: Database,
+  demandIds: number[],
+  link: ProfileLink,
+): Promise<Set<number>> {
+  if (demandIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ demandId: matchCandidates.demandId })
+    .from(matchCandidates)
+    .where(
+      and(
+        inArray(matchCandidates.demandId, demandIds),
+        inArray(matchCandidates.status, [...INTRODUCED_STATUSES]),
+        pairOfProfile(link),
+      ),
+    );
+  return new Set(rows.map((row) => row.demandId));
+}
+
+/** Open public demands, and the confidential ones staff introduced this profile to. */
+export function listDemandsVisibleToProfile(
+  db: Database,
+  link: ProfileLink,
+  limit: number,
+): Promise<Demand[]> {
+  const introduced = db
+    .select({ demandId: matchCandidates.demandId })
+    .from(matchCandidates)
+    .where(and(inArray(matchCandidates.status, [...INTRODUCED_STATUSES]), pairOfProfile(link)));
+  return selectDemands(
+    db,
+    or(
+      and(eq(demands.visibility, 'public'), inArray(demands.status, [...OPEN_DEMAND_STATUSES])),
+      inArray(demands.id, introduced),
+    ),
+    limit,
+  );
+}
+
+export async function titleTakenByEnterprise(
+  db: Database,
+  enterpriseId: number,
+  title: string,
+  exceptDemandId: number | null,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: demands.id })
+    .from(demands)
+    .where(and(eq(demands.enterpriseId, enterpriseId), eq(demands.title, title)));
+  return rows.some((row) => row.id !== exceptDemandId);
+}
+
+export async function insertDemand(
+  db: Database,
+  values: DemandFields & { enterpriseId: number; status: DemandStatus },
+): Promise<number> {
+  const [row] = await db.insert(demands).values(values).returning({ id: demands.id });
+  return row!.id;
+}
+
+export async function updateDemand(
+  db: Database,
+  id: number,
+  values: Partial<DemandFields> & { status?: DemandStatus },
+): Promise<void> {
+  await db
+    .update(demands)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(demands.id, id));
+}
+
+/** Locks the demand for the rest of the transaction, so two saves of one demand cannot interleave. */
+export async function lockDemand(db: Database, id: number): Promise<void> {
+  await db.select({ id: demands.id }).from(demands).where(eq(demands.id, id)).for('update');
+}
+
+export async function listUniversities(
+  db: Database,
+): Promise<{ id: number; nameZh: string; nameEn: string }[]> {
+  return db
+    .select({ id: universities.id, nameZh: universities.nameZh, nameEn: universities.nameEn })
+    .from(universities)
+    .orderBy(asc(universities.id));
+}

@@ -1,0 +1,230 @@
+import { type Actor, insertAuditEntries } from '../audit/index.js';
+import type { Database } from '../db/index.js';
+import { announceChanges, type ChangeNotice, withDomainErrors } from '../db/index.js';
+import type { DemandStatus } from '../shared/enums.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import type { User } from '../users/index.js';
+import {
+  findDemandsByIds,
+  findIntroducedDemandIds,
+  insertDemand,
+  listAllDemands,
+  listDemandsOfEnterprises,
+  listDemandsVisibleToProfile,
+  lockDemand,
+  OPEN_DEMAND_STATUSES,
+  titleTakenByEnterprise,
+  updateDemand,
+} from './demands.repository.js';
+import type {
+  Demand,
+  DemandIntent,
+  DemandSubmission,
+  PortalDependencies,
+  ProfileLink,
+} from './demands.types.js';
+import { parseDemandInput } from './demands.validation.js';
+
+/** Staff and administrators see every demand; this many at most on one list. */
+const STAFF_LIST_LIMIT = 500;
+
+export const actorOf = (user: User): Actor => ({ userId: user.id, label: user.email });
+
+export const profileLinkOf = (user: User): ProfileLink => ({
+  teamId: user.teamId,
+  facultyId: user.facultyId,
+});
+
+export const isOpen = (demand: Pick<Demand, 'status'>): boolean =>
+  (OPEN_DEMAND_STATUSES as readonly string[]).includes(demand.status);
+
+const isStaff = (user: User) => user.role === 'staff' || user.role === 'admin';
+
+/**
+ * The visibility rule: a demand's own enterprise and bureau staff see it; a university team or
+ * faculty member sees an open public demand, or a confidential one staff introduced them to.
+ */
+async function visibleTo(db: Database, user: User, demands: Demand[]): Promise<Demand[]> {
+  if (isStaff(user)) return demands;
+  if (user.role === 'enterprise')
+    return demands.filter((demand) => demand.enterpriseId === user.enterpriseId);
+  if (user.role !== 'university') return [];
+  const confidential = demands
+    .filter((demand) => demand.visibility === 'confidential')
+    .map((demand) => demand.id);
+  const introduced = await findIntroducedDemandIds(db, confidential, profileLinkOf(user));
+  return demands.filter((demand) =>
+    demand.visibility === 'public' ? isOpen(demand) : introduced.has(demand.id),
+  );
+}
+
+export async function filterVisibleDemands(db: Database, user: User, demands: Demand[]): Promise<Demand[]> {
+  return visibleTo(db, user, demands);
+}
+
+/** A demand this user may see; any other id (unknown or not theirs to see) is "not found", so ids do not leak. */
+export async function findVisibleDemand(db: Database, user: User, demandId: number): Promise<Demand> {
+  const [demand] = await visibleTo(db, user, await findDemandsByIds(db, [demandId]));
+  if (!demand) throw new NotFoundError('no such demand');
+  return demand;
+}
+
+/** A demand of the user's own enterprise. Others who may see it are refused; anyone else is told it is not there. */
+export async function findOwnDemand(db: Database, user: User, demandId: number): Promise<Demand> {
+  const demand = await findVisibleDemand(db, user, demandId);
+  if (user.role !== 'enterprise' || demand.enterpriseId !== user.enterpriseId)
+    throw new ForbiddenError('only the enterprise that posted a demand may change it');
+  return demand;
+}
+
+/** Owner or staff: who may see the candidates for a demand. */
+export async function findDemandForCandidates(db: Database, user: User, demandId: number): Promise<Demand> {
+  const demand = await findVisibleDemand(db, user, demandId);
+  if (!isStaff(user) && !(user.role === 'enterprise' && demand.enterpriseId === user.enterpriseId))
+    throw new ForbiddenError('only the enterprise and staff see a demand’s candidates');
+  return demand;
+}
+
+export async function listDemandsForUser(db: Database, user: User): Promise<Demand[]> {
+  if (isStaff(user)) return listAllDemands(db, STAFF_LIST_LIMIT);
+  if (user.role === 'enterprise' && user.enterpriseId)
+    return listDemandsOfEnterprises(db, [user.enterpriseId]);
+  if (user.role === 'university')
+    return listDemandsVisibleToProfile(db, profileLinkOf(user), STAFF_LIST_LIMIT);
+  return [];
+}
+
+export function parseIntent(value: unknown): DemandIntent {
+  return value === 'publish' ? 'publish' : value === 'draft' ? 'draft' : 'keep';
+}
+
+function statusAfter(current: DemandStatus | null, intent: DemandIntent): DemandStatus {
+  if (intent === 'publish') return current === 'matched' ? 'matched' : 'published';
+  if (intent === 'draft') {
+    if (current && current !== 'draft') throw new ConflictError('a published demand cannot go back to draft');
+    return 'draft';
+  }
+  return current ?? 'draft';
+}
+
+async function refreshAfterCommit(deps: PortalDependencies, notice: ChangeNotice): Promise<void> {
+  await deps.matching.refresh(notice);
+}
+
+/** Runs a demand write in one transaction: lock, audit, announce; then re-index before the next page. */
+async function writeDemand<T>(
+  deps: PortalDependencies,
+  demandId: () => number | null,
+  work: (tx: Database) => Promise<T>,
+): Promise<T> {
+  const result = await withDomainErrors(() => deps.db.transaction(work));
+  const id = demandId();
+  if (id !== null) await refreshAfterCommit(deps, { entity: 'demand', ids: [id] });
+  return result;
+}
+
+export async function createDemand(
+  deps: PortalDependencies,
+  user: User,
+  submission: DemandSubmission,
+  intent: DemandIntent,
+): Promise<Demand> {
+  if (user.role !== 'enterprise' || !user.enterpriseId)
+    throw new ForbiddenError('only enterprises post demands');
+  const enterpriseId = user.enterpriseId;
+  const fields = parseDemandInput(submission);
+  let createdId: number | null = null;
+  await writeDemand(
+    deps,
+    () => createdId,
+    async (tx) => {
+      if (await titleTakenByEnterprise(tx, enterpriseId, fields.title, null))
+        throw new ValidationError('title taken', { title: 'validation.titleTaken' });
+      const status = statusAfter(null, intent);
+      const id = await insertDemand(tx, { ...fields, enterpriseId, status });
+      await insertAuditEntries(tx, actorOf(user), [
+        { action: 'demand.created', entityType: 'demand', entityId: id, after: { ...fields, status } },
+      ]);
+      await announceChanges(tx, { entity: 'demand', ids: [id] });
+      createdId = id;
+    },
+  );
+  const [demand] = await findDemandsByIds(deps.db, [createdId!]);
+  return demand!;
+}
+
+function changedFields(before: Demand, after: Record<string, unknown>) {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    const previous = before[key as keyof Demand];
+    if (previous !== value) {
+      was[key] = previous;
+      now[key] = value;
+    }
+  }
+  return { was, now };
+}
+
+export async function updateOwnDemand(
+  deps: PortalDependencies,
+  user: User,
+  demandId: number,
+  submission: DemandSubmission,
+  intent: DemandIntent,
+): Promise<Demand> {
+  const current = await findOwnDemand(deps.db, user, demandId);
+  if (current.status === 'closed') throw new ConflictError('a closed demand cannot be edited');
+  const fields = parseDemandInput(submission, current.deadline);
+  await writeDemand(
+    deps,
+    () => demandId,
+    async (tx) => {
+      await lockDemand(tx, demandId);
+      const [before] = await findDemandsByIds(tx, [demandId]);
+      if (!before || before.status === 'closed') throw new ConflictError('the demand was closed meanwhile');
+      if (await titleTakenByEnterprise(tx, before.enterpriseId, fields.title, demandId))
+        throw new ValidationError('title taken', { title: 'validation.titleTaken' });
+      const status = statusAfter(before.status, intent);
+      const { was, now } = changedFields(before, { ...fields, status });
+      if (Object.keys(now).length === 0) return;
+      await updateDemand(tx, demandId, { ...fields, status });
+      await insertAuditEntries(tx, actorOf(user), [
+        { action: 'demand.updated', entityType: 'demand', entityId: demandId, before: was, after: now },
+      ]);
+      await announceChanges(tx, { entity: 'demand', ids: [demandId] });
+    },
+  );
+  const [demand] = await findDemandsByIds(deps.db, [demandId]);
+  return demand!;
+}
+
+export async function closeOwnDemand(
+  deps: PortalDependencies,
+  user: User,
+  demandId: number,
+): Promise<Demand> {
+  await findOwnDemand(deps.db, user, demandId);
+  await writeDemand(
+    deps,
+    () => demandId,
+    async (tx) => {
+      await lockDemand(tx, demandId);
+      const [before] = await findDemandsByIds(tx, [demandId]);
+      if (!before || before.status === 'closed') throw new ConflictError('the demand is already closed');
+      await updateDemand(tx, demandId, { status: 'closed' });
+      await insertAuditEntries(tx, actorOf(user), [
+        {
+          action: 'demand.closed',
+          entityType: 'demand',
+          entityId: demandId,
+          before: { status: before.status },
+          after: { status: 'closed' },
+        },
+      ]);
+      await announceChanges(tx, { entity: 'demand', ids: [demandId] });
+    },
+  );
+  const [demand] = await findDemandsByIds(deps.db, [demandId]);
+  return demand!;
+}

@@ -1,0 +1,32 @@
+export {
+  CANDIDATES_PER_KIND,
+  type DemandCandidates,
+  explainMatch,
+  listUniversities,
+  parseProfileFilters,
+  type RankedCandidate,
+  rankCandidatesForDemand,
+} from './demand-candidates.service.js';
+export {
+  actorOf,
+  closeOwnDemand,
+  createDemand,
+  filterVisibleDemands,
+  findDemandForCandidates,
+  findOwnDemand,
+  findVisibleDemand,
+  isOpen,
+  listDemandsForUser,
+  parseIntent,
+  profileLinkOf,
+  updateOwnDemand,
+} from './demands.service.js';
+export type {
+  Demand,
+  DemandFields,
+  DemandIntent,
+  DemandSubmission,
+  PortalDependencies,
+  ProfileLink,
+} from './demands.types.js';
+export { todayInChina } from './demands.validation.js';

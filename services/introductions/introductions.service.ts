@@ -1,0 +1,173 @@
+import type { MatchEvidence, MatchTerm } from '../../matcher/index.js';
+import { insertAuditEntries } from '../audit/index.js';
+import type { Database } from '../db/index.js';
+import { withDomainErrors } from '../db/index.js';
+import type { MatchExplanation } from '../db/schema/brokering.js';
+import { actorOf, findDemandForCandidates, findVisibleDemand, isOpen } from '../demands/demands.service.js';
+import type { Demand, PortalDependencies } from '../demands/demands.types.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import type { User } from '../users/index.js';
+import {
+  findPairForUpdate,
+  insertPair,
+  listIntroductionRows,
+  markInterest,
+  profileExists,
+} from './introductions.repository.js';
+import type { CandidateSide, CandidateState, Introduction } from './introductions.types.js';
+
+/** How far down the ranking to look for a pair's score when someone says "interested". */
+const SCORE_LOOKUP_DEPTH = 200;
+const INTRODUCED = ['introduced', 'accepted'];
+
+/** The team a university user leads, or else the faculty member they are. */
+export function profileSideOf(user: User): CandidateSide | null {
+  if (user.role !== 'university') return null;
+  if (user.teamId) return { kind: 'team', id: user.teamId };
+  if (user.facultyId) return { kind: 'faculty', id: user.facultyId };
+  return null;
+}
+
+const toExplanation = (match?: { terms: MatchTerm[]; evidence: MatchEvidence | null }): MatchExplanation => ({
+  terms: (match?.terms ?? []).map((term) => [term.term, term.share] as [string, number]),
+  evidence: match?.evidence ?? null,
+});
+
+/**
+ * Sets one side's "interested" flag on a pair, creating the pair when the matcher had not
+ * suggested it yet. The status is left for staff: saying interested only asks them to act.
+ */
+async function markPairInterest(
+  db: Database,
+  user: User,
+  demand: Demand,
+  side: CandidateSide,
+  flag: 'enterpriseInterested' | 'profileInterested',
+  ranked: { score: number; terms: MatchTerm[]; evidence: MatchEvidence | null } | undefined,
+): Promise<CandidateState> {
+  if (!isOpen(demand)) throw new ConflictError('only a published demand can be answered');
+  return withDomainErrors(() =>
+    db.transaction(async (tx) => {
+      const existing = await findPairForUpdate(tx, demand.id, side);
+      if (existing?.[flag]) return existing;
+      // Staff closed this pair with a reason both sides can read; a click must not reopen it.
+      if (existing?.status === 'declined') throw new ConflictError('the pair was declined');
+      const after = existing
+        ? await markInterest(tx, existing.id, flag)
+        : await insertPair(tx, {
+            demandId: demand.id,
+            side,
+            score: ranked?.score ?? 0,
+            explanation: toExplanation(ranked),
+            enterpriseInterested: flag === 'enterpriseInterested',
+            profileInterested: flag === 'profileInterested',
+          });
+      await insertAuditEntries(tx, actorOf(user), [
+        {
+          action:
+            flag === 'enterpriseInterested' ? 'match.enterprise_interested' : 'match.profile_interested',
+          entityType: 'match_candidate',
+          entityId: after.id,
+          before: existing ? { [flag]: false, status: existing.status } : null,
+          after: { [flag]: true, status: after.status, demandId: demand.id, [`${side.kind}Id`]: side.id },
+        },
+      ]);
+      return after;
+    }),
+  );
+}
+
+/** The enterprise says it would like to meet this team or faculty member about its demand. */
+export async function expressEnterpriseInterest(
+  deps: PortalDependencies,
+  user: User,
+  demandId: number,
+  side: CandidateSide,
+): Promise<CandidateState> {
+  const demand = await findDemandForCandidates(deps.db, user, demandId);
+  if (user.role !== 'enterprise') throw new ForbiddenError('only the enterprise says it is interested');
+  if (!(await profileExists(deps.db, side))) throw new NotFoundError(`no such ${side.kind}`);
+  const query = await deps.matching.demandQuery(demand.id);
+  const ranked = query
+    ? (await deps.matching.rankProfiles(query, { kind: side.kind, k: SCORE_LOOKUP_DEPTH })).find(
+        (profile) => profile.id === side.id,
+      )
+    : undefined;
+  return markPairInterest(deps.db, user, demand, side, 'enterpriseInterested', ranked);
+}
+
+/** A team or faculty member says it would like to work on this demand. */
+export async function expressProfileInterest(
+  deps: PortalDependencies,
+  user: User,
+  demandId: number,
+): Promise<CandidateState> {
+  const side = profileSideOf(user);
+  if (!side) throw new ForbiddenError('only university teams and faculty say they are interested');
+  const demand = await findVisibleDemand(deps.db, user, demandId);
+  const ranked = (await deps.matching.rankDemandsForProfile(side.kind, side.id, SCORE_LOOKUP_DEPTH)).find(
+    (candidate) => candidate.id === demand.id,
+  );
+  return markPairInterest(deps.db, user, demand, side, 'profileInterested', ranked);
+}
+
+/**
+ * The pairs a user is part of, with what that side may read: a confidential demand's title and
+ * firm only once staff introduced them, and the other side's contact details only once both
+ * sides said interested and staff introduced them.
+ */
+export async function listIntroductionsForUser(db: Database, user: User): Promise<Introduction[]> {
+  if (user.role === 'enterprise' && user.enterpriseId) {
+    const rows = await listIntroductionRows(db, { enterpriseId: user.enterpriseId });
+    return rows.map((row) => {
+      const introducedToTeam = row.teamId !== null;
+      const released = row.enterpriseInterested && row.profileInterested && INTRODUCED.includes(row.status);
+      const contact = introducedToTeam
+        ? { name: row.leaderName ?? '', email: row.leaderEmail ?? '', phone: row.leaderPhone ?? '' }
+        : { name: row.facultyName ?? '', email: row.facultyEmail ?? '', phone: row.facultyPhone ?? '' };
+      return {
+        ...stateOf(row),
+        demandTitle: row.demandTitle,
+        enterpriseName: row.enterpriseName,
+        confidential: row.visibility === 'confidential',
+        profileKind: introducedToTeam ? 'team' : 'faculty',
+        profileName: (introducedToTeam ? row.teamName : row.facultyName) ?? '',
+        universityName: row.universityName,
+        contact: released ? contact : null,
+      };
+    });
+  }
+  if (user.role === 'university') {
+    const rows = await listIntroductionRows(db, { teamId: user.teamId, facultyId: user.facultyId });
+    return rows.map((row) => {
+      const introduced = INTRODUCED.includes(row.status);
+      const readable = row.visibility === 'public' || introduced;
+      const released = row.enterpriseInterested && row.profileInterested && introduced;
+      return {
+        ...stateOf(row),
+        demandTitle: readable ? row.demandTitle : null,
+        enterpriseName: readable ? row.enterpriseName : null,
+        confidential: row.visibility === 'confidential',
+        profileKind: row.teamId !== null ? 'team' : 'faculty',
+        profileName: (row.teamId !== null ? row.teamName : row.facultyName) ?? '',
+        universityName: row.universityName,
+        contact: released ? row.enterpriseContact : null,
+      };
+    });
+  }
+  return [];
+}
+
+function stateOf(row: CandidateState): CandidateState {
+  return {
+    id: row.id,
+    demandId: row.demandId,
+    teamId: row.teamId,
+    facultyId: row.facultyId,
+    status: row.status,
+    declineReason: row.declineReason,
+    enterpriseInterested: row.enterpriseInterested,
+    profileInterested: row.profileInterested,
+    updatedAt: row.updatedAt,
+  };
+}

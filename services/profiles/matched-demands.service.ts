@@ -1,0 +1,77 @@
+import type { ExplainLanguage } from '../../matcher/index.js';
+import { explainMatch } from '../demands/demand-candidates.service.js';
+import { findDemandsByIds, listDemandsVisibleToProfile } from '../demands/demands.repository.js';
+import { filterVisibleDemands, profileLinkOf } from '../demands/demands.service.js';
+import type { Demand, PortalDependencies } from '../demands/demands.types.js';
+import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
+import { profileSideOf } from '../introductions/introductions.service.js';
+import type { CandidateState } from '../introductions/introductions.types.js';
+import { ForbiddenError } from '../shared/errors.js';
+import type { User } from '../users/index.js';
+
+/** How many demands the matched-demands page lists. */
+export const MATCHED_DEMANDS_SHOWN = 20;
+/** The ranking holds confidential demands too; ask for more so enough visible ones remain after filtering. */
+const RANKING_DEPTH = 200;
+
+export interface MatchedDemand {
+  demand: Demand;
+  score: number;
+  terms: { term: string; share: number }[];
+  explanation: string;
+  state: CandidateState | null;
+}
+
+/**
+ * The demands ranked for a university user's team (or, without one, for them as faculty), as their
+ * profile reads now: open public demands and confidential ones staff introduced them to, with why.
+ */
+export async function rankDemandsForUser(
+  deps: PortalDependencies,
+  user: User,
+  language: ExplainLanguage,
+): Promise<MatchedDemand[]> {
+  const side = profileSideOf(user);
+  if (!side) throw new ForbiddenError('only university teams and faculty are matched to demands');
+  const ranked = await deps.matching.rankDemandsForProfile(side.kind, side.id, RANKING_DEPTH);
+  const rankedIds = new Set(ranked.map((match) => match.id));
+  const introducedConfidential = (
+    await listDemandsVisibleToProfile(deps.db, profileLinkOf(user), 100)
+  ).filter((demand) => demand.visibility === 'confidential' && !rankedIds.has(demand.id));
+  const visible = await filterVisibleDemands(
+    deps.db,
+    user,
+    await findDemandsByIds(
+      deps.db,
+      ranked.map((match) => match.id),
+    ),
+  );
+  const byId = new Map(visible.map((demand) => [demand.id, demand]));
+  const shown = ranked.filter((match) => byId.has(match.id)).slice(0, MATCHED_DEMANDS_SHOWN);
+  const states = await findCandidatesOfDemands(deps.db, [
+    ...shown.map((match) => match.id),
+    ...introducedConfidential.map((demand) => demand.id),
+  ]);
+  const stateOf = (demandId: number) =>
+    states.find(
+      (state) =>
+        state.demandId === demandId &&
+        (side.kind === 'team' ? state.teamId === side.id : state.facultyId === side.id),
+    ) ?? null;
+  return [
+    ...introducedConfidential.map((demand) => ({
+      demand,
+      score: 0,
+      terms: [],
+      explanation: '',
+      state: stateOf(demand.id),
+    })),
+    ...shown.map((match) => ({
+      demand: byId.get(match.id)!,
+      score: match.score,
+      terms: match.terms,
+      explanation: explainMatch(match, language),
+      state: stateOf(match.id),
+    })),
+  ];
+}

@@ -1,0 +1,179 @@
+import { type Request, type Response, Router } from 'express';
+import {
+  closeOwnDemand,
+  createDemand,
+  type Demand,
+  findOwnDemand,
+  listDemandsForUser,
+  listUniversities,
+  type PortalDependencies,
+  parseIntent,
+  parseProfileFilters,
+  rankCandidatesForDemand,
+  todayInChina,
+  updateOwnDemand,
+} from '../../services/demands/index.js';
+import { expressEnterpriseInterest } from '../../services/introductions/index.js';
+import { NotFoundError, ValidationError } from '../../services/shared/errors.js';
+import { requireRole } from '../auth/guards.js';
+import { flash } from '../navigation.js';
+import { asFormValues, enumOptions, explainLanguage, formBody, idParam, keptValues } from './portal-forms.js';
+
+function demandFormModel(
+  request: Request,
+  demand: Demand | null,
+  values: Record<string, string>,
+  errors: Record<string, string>,
+) {
+  const isDraft = !demand || demand.status === 'draft';
+  return {
+    title: request.t(demand ? 'demand.editTitle' : 'demand.newTitle'),
+    demand,
+    action: demand ? `/demands/${demand.id}` : '/demands',
+    values,
+    errors,
+    hasErrors: Object.keys(errors).length > 0,
+    today: todayInChina(),
+    isDraft,
+    chainOptions: enumOptions(request.locale, 'chain', values.chainCode),
+    classOptions: enumOptions(request.locale, 'demandClass', values.demandClass),
+    visibilityOptions: enumOptions(request.locale, 'visibility', values.visibility || 'public'),
+  };
+}
+
+/** The filters as a query string, so saying "interested" returns to the same filtered list. */
+function filterQuery(filters: ReturnType<typeof parseProfileFilters>): string {
+  const query = new URLSearchParams();
+  if (filters.chain) query.set('chain', filters.chain);
+  if (filters.universityId) query.set('university', String(filters.universityId));
+  if (filters.title) query.set('title', filters.title);
+  if (filters.doctoralSupervisor) query.set('doctoralSupervisor', '1');
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+async function renderDemandPage(deps: PortalDependencies, request: Request, response: Response) {
+  const filters = parseProfileFilters(request.query as Record<string, unknown>);
+  const ranked = await rankCandidatesForDemand(
+    deps,
+    request.user!,
+    idParam(request),
+    filters,
+    explainLanguage(request),
+  );
+  const universities = await listUniversities(deps.db);
+  const card = (candidate: (typeof ranked.teams)[number]) => ({
+    ...candidate,
+    percentScore: Math.round(candidate.score * 100),
+    interested: candidate.state?.enterpriseInterested ?? false,
+    declined: candidate.state?.status === 'declined',
+    status: candidate.state?.status ?? null,
+  });
+  response.render('pages/enterprise/demand', {
+    title: ranked.demand.title,
+    demand: ranked.demand,
+    canEdit: ranked.demand.status !== 'closed',
+    canAnswer: ranked.demand.status === 'published' || ranked.demand.status === 'matched',
+    teams: ranked.teams.map(card),
+    faculty: ranked.faculty.map(card),
+    filters: {
+      chainOptions: enumOptions(request.locale, 'chain', filters.chain),
+      titleOptions: enumOptions(request.locale, 'facultyTitle', filters.title),
+      universityOptions: universities.map((university) => ({
+        value: String(university.id),
+        label: request.locale === 'en' ? university.nameEn : university.nameZh,
+        selected: filters.universityId === university.id,
+      })),
+      doctoralSupervisor: filters.doctoralSupervisor === true,
+      active: Object.keys(filters).length > 0,
+    },
+    back: filterQuery(filters),
+  });
+}
+
+/** The enterprise's demands: list, post, edit, close, and the ranked candidates of each. */
+export function demandRoutes(deps: PortalDependencies): Router {
+  const router = Router();
+  const enterpriseOnly = requireRole('enterprise');
+  router.use('/demands', enterpriseOnly);
+
+  router.get('/demands', async (request, response) => {
+    const demands = await listDemandsForUser(deps.db, request.user!);
+    response.render('pages/enterprise/demands', { title: request.t('nav.myDemands'), demands });
+  });
+
+  router.get('/demands/new', (request, response) => {
+    response.render(
+      'pages/enterprise/demand-form',
+      demandFormModel(request, null, { visibility: 'public' }, {}),
+    );
+  });
+
+  router.post('/demands', async (request, response) => {
+    const body = formBody(request);
+    try {
+      const demand = await createDemand(deps, request.user!, body, parseIntent(body.intent));
+      flash(request, 'success', demand.status === 'draft' ? 'demand.savedDraft' : 'demand.published');
+      response.redirect(303, `/demands/${demand.id}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      response
+        .status(400)
+        .render(
+          'pages/enterprise/demand-form',
+          demandFormModel(request, null, keptValues(body), error.details),
+        );
+    }
+  });
+
+  router.get('/demands/:id', (request, response) => renderDemandPage(deps, request, response));
+
+  router.get('/demands/:id/edit', async (request, response) => {
+    const demand = await findOwnDemand(deps.db, request.user!, idParam(request));
+    if (demand.status === 'closed') throw new NotFoundError('a closed demand has no edit form');
+    response.render(
+      'pages/enterprise/demand-form',
+      demandFormModel(request, demand, asFormValues(demand), {}),
+    );
+  });
+
+  router.post('/demands/:id', async (request, response) => {
+    const id = idParam(request);
+    const body = formBody(request);
+    try {
+      await updateOwnDemand(deps, request.user!, id, body, parseIntent(body.intent));
+      flash(request, 'success', 'form.saved');
+      response.redirect(303, `/demands/${id}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const demand = await findOwnDemand(deps.db, request.user!, id);
+      response
+        .status(400)
+        .render(
+          'pages/enterprise/demand-form',
+          demandFormModel(request, demand, keptValues(body), error.details),
+        );
+    }
+  });
+
+  router.post('/demands/:id/close', async (request, response) => {
+    const demand = await closeOwnDemand(deps, request.user!, idParam(request));
+    flash(request, 'success', 'demand.closed');
+    response.redirect(303, `/demands/${demand.id}`);
+  });
+
+  router.post('/demands/:id/interest', async (request, response) => {
+    const id = idParam(request);
+    const body = formBody(request);
+    const kind = body.kind === 'faculty' ? 'faculty' : body.kind === 'team' ? 'team' : null;
+    const profileId =
+      typeof body.profileId === 'string' && /^\d{1,9}$/.test(body.profileId) ? Number(body.profileId) : 0;
+    if (!kind || !profileId) throw new NotFoundError('no such candidate');
+    await expressEnterpriseInterest(deps, request.user!, id, { kind, id: profileId });
+    flash(request, 'success', 'candidate.interestSent');
+    const back = typeof body.back === 'string' && /^\?[\w=&%.-]{0,200}$/.test(body.back) ? body.back : '';
+    response.redirect(303, `/demands/${id}${back}`);
+  });
+
+  return router;
+}

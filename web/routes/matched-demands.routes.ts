@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import { findVisibleDemand, isOpen, type PortalDependencies } from '../../services/demands/index.js';
+import { expressProfileInterest } from '../../services/introductions/index.js';
+import { findCompanyFace, rankDemandsForUser } from '../../services/profiles/index.js';
+import { requireRole } from '../auth/guards.js';
+import { flash } from '../navigation.js';
+import { explainLanguage, idParam } from './portal-forms.js';
+
+/** A university team or faculty member browses the demands ranked for them and says "interested". */
+export function matchedDemandRoutes(deps: PortalDependencies): Router {
+  const router = Router();
+  router.use('/matched-demands', requireRole('university'));
+
+  router.get('/matched-demands', async (request, response) => {
+    const matched = await rankDemandsForUser(deps, request.user!, explainLanguage(request));
+    response.render('pages/university/matched-demands', {
+      title: request.t('nav.matchedDemands'),
+      matched: matched.map((item) => ({
+        ...item,
+        percentScore: Math.round(item.score * 100),
+        interested: item.state?.profileInterested ?? false,
+        canAnswer: isOpen(item.demand) && item.state?.status !== 'declined',
+      })),
+    });
+  });
+
+  router.get('/matched-demands/:id', async (request, response) => {
+    const demand = await findVisibleDemand(deps.db, request.user!, idParam(request));
+    const [company, matched] = await Promise.all([
+      findCompanyFace(deps.db, demand.enterpriseId),
+      rankDemandsForUser(deps, request.user!, explainLanguage(request)),
+    ]);
+    const match = matched.find((item) => item.demand.id === demand.id) ?? null;
+    response.render('pages/university/demand', {
+      title: demand.title,
+      demand,
+      company,
+      match,
+      interested: match?.state?.profileInterested ?? false,
+      canAnswer: isOpen(demand) && match?.state?.status !== 'declined',
+    });
+  });
+
+  router.post('/matched-demands/:id/interest', async (request, response) => {
+    const id = idParam(request);
+    await expressProfileInterest(deps, request.user!, id);
+    flash(request, 'success', 'candidate.interestSent');
+    response.redirect(303, `/matched-demands/${id}`);
+  });
+
+  return router;
+}
