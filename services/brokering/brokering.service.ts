@@ -3,7 +3,7 @@ import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Collaboration } from '../collaborations/index.js';
 import { insertCollaboration, todayInCity } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
-import { schema, withDomainErrors } from '../db/index.js';
+import { announceChanges, schema, withDomainErrors } from '../db/index.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalInteger } from '../shared/validation.js';
@@ -203,6 +203,8 @@ export function acceptMatch(
       .update(schema.demands)
       .set({ status: 'matched', updatedAt: sql`now()` })
       .where(eq(schema.demands.id, demand.id));
+    // Every writer announces its changes, so each process's matcher index sees the new status.
+    await announceChanges(tx, { entity: 'demand', ids: [demand.id] });
     const updated = await updateCandidate(tx, pair.id, { status: 'accepted', decidedAt: new Date() });
     await audited(tx, actor, 'match.accepted', pair, updated);
     await insertAuditEntries(tx, actor, [

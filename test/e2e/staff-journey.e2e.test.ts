@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../services/db/index.js';
+import { expressEnterpriseInterest, expressProfileInterest } from '../../services/introductions/index.js';
+import { findUserById } from '../../services/users/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { insertBrokeringWorld, insertCandidate, insertDemand } from '../support/brokering.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { FIXTURE_PASSWORD } from '../support/fixtures.js';
+import { FIXTURE_PASSWORD, insertUser } from '../support/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = 'test-results';
@@ -23,6 +23,9 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
   let page: Page;
   let world: Awaited<ReturnType<typeof insertBrokeringWorld>>;
   let pairId: number;
+  let demandId: number;
+  let firmUserId: number;
+  let teamUserId: number;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -35,6 +38,15 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
     });
     pairId = (await insertCandidate(database.db, { demandId: demand.id, teamId: world.team.id, score: 0.83 }))
       .id;
+    demandId = demand.id;
+    const firm = {
+      email: 'firm@example.com',
+      role: 'enterprise' as const,
+      enterpriseId: world.enterprise.id,
+    };
+    firmUserId = (await insertUser(database.db, firm)).id;
+    const team = { email: 'team@example.edu.cn', role: 'university' as const, teamId: world.team.id };
+    teamUserId = (await insertUser(database.db, team)).id;
     app = await createTestApp(database);
     baseUrl = await app.start(0);
     browser = await chromium.launch({
@@ -87,11 +99,13 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
     const row = page.locator(`tr[data-candidate="${pairId}"]`);
     await Promise.all([page.waitForLoadState('load'), row.locator('button', { hasText: '引荐' }).click()]);
     await expect(page.locator('.flash-success').textContent()).resolves.toContain('已引荐');
-    // The portal's "interested" buttons are built on another branch; the two sides agree here directly.
-    await database.db
-      .update(schema.matchCandidates)
-      .set({ enterpriseInterested: true, profileInterested: true })
-      .where(eq(schema.matchCandidates.id, pairId));
+    // Both sides say "interested" through the portal's own services (their pages have their own journeys).
+    const deps = { db: database.db, matching: app.matching };
+    await expressEnterpriseInterest(deps, (await findUserById(database.db, firmUserId))!, demandId, {
+      kind: 'team',
+      id: world.team.id,
+    });
+    await expressProfileInterest(deps, (await findUserById(database.db, teamUserId))!, demandId);
     await page.reload();
     await expect(row.textContent()).resolves.toContain('企业有意向');
     await expect(row.textContent()).resolves.toContain('高校有意向');

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { acceptMatch, introduceMatch } from '../../../services/brokering/index.js';
@@ -163,9 +164,21 @@ describeEachDatabase('the staff pages', (kind) => {
     );
     expect(figure('collaborationsBrokered')).toBeGreaterThanOrEqual(2);
 
-    const xlsx = await staff.get(`/staff/report.xlsx?from=${from}&to=${to}`).buffer(true);
+    const xlsx = await staff
+      .get(`/staff/report.xlsx?from=${from}&to=${to}`)
+      .buffer(true)
+      .parse((stream, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    const summary = workbook.getWorksheet('总览')!;
+    expect(summary.getRow(2).values).toEqual([undefined, '促成产学研合作', figure('collaborationsBrokered')]);
+    expect(summary.getRow(3).values).toEqual([undefined, '达成对接', figure('matchesReached')]);
     const reversed = await staff.get('/staff/report?from=2026-05-01&to=2026-01-01&lang=en');
     expect(reversed.status).toBe(400);
     expect(reversed.text).toContain('The end date cannot be before the start date.');
