@@ -11,7 +11,10 @@ describeEachDatabase('preparing the demo city', (kind) => {
   });
   afterAll(() => database.dispose());
 
-  it('seeds once and lets the matcher suggest candidates for every published demand', async () => {
+  // Seeding the whole city twice: give it room on a loaded two-core machine.
+  it('seeds once and lets the matcher suggest candidates for every published demand', {
+    timeout: 240_000,
+  }, async () => {
     const first = await prepareDemoCity(database);
     await first.matching.stop();
     expect(first.outcome.seeded).toBe(true);

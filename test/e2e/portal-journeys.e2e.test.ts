@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, seedCityIfEmpty } from '../../seeds/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve('test-results', 'portal');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`portal journeys skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
@@ -49,19 +48,7 @@ describe.skipIf(!hasChromium)(
       await seedCityIfEmpty(database.db);
       app = await createTestApp(database);
       baseUrl = await app.start(0);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expressEnterpriseInterest, expressProfileInterest } from '../../services/introductions/index.js';
 import { findUserById } from '../../services/users/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { insertBrokeringWorld, insertCandidate, insertDemand } from '../support/brokering.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FIXTURE_PASSWORD, insertUser } from '../support/fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = 'test-results';
-const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium)
   console.warn(`staff journey skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -49,19 +48,7 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
     teamUserId = (await insertUser(database.db, team)).id;
     app = await createTestApp(database);
     baseUrl = await app.start(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // A failed load shows in the console without its address; record the address instead.
     page.on('console', (message) => {
