@@ -52,3 +52,27 @@ export function analyze(document: MatchDocument | string, analyzer: Analyzer = F
   }
   return vector;
 }
+
+/** A document's term vectors, as an index stores them; plain only for a baseline index. */
+export interface AnalyzedDocument {
+  whole: TermVector;
+  works: TermVector[];
+  plain?: TermVector;
+}
+
+/**
+ * Analyses a document for an index: whole, each work, and with `baseline` the words-only view
+ * the baseline method reads. Pure, so it can run in a worker thread (see encoded.ts).
+ */
+export function analyzeDocument(
+  document: MatchDocument,
+  options: { baseline?: boolean; analyzer?: Analyzer } = {},
+): AnalyzedDocument {
+  const analyzer = options.analyzer ?? FULL_ANALYZER;
+  const analyzed: AnalyzedDocument = {
+    whole: analyze(document, analyzer),
+    works: (document.works ?? []).map((work) => analyzeWork(work, analyzer)),
+  };
+  if (options.baseline) analyzed.plain = analyze(document, PLAIN_ANALYZER);
+  return analyzed;
+}

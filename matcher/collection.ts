@@ -2,6 +2,7 @@ import type { TermVector } from './analyze.js';
 import { LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** Below this many documents no query term is skipped for being common: small sets need all. */
 const MIN_DOCUMENTS_FOR_PRUNING = 1000;
@@ -39,8 +40,6 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size:
  * history of updates ranks exactly like a fresh build.
  */
 export class Collection {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
   private documentFrequency = new Int32Array(1024);
   private queryPosition = new Int32Array(1024);
 
@@ -65,6 +64,9 @@ export class Collection {
   private deltaPostings = 0;
   private scratchIds = new Int32Array(256);
   private scratchWeights = new Float32Array(256);
+
+  /** `vocabulary` numbers the terms; an index shares one among its collections. */
+  constructor(private readonly vocabulary = new Vocabulary()) {}
 
   get size(): number {
     return this.slotOf.size;
@@ -91,24 +93,46 @@ export class Collection {
     return this.alive[slot] === 1;
   }
 
+  /**
+   * Does now what the next query would otherwise do first after a change: folds recent
+   * documents into the inverted base and computes norms and length factors. For bulk builds,
+   * so that the build, not the first query, pays for them.
+   */
+  prepare(): void {
+    if (this.deltaPostings > 0 || this.deadSlots > 0) this.rebuild();
+    this.slotFactors('cosine');
+    this.slotFactors('bm25');
+  }
+
   /** Adds a document under a key that must not be present. */
   add(key: string, vector: TermVector): void {
-    if (this.slotOf.has(key)) throw new Error(`duplicate key ${key}`);
     // Reused between adds: two small typed arrays per document were a measurable share of bulk loading.
     if (this.scratchIds.length < vector.size) {
       this.scratchIds = new Int32Array(vector.size * 2);
       this.scratchWeights = new Float32Array(vector.size * 2);
     }
-    const termIds = this.scratchIds.subarray(0, vector.size);
-    const weights = this.scratchWeights.subarray(0, vector.size);
-    let length = 0;
     let index = 0;
     for (const [term, weight] of vector) {
-      const id = this.termIdFor(term);
-      this.documentFrequency[id]!++;
-      termIds[index] = id;
-      weights[index++] = weight;
-      length += weight;
+      this.scratchIds[index] = this.vocabulary.intern(term);
+      this.scratchWeights[index++] = weight;
+    }
+    this.addEncoded(key, this.scratchIds.subarray(0, index), this.scratchWeights.subarray(0, index));
+    // Folding new documents in once they match the base in size keeps the total work linear.
+    if (this.deltaPostings > Math.max(DELTA_SCAN_LIMIT, this.baseSlots.length)) this.rebuild();
+  }
+
+  /**
+   * Adds a document given as term ids of this collection's vocabulary, each at most once, and
+   * their weights: what add() does once the terms are numbered, which workers can do in bulk.
+   * For bulk loads: folding into the inverted base is left to the next query or to prepare().
+   */
+  addEncoded(key: string, termIds: Int32Array, weights: Float32Array): void {
+    if (this.slotOf.has(key)) throw new Error(`duplicate key ${key}`);
+    this.ensureTermCapacity(this.vocabulary.size);
+    let length = 0;
+    for (let index = 0; index < termIds.length; index++) {
+      this.documentFrequency[termIds[index]!]!++;
+      length += weights[index]!;
     }
     const slot = this.forward.append(termIds, weights);
     this.ensureSlotCapacity(slot + 1);
@@ -118,11 +142,9 @@ export class Collection {
     const units = Math.round(length / LENGTH_QUANTUM);
     this.lengths[slot] = units * LENGTH_QUANTUM;
     this.totalLengthUnits += units;
-    this.deltaPostings += vector.size;
+    this.deltaPostings += termIds.length;
     this.normsValid = false;
     this.lengthFactorsValid = false;
-    // Folding new documents in once they match the base in size keeps the total work linear.
-    if (this.deltaPostings > Math.max(DELTA_SCAN_LIMIT, this.baseSlots.length)) this.rebuild();
   }
 
   remove(key: string): boolean {
@@ -231,7 +253,7 @@ export class Collection {
         const position = this.queryPosition[termIds[index]!]!;
         if (position === 0) continue;
         const { id, weight } = queryTerms[position - 1]!;
-        parts.set(this.terms[id]!, postingValue(model, weight, weights[index]!, factor));
+        parts.set(this.vocabulary.termOf(id), postingValue(model, weight, weights[index]!, factor));
       }
     });
     this.clearQuery(queryTerms);
@@ -274,10 +296,10 @@ export class Collection {
     const resolved: QueryTerm[] = [];
     let squares = 0;
     for (const [term, tf] of query) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const df = this.documentFrequency[id]!;
-      if (df === 0 || (prune && df > MAX_QUERY_TERM_DF_RATIO * documentCount)) continue;
+      const id = this.vocabulary.idOf(term);
+      // Terms numbered by other collections of the index may lie beyond this one's arrays.
+      const df = id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
+      if (id === undefined || df === 0 || (prune && df > MAX_QUERY_TERM_DF_RATIO * documentCount)) continue;
       if (model === 'bm25') {
         resolved.push({ id, weight: sublinear(tf) * bm25Idf(documentCount, df) });
         continue;
@@ -305,7 +327,7 @@ export class Collection {
   private ensureNorms(): void {
     if (this.normsValid) return;
     const documentCount = this.slotOf.size;
-    const idfs = new Float64Array(this.terms.length);
+    const idfs = new Float64Array(this.documentFrequency.length);
     for (let id = 0; id < idfs.length; id++) idfs[id] = idf(documentCount, this.documentFrequency[id]!);
     for (let slot = 0; slot < this.slotKeys.length; slot++) {
       if (this.alive[slot] === 0) continue;
@@ -321,16 +343,9 @@ export class Collection {
     this.normsValid = true;
   }
 
-  private termIdFor(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-      this.documentFrequency = grown(this.documentFrequency, id + 1);
-      this.queryPosition = grown(this.queryPosition, id + 1);
-    }
-    return id;
+  private ensureTermCapacity(size: number): void {
+    this.documentFrequency = grown(this.documentFrequency, size);
+    this.queryPosition = grown(this.queryPosition, size);
   }
 
   private ensureSlotCapacity(size: number): void {
@@ -350,7 +365,7 @@ export class Collection {
     if (this.deadSlots > 0) this.compactSlots();
     this.baseSlots = new Int32Array(0);
     this.baseWeights = new Float32Array(0);
-    const termCount = this.terms.length;
+    const termCount = this.documentFrequency.length;
     const offsets = new Int32Array(termCount + 1);
     for (let id = 0; id < termCount; id++) offsets[id + 1] = offsets[id]! + this.documentFrequency[id]!;
     const cursor = offsets.slice(0, termCount);

@@ -1,6 +1,8 @@
 export {
+  type AnalyzedDocument,
   type Analyzer,
   analyze,
+  analyzeDocument,
   analyzeWork,
   FULL_ANALYZER,
   PLAIN_ANALYZER,
@@ -9,9 +11,18 @@ export {
 export { Collection, type ScoredSlots } from './collection.js';
 export * as constants from './constants.js';
 export { DOMAIN_TERMS, listDomainTerms } from './domain-terms.js';
+export {
+  BatchEncoder,
+  BatchLoader,
+  type DocumentHead,
+  type EncodedBatch,
+  type EncodedVector,
+  transferables,
+} from './encoded.js';
 export { type ExplainLanguage, explain, foldTerms } from './explain.js';
-export { type AnalyzedDocument, analyzeDocument, MatchIndex, type MatchIndexOptions } from './match-index.js';
+export { MatchIndex, type MatchIndexOptions } from './match-index.js';
 export { DEFAULT_METHOD } from './methods.js';
 export { bm25, bm25Idf, cosine, idf, type ScoringModel, sublinear } from './scoring.js';
 export { displayTerm, normalize, type Token, tokenize } from './tokenize.js';
 export * from './types.js';
+export { Vocabulary } from './vocabulary.js';

@@ -1,13 +1,21 @@
 import {
   type Analyzer,
   analyze,
-  analyzeWork,
+  analyzeDocument,
   FULL_ANALYZER,
   PLAIN_ANALYZER,
   type TermVector,
 } from './analyze.js';
 import { Collection } from './collection.js';
 import { DEFAULT_K, MAX_PER_TEAM } from './constants.js';
+import {
+  BatchLoader,
+  type DocumentHead,
+  documentHead,
+  type EncodedSink,
+  type EncodedVector,
+  type WorkHead,
+} from './encoded.js';
 import { foldTerms } from './explain.js';
 import { compileFilters } from './filters.js';
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
@@ -18,22 +26,19 @@ import type {
   MatchAttributes,
   MatchDocument,
   MatchEvidence,
-  MatchWork,
   MethodName,
   RankedMatch,
   TopKOptions,
 } from './types.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** With diversity on, this many times k candidates are ranked before teams are thinned out. */
 const DIVERSITY_POOL_FACTOR = 5;
 
-/** What a result needs of a work; its text lives only in the index. */
-type WorkMeta = Omit<MatchWork, 'text'>;
-
 interface DocumentMeta {
   kind: DocumentKind;
   attributes: MatchAttributes | undefined;
-  works: readonly WorkMeta[];
+  works: readonly WorkHead[];
 }
 
 /** The indexes of one kind of document: whole documents, their works, and the baseline's view. */
@@ -50,25 +55,7 @@ export interface MatchIndexOptions {
   analyzer?: Analyzer;
 }
 
-const NO_WORKS: readonly WorkMeta[] = [];
-
-/** A document's term vectors, as an index stores them; plain only for a baseline index. */
-export interface AnalyzedDocument {
-  whole: TermVector;
-  works: TermVector[];
-  plain?: TermVector;
-}
-
-/** Analyses a document for MatchIndex.addAnalyzed(); pure, so it can run in a worker thread. */
-export function analyzeDocument(document: MatchDocument, options: MatchIndexOptions = {}): AnalyzedDocument {
-  const analyzer = options.analyzer ?? FULL_ANALYZER;
-  const analyzed: AnalyzedDocument = {
-    whole: analyze(document, analyzer),
-    works: (document.works ?? []).map((work) => analyzeWork(work, analyzer)),
-  };
-  if (options.baseline) analyzed.plain = analyze(document, PLAIN_ANALYZER);
-  return analyzed;
-}
+const NO_WORKS: readonly WorkHead[] = [];
 
 /** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
 export function workKey(id: string, position: number): string {
@@ -80,7 +67,9 @@ export function workKey(id: string, position: number): string {
  * demands). Each kind has its own collection statistics, so a demand is weighed against the
  * vocabulary of faculty when faculty are ranked, and against other demands' when demands are.
  */
-export class MatchIndex {
+export class MatchIndex implements EncodedSink {
+  /** Numbers the terms of every collection, so that documents numbered elsewhere fit them all. */
+  readonly vocabulary = new Vocabulary();
   private readonly kinds = new Map<DocumentKind, KindIndex>();
   private readonly meta = new Map<string, DocumentMeta>();
   private readonly keepBaseline: boolean;
@@ -101,27 +90,41 @@ export class MatchIndex {
 
   /** Adds a document; its id must be new to the index. */
   add(document: MatchDocument): void {
-    this.addAnalyzed(
-      document,
-      analyzeDocument(document, { baseline: this.keepBaseline, analyzer: this.analyzer }),
-    );
-  }
-
-  /**
-   * Adds a document analysed elsewhere, e.g. in a worker thread by analyzeDocument() with the
-   * same baseline option: analysis is most of the cost of building an index, and parallel.
-   */
-  addAnalyzed(document: MatchDocument, analyzed: AnalyzedDocument): void {
-    if (this.meta.has(document.id)) throw new Error(`document ${document.id} is already in the index`);
-    const kindIndex = this.kindIndex(document.kind);
-    const works = document.works?.length ? document.works.map(({ text: _text, ...work }) => work) : NO_WORKS;
-    this.meta.set(document.id, { kind: document.kind, attributes: document.attributes, works });
+    const analyzed = analyzeDocument(document, { baseline: this.keepBaseline, analyzer: this.analyzer });
+    const kindIndex = this.admit(documentHead(document));
     kindIndex.whole.add(document.id, analyzed.whole);
     analyzed.works.forEach((vector, position) => {
       kindIndex.works.add(workKey(document.id, position), vector);
     });
-    if (kindIndex.plain)
-      kindIndex.plain.add(document.id, analyzed.plain ?? analyze(document, PLAIN_ANALYZER));
+    kindIndex.plain?.add(document.id, analyzed.plain!);
+  }
+
+  /**
+   * Adds a document whose vectors are already numbered in this index's vocabulary: the way in
+   * for documents analysed in worker threads (BatchLoader), where most of a build's work is.
+   */
+  addEncoded(head: DocumentHead, whole: EncodedVector, works: EncodedVector[], plain?: EncodedVector): void {
+    if (this.keepBaseline && !plain) throw new Error('a baseline index needs words-only vectors');
+    const kindIndex = this.admit(head);
+    kindIndex.whole.addEncoded(head.id, whole.termIds, whole.weights);
+    works.forEach((vector, position) => {
+      kindIndex.works.addEncoded(workKey(head.id, position), vector.termIds, vector.weights);
+    });
+    if (kindIndex.plain) kindIndex.plain.addEncoded(head.id, plain!.termIds, plain!.weights);
+  }
+
+  /** Makes every collection ready to answer at full speed; see Collection.prepare(). */
+  prepare(): void {
+    for (const kindIndex of this.kinds.values()) {
+      kindIndex.whole.prepare();
+      kindIndex.works.prepare();
+      kindIndex.plain?.prepare();
+    }
+  }
+
+  /** Loads batches of documents analysed and numbered in workers (see encoded.ts). */
+  loader(): BatchLoader {
+    return new BatchLoader(this);
   }
 
   /** Adds a document or replaces the one with its id, keeping every statistic exact. */
@@ -216,6 +219,14 @@ export class MatchIndex {
     return spec;
   }
 
+  /** Records a new document's head; returns the indexes of its kind. */
+  private admit(head: DocumentHead): KindIndex {
+    if (this.meta.has(head.id)) throw new Error(`document ${head.id} is already in the index`);
+    const works = head.works.length ? head.works : NO_WORKS;
+    this.meta.set(head.id, { kind: head.kind, attributes: head.attributes, works });
+    return this.kindIndex(head.kind);
+  }
+
   private workCounter(): (id: string) => number {
     return (id) => this.meta.get(id)?.works.length ?? 0;
   }
@@ -224,9 +235,9 @@ export class MatchIndex {
     let kindIndex = this.kinds.get(kind);
     if (!kindIndex) {
       kindIndex = {
-        whole: new Collection(),
-        works: new Collection(),
-        plain: this.keepBaseline ? new Collection() : undefined,
+        whole: new Collection(this.vocabulary),
+        works: new Collection(this.vocabulary),
+        plain: this.keepBaseline ? new Collection(this.vocabulary) : undefined,
       };
       this.kinds.set(kind, kindIndex);
     }
@@ -293,7 +304,7 @@ export class MatchIndex {
     vector: TermVector,
     spec: MethodSpec,
     id: string,
-    works: readonly WorkMeta[],
+    works: readonly WorkHead[],
   ): { evidence: MatchEvidence; position: number } | null {
     let best: { evidence: MatchEvidence; position: number } | null = null;
     works.forEach((work, position) => {

@@ -43,12 +43,15 @@ export const BIGRAM_PREFIX = '~';
 const DOMAIN_TERM_FREQUENCY = 3000;
 
 const HAS_LETTER = /\p{L}/u;
-const MAX_STEM_CACHE = 200_000;
+/** Entries of each per-word cache; a full cache is emptied and refilled. */
+const MAX_WORD_CACHE = 200_000;
 
 let domainSegmenter: Jieba | undefined;
 let plainSegmenter: Jieba | undefined;
 let dictionaryWords: Set<string> | undefined;
 let conceptLookup: ConceptLookup | undefined;
+/** First stems of the two-word English concept forms: only after one is a pair looked up. */
+let pairFirstStems: Set<string> | undefined;
 const stemCache = new Map<string, string>();
 /** The first word seen for each stem, so explanations say "composite", not "composit". */
 const surfaceForms = new Map<string, string>();
@@ -89,7 +92,7 @@ export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = PorterStemmer.stem(word);
-    if (stemCache.size >= MAX_STEM_CACHE) stemCache.clear();
+    if (stemCache.size >= MAX_WORD_CACHE) stemCache.clear();
     stemCache.set(word, stemmed);
   }
   return stemmed;
@@ -106,6 +109,68 @@ function concepts(): ConceptLookup {
   return conceptLookup;
 }
 
+function pairStarts(): Set<string> {
+  pairFirstStems ??= new Set(
+    [...concepts().english.keys()].filter((key) => key.includes(' ')).map((key) => key.split(' ')[0]!),
+  );
+  return pairFirstStems;
+}
+
+/**
+ * What a word always yields, whatever surrounds it, kept per word: words recur so much that
+ * looking them up once beats stemming and searching the dictionary and thesaurus every time.
+ */
+interface EnglishWord {
+  stem: string;
+  concepts: readonly string[];
+}
+
+/** English word -> its stem and concepts, or null for a stop word or a number. */
+const englishWords = new Map<string, EnglishWord | null>();
+
+function englishWord(word: string): EnglishWord | null {
+  let known = englishWords.get(word);
+  if (known !== undefined) return known;
+  if (isEnglishWord(word)) {
+    const term = stem(word);
+    if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_WORD_CACHE)
+      surfaceForms.set(term, word);
+    known = { stem: term, concepts: concepts().english.get(term) ?? [] };
+  } else {
+    known = null;
+  }
+  if (englishWords.size >= MAX_WORD_CACHE) englishWords.clear();
+  englishWords.set(word, known);
+  return known;
+}
+
+/** Chinese word -> the sub-words and concepts it adds after itself, per set of options. */
+const chineseWords = new WeakMap<TokenizeOptions, Map<string, readonly Token[]>>();
+
+function chineseExpansion(word: string, options: TokenizeOptions): readonly Token[] {
+  let cache = chineseWords.get(options);
+  if (!cache) {
+    cache = new Map();
+    chineseWords.set(options, cache);
+  }
+  let expansion = cache.get(word);
+  if (expansion) return expansion;
+  const tokens: Token[] = [];
+  const parts = options.subwordWeight > 0 && word.length > 2 ? subwordsOf(word) : [];
+  for (const part of parts) tokens.push({ term: part, weight: options.subwordWeight });
+  if (options.conceptWeight > 0) {
+    const lookup = concepts().chinese;
+    const found = new Set(lookup.get(word));
+    for (const part of parts) for (const concept of lookup.get(part) ?? []) found.add(concept);
+    for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
+  }
+  // Shared by every occurrence of the word, so frozen: a caller must not change one for all.
+  expansion = Object.freeze(tokens.map((token) => Object.freeze(token)));
+  if (cache.size >= MAX_WORD_CACHE) cache.clear();
+  cache.set(word, expansion);
+  return expansion;
+}
+
 function isEnglishWord(word: string): boolean {
   return word.length >= 2 && HAS_LETTER.test(word) && !ENGLISH_STOP_WORDS.has(word);
 }
@@ -117,15 +182,16 @@ function pushEnglish(
   options: TokenizeOptions,
   tokens: Token[],
 ): string | undefined {
-  if (!isEnglishWord(word)) return previous;
-  const term = stem(word);
-  if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_STEM_CACHE)
-    surfaceForms.set(term, word);
+  const known = englishWord(word);
+  if (!known) return previous;
+  const term = known.stem;
   tokens.push({ term, weight: 1 });
   if (options.conceptWeight > 0) {
-    const found = new Set(concepts().english.get(term));
-    if (previous !== undefined)
-      for (const concept of concepts().english.get(`${previous} ${term}`) ?? []) found.add(concept);
+    const pair =
+      previous !== undefined && pairStarts().has(previous)
+        ? concepts().english.get(`${previous} ${term}`)
+        : undefined;
+    const found = pair ? new Set([...known.concepts, ...pair]) : known.concepts;
     for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
   }
   return term;
@@ -160,14 +226,7 @@ function pushChinese(runs: string[], options: TokenizeOptions, tokens: Token[]):
   for (const word of jieba(options.domainDictionary).cut(runs.join('\n'), true)) {
     if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
     tokens.push({ term: word, weight: 1 });
-    const parts = options.subwordWeight > 0 && word.length > 2 ? subwordsOf(word) : [];
-    for (const part of parts) tokens.push({ term: part, weight: options.subwordWeight });
-    if (options.conceptWeight > 0) {
-      const lookup = concepts().chinese;
-      const found = new Set(lookup.get(word));
-      for (const part of parts) for (const concept of lookup.get(part) ?? []) found.add(concept);
-      for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
-    }
+    for (const token of chineseExpansion(word, options)) tokens.push(token);
   }
   if (options.bigramWeight > 0)
     for (const run of runs) if (run.length > 1) pushBigrams(run, options.bigramWeight, tokens);

@@ -17,7 +17,7 @@ import { createCorpusGenerator } from './matcher/bench-corpus.js';
 import { writeCorpus } from './matcher/bench-corpus-file.js';
 import { naturalQueryTimes } from './matcher/bench-natural.js';
 import { ProgressBar } from './matcher/progress.js';
-import { forEachAnalysedBatch } from './matcher/read-batches.js';
+import { forEachEncodedBatch } from './matcher/read-batches.js';
 
 /** natural's TfIdf scores every document for every query term; beyond this it takes too long. */
 const NATURAL_MAX_SIZE = 10_000;
@@ -43,23 +43,25 @@ async function build(
   workers: number,
 ): Promise<{ index: MatchIndex; seconds: number }> {
   const index = new MatchIndex();
+  const loader = index.loader();
   const pool = new AnalysisPool(workers, { baseline: false });
   const bar = new ProgressBar(`  indexing ${size.toLocaleString('en')}`, size);
   const started = performance.now();
-  let done = 0;
-  let indexing = 0;
-  await forEachAnalysedBatch(path, pool, ({ documents, analyzed }) => {
+  let loading = 0;
+  await forEachEncodedBatch(path, pool, ({ batch }) => {
     const batchStarted = performance.now();
-    for (const [position, document] of documents.entries()) index.addAnalyzed(document, analyzed[position]!);
-    indexing += performance.now() - batchStarted;
-    done += documents.length;
-    bar.update(done);
+    loader.load(batch);
+    loading += performance.now() - batchStarted;
+    bar.update(index.size);
   });
-  const seconds = (performance.now() - started) / 1000;
-  bar.finish(done);
+  const preparing = performance.now();
+  index.prepare();
+  const prepared = performance.now();
+  const seconds = (prepared - started) / 1000;
+  bar.finish(index.size);
   await pool.close();
   console.log(
-    `  ${size.toLocaleString('en')}: ${seconds.toFixed(1)} s wall, of which ${(indexing / 1000).toFixed(1)} s indexing on the main thread (the rest: analysis in workers, startup)`,
+    `  ${size.toLocaleString('en')}: ${seconds.toFixed(1)} s wall, of which ${(loading / 1000).toFixed(1)} s loading batches and ${((prepared - preparing) / 1000).toFixed(1)} s preparing on the main thread (the rest: analysis in workers, startup)`,
   );
   return { index, seconds };
 }

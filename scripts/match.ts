@@ -27,13 +27,13 @@ import {
 } from '../matcher/index.js';
 import {
   AnalysisPool,
+  type ChunkAnalyzer,
   defaultWorkerCount,
-  type LineAnalyzer,
   MainThreadAnalyzer,
 } from './matcher/analysis-pool.js';
 import { parseDocumentLine } from './matcher/document-lines.js';
 import { ProgressBar } from './matcher/progress.js';
-import { forEachAnalysedBatch } from './matcher/read-batches.js';
+import { forEachEncodedBatch } from './matcher/read-batches.js';
 
 /** Profile files smaller than this are analysed on the main thread: workers take seconds to start. */
 const WORKER_THRESHOLD_BYTES = 8 * 2 ** 20;
@@ -108,31 +108,30 @@ async function readDemands(path: string): Promise<MatchDocument[]> {
 }
 
 async function indexProfiles(options: Options): Promise<MatchIndex> {
-  const index = new MatchIndex({ baseline: options.method === 'baseline' });
+  const baseline = options.method === 'baseline';
+  const index = new MatchIndex({ baseline });
   const size = statSync(options.profiles).size;
   const workers = options.workers ?? (size >= WORKER_THRESHOLD_BYTES ? defaultWorkerCount() : 0);
-  const baseline = options.method === 'baseline';
-  const analyzer: LineAnalyzer =
-    workers > 0 ? new AnalysisPool(workers, { baseline }) : new MainThreadAnalyzer({ baseline });
+  const encoding = { baseline, kind: 'faculty' } as const;
+  const analyzer: ChunkAnalyzer =
+    workers > 0 ? new AnalysisPool(workers, encoding) : new MainThreadAnalyzer(encoding);
+  const loader = index.loader();
   const bar = new ProgressBar('indexing profiles', undefined);
-  let count = 0;
   try {
-    await forEachAnalysedBatch(options.profiles, analyzer, ({ documents, lineNumbers, analyzed }) => {
-      documents.forEach((document, position) => {
-        if (index.has(document.id)) {
-          throw new InputError(`${options.profiles}:${lineNumbers[position]}: duplicate id ${document.id}`);
+    await forEachEncodedBatch(options.profiles, analyzer, ({ batch, lineNumbers }) => {
+      loader.load(batch, (head, position) => {
+        if (index.has(head.id)) {
+          throw new InputError(`${options.profiles}:${lineNumbers[position]}: duplicate id ${head.id}`);
         }
-        index.addAnalyzed({ ...document, kind: 'faculty' }, analyzed[position]!);
       });
-      count += documents.length;
-      bar.update(count);
+      bar.update(index.size);
     });
   } catch (error) {
     throw error instanceof InputError ? error : new InputError((error as Error).message);
   } finally {
     await analyzer.close();
   }
-  bar.finish(count);
+  bar.finish(index.size);
   return index;
 }
 

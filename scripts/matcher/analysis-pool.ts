@@ -1,64 +1,61 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzedDocument, MatchDocument } from '../../matcher/index.js';
-import { type AnalysedLines, analyzeLines } from './document-lines.js';
+import { BatchEncoder } from '../../matcher/index.js';
+import { type EncodedLines, type EncodeOptions, encodeChunk, type LineChunk } from './document-lines.js';
 
-interface BatchResult extends AnalysedLines {
-  id: number;
-}
-
-export interface AnalysedBatch {
-  documents: MatchDocument[];
-  lineNumbers: number[];
-  analyzed: AnalyzedDocument[];
-}
-
-/** Turns batches of JSONL lines into analysed documents, in order. */
-export interface LineAnalyzer {
-  analyze(lines: string[], firstLine: number, source: string): Promise<AnalysedBatch>;
+/** Turns chunks of JSONL lines into analysed, numbered documents (see matcher/encoded.ts). */
+export interface ChunkAnalyzer {
+  analyze(chunk: LineChunk, source: string): Promise<EncodedLines>;
   close(): Promise<void>;
 }
 
-/** The same work on the main thread: for small inputs, where starting workers costs more. */
-export class MainThreadAnalyzer implements LineAnalyzer {
-  constructor(private readonly options: { baseline: boolean }) {}
+function unwrap(result: EncodedLines | { error: string }): EncodedLines {
+  if ('error' in result) throw new Error(result.error);
+  return result;
+}
 
-  async analyze(lines: string[], firstLine: number, source: string): Promise<AnalysedBatch> {
-    return unwrap(analyzeLines(lines, firstLine, source, this.options.baseline));
+/** The same work on the main thread: for small inputs, where starting workers costs more. */
+export class MainThreadAnalyzer implements ChunkAnalyzer {
+  private readonly encoder: BatchEncoder;
+
+  constructor(private readonly options: EncodeOptions) {
+    this.encoder = new BatchEncoder(0, options.baseline);
+  }
+
+  async analyze(chunk: LineChunk, source: string): Promise<EncodedLines> {
+    return unwrap(encodeChunk(chunk, source, this.encoder, this.options));
   }
 
   async close(): Promise<void> {}
 }
 
-function unwrap(result: AnalysedLines): AnalysedBatch {
-  if (result.error) throw new Error(result.error);
-  return { documents: result.documents!, lineNumbers: result.lineNumbers!, analyzed: result.analyzed! };
-}
-
-/** Threads the pool starts by default: one per core; the main thread indexes while they work. */
+/** Threads the pool starts by default: one per core; the main thread only reads and indexes. */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
+type WorkerResult = (EncodedLines | { error: string }) & { id: number };
+
 /**
- * Worker threads that parse and analyse JSONL lines. Results come back in the order the
- * batches went in, so an index built from them is the same as one built line by line.
+ * Worker threads that parse, analyse and number chunks of JSONL lines. Chunks go to the
+ * workers in turn and each worker keeps its own vocabulary, so a worker's batches must be
+ * loaded in the order it made them: loading results in the order chunks went in does that.
  */
-export class AnalysisPool implements LineAnalyzer {
+export class AnalysisPool implements ChunkAnalyzer {
   private readonly workers: Worker[];
   private readonly pending = new Map<
     number,
-    { resolve: (result: BatchResult) => void; reject: (error: Error) => void }
+    { resolve: (result: WorkerResult) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
 
-  constructor(size: number, options: { baseline: boolean }) {
+  constructor(size: number, options: EncodeOptions) {
     const url = new URL('./analyze-worker.ts', import.meta.url).href;
     // Workers do not inherit tsx's loader on Node 20, so each registers it before importing.
     const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url)}); });`;
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(bootstrap, { eval: true, workerData: options });
-      worker.on('message', (result: BatchResult) => {
+    this.workers = Array.from({ length: size }, (_, encoder) => {
+      const worker = new Worker(bootstrap, { eval: true, workerData: { ...options, encoder } });
+      worker.on('message', (result: WorkerResult) => {
         const entry = this.pending.get(result.id);
         this.pending.delete(result.id);
         entry?.resolve(result);
@@ -71,13 +68,13 @@ export class AnalysisPool implements LineAnalyzer {
     });
   }
 
-  /** Analyses one batch of lines; rejects with the first malformed line's message. */
-  async analyze(lines: string[], firstLine: number, source: string): Promise<AnalysedBatch> {
+  /** Analyses one chunk; rejects with the first malformed line's message. */
+  async analyze(chunk: LineChunk, source: string): Promise<EncodedLines> {
     const id = this.nextId++;
     const worker = this.workers[id % this.workers.length]!;
-    const result = await new Promise<BatchResult>((resolve, reject) => {
+    const result = await new Promise<WorkerResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, lines, firstLine, source });
+      worker.postMessage({ id, chunk, source }, [chunk.bytes.buffer as ArrayBuffer]);
     });
     return unwrap(result);
   }

@@ -1,19 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeLines } from './document-lines.js';
+import { BatchEncoder, transferables } from '../../matcher/index.js';
+import { type EncodeOptions, encodeChunk, type LineChunk } from './document-lines.js';
 
-/** Parses and analyses batches of JSONL lines off the main thread; see analysis-pool.ts. */
-const { baseline } = workerData as { baseline: boolean };
+/** Parses, analyses and numbers chunks of JSONL lines off the main thread; see analysis-pool.ts. */
+const options = workerData as EncodeOptions & { encoder: number };
+const encoder = new BatchEncoder(options.encoder, options.baseline);
 
-interface Batch {
-  id: number;
-  lines: string[];
-  firstLine: number;
-  source: string;
-}
-
-parentPort!.on('message', (batch: Batch) => {
-  parentPort!.postMessage({
-    id: batch.id,
-    ...analyzeLines(batch.lines, batch.firstLine, batch.source, baseline),
-  });
+parentPort!.on('message', ({ id, chunk, source }: { id: number; chunk: LineChunk; source: string }) => {
+  const result = encodeChunk(chunk, source, encoder, options);
+  if ('error' in result) {
+    parentPort!.postMessage({ id, error: result.error });
+    return;
+  }
+  parentPort!.postMessage({ id, ...result }, [
+    ...transferables(result.batch),
+    result.lineNumbers.buffer as ArrayBuffer,
+  ]);
 });

@@ -1,7 +1,8 @@
 import {
-  type AnalyzedDocument,
   analyzeDocument,
+  type BatchEncoder,
   type DocumentKind,
+  type EncodedBatch,
   type MatchDocument,
   type MatchWork,
 } from '../../matcher/index.js';
@@ -69,32 +70,45 @@ export function parseDocumentLine(
   return document;
 }
 
-export interface AnalysedLines {
-  documents?: MatchDocument[];
-  lineNumbers?: number[];
-  analyzed?: AnalyzedDocument[];
-  error?: string;
+/** A run of whole lines of a JSONL file, as bytes, and the number of its first line. */
+export interface LineChunk {
+  bytes: Uint8Array;
+  firstLine: number;
 }
 
-/** Parses and analyses a batch of lines; stops at the first malformed one. */
-export function analyzeLines(
-  lines: string[],
-  firstLine: number,
+/** Documents of a chunk analysed and numbered, with the line each came from. */
+export interface EncodedLines {
+  batch: EncodedBatch;
+  lineNumbers: Int32Array;
+}
+
+export interface EncodeOptions {
+  /** Also analyse the words-only view that method 'baseline' reads. */
+  baseline: boolean;
+  /** Read every document as this kind, whatever its line says. */
+  kind?: DocumentKind;
+}
+
+const decoder = new TextDecoder();
+
+/** Parses, analyses and numbers the documents of a chunk; stops at the first malformed line. */
+export function encodeChunk(
+  chunk: LineChunk,
   source: string,
-  baseline: boolean,
-): AnalysedLines {
-  const documents: MatchDocument[] = [];
+  encoder: BatchEncoder,
+  options: EncodeOptions,
+): EncodedLines | { error: string } {
+  const lines = decoder.decode(chunk.bytes).split('\n');
+  if (lines.at(-1) === '') lines.pop();
   const lineNumbers: number[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const parsed = parseDocumentLine(lines[index]!, firstLine + index, source);
+  for (const [index, line] of lines.entries()) {
+    const lineNumber = chunk.firstLine + index;
+    const parsed = parseDocumentLine(line, lineNumber, source);
     if (typeof parsed === 'string') return { error: parsed };
     if (!parsed) continue;
-    documents.push(parsed);
-    lineNumbers.push(firstLine + index);
+    if (options.kind) parsed.kind = options.kind;
+    encoder.add(parsed, analyzeDocument(parsed, { baseline: options.baseline }));
+    lineNumbers.push(lineNumber);
   }
-  return {
-    documents,
-    lineNumbers,
-    analyzed: documents.map((document) => analyzeDocument(document, { baseline })),
-  };
+  return { batch: encoder.take(), lineNumbers: Int32Array.from(lineNumbers) };
 }

@@ -1,0 +1,163 @@
+import type { AnalyzedDocument, TermVector } from './analyze.js';
+import type { DocumentKind, MatchAttributes, MatchDocument, MatchWork } from './types.js';
+import { Vocabulary } from './vocabulary.js';
+
+/** What an index keeps of a work: everything but its text, which lives only in the index. */
+export type WorkHead = Omit<MatchWork, 'text'>;
+
+/** What an index keeps of a document besides its terms. */
+export interface DocumentHead {
+  id: string;
+  kind: DocumentKind;
+  attributes?: MatchAttributes;
+  works: WorkHead[];
+}
+
+/** A document's terms as ids and weights, in the order its term vector lists them. */
+export interface EncodedVector {
+  termIds: Int32Array;
+  weights: Float32Array;
+}
+
+/**
+ * Documents analysed and numbered off the main thread. Building a large index is mostly
+ * analysis, and moving term vectors between threads as strings cost as much again; as typed
+ * arrays of ids they move without copying, and the main thread renumbers each id once.
+ */
+export interface EncodedBatch {
+  /** Which encoder numbered the batch: ids are that encoder's own. */
+  encoder: number;
+  heads: DocumentHead[];
+  /** Terms the encoder numbered since its previous batch, in id order. */
+  newTerms: string[];
+  /**
+   * Vector v spans termIds[vectorStarts[v]] up to termIds[vectorStarts[v + 1]]. A document has
+   * its whole vector, then one per work, then its words-only vector when `baseline` is set.
+   */
+  vectorStarts: Int32Array;
+  termIds: Int32Array;
+  weights: Float32Array;
+  baseline: boolean;
+}
+
+/** The buffers of a batch, for postMessage's transfer list. */
+export function transferables(batch: EncodedBatch): ArrayBuffer[] {
+  return [batch.vectorStarts.buffer, batch.termIds.buffer, batch.weights.buffer] as ArrayBuffer[];
+}
+
+export function documentHead(document: MatchDocument): DocumentHead {
+  const head: DocumentHead = {
+    id: document.id,
+    kind: document.kind,
+    works: (document.works ?? []).map(({ text: _text, ...work }) => work),
+  };
+  if (document.attributes) head.attributes = document.attributes;
+  return head;
+}
+
+/** Numbers analysed documents with its own vocabulary and hands them out in batches. */
+export class BatchEncoder {
+  private readonly vocabulary = new Vocabulary();
+  private reported = 0;
+  private heads: DocumentHead[] = [];
+  private starts: number[] = [0];
+  private termIds: number[] = [];
+  private weights: number[] = [];
+
+  constructor(
+    private readonly encoder: number,
+    private readonly baseline: boolean,
+  ) {}
+
+  add(document: MatchDocument, analyzed: AnalyzedDocument): void {
+    if (this.baseline && !analyzed.plain) throw new Error('a baseline batch needs words-only vectors');
+    this.heads.push(documentHead(document));
+    this.push(analyzed.whole);
+    for (const work of analyzed.works) this.push(work);
+    if (this.baseline) this.push(analyzed.plain!);
+  }
+
+  /** The documents added since the last call, and the terms first numbered for them. */
+  take(): EncodedBatch {
+    const batch: EncodedBatch = {
+      encoder: this.encoder,
+      heads: this.heads,
+      newTerms: [],
+      vectorStarts: Int32Array.from(this.starts),
+      termIds: Int32Array.from(this.termIds),
+      weights: Float32Array.from(this.weights),
+      baseline: this.baseline,
+    };
+    for (; this.reported < this.vocabulary.size; this.reported++)
+      batch.newTerms.push(this.vocabulary.termOf(this.reported));
+    this.heads = [];
+    this.starts = [0];
+    this.termIds = [];
+    this.weights = [];
+    return batch;
+  }
+
+  private push(vector: TermVector): void {
+    for (const [term, weight] of vector) {
+      this.termIds.push(this.vocabulary.intern(term));
+      this.weights.push(weight);
+    }
+    this.starts.push(this.termIds.length);
+  }
+}
+
+/** Where a BatchLoader puts documents: an index's vocabulary and its add for numbered vectors. */
+export interface EncodedSink {
+  readonly vocabulary: Vocabulary;
+  addEncoded(head: DocumentHead, whole: EncodedVector, works: EncodedVector[], plain?: EncodedVector): void;
+}
+
+/**
+ * Renumbers batches from any number of encoders into the sink's vocabulary. Batches of one
+ * encoder must arrive in the order it made them; the sink then numbers every new term in the
+ * order it first appears in the documents loaded, as adding them one by one would.
+ */
+export class BatchLoader {
+  private readonly translations = new Map<number, Int32Array>();
+  private readonly translated = new Map<number, number>();
+
+  constructor(private readonly sink: EncodedSink) {}
+
+  /** Adds every document of the batch; `beforeAdd` may refuse one by throwing. */
+  load(batch: EncodedBatch, beforeAdd?: (head: DocumentHead, position: number) => void): void {
+    const ids = this.translate(batch);
+    const { vectorStarts, weights } = batch;
+    const vector = (index: number): EncodedVector => ({
+      termIds: ids.subarray(vectorStarts[index]!, vectorStarts[index + 1]!),
+      weights: weights.subarray(vectorStarts[index]!, vectorStarts[index + 1]!),
+    });
+    let next = 0;
+    batch.heads.forEach((head, position) => {
+      beforeAdd?.(head, position);
+      const whole = vector(next++);
+      const works = head.works.map(() => vector(next++));
+      this.sink.addEncoded(head, whole, works, batch.baseline ? vector(next++) : undefined);
+    });
+  }
+
+  /** The batch's term ids in the sink's vocabulary (rewritten in place: the batch is spent). */
+  private translate(batch: EncodedBatch): Int32Array {
+    const known = this.translated.get(batch.encoder) ?? 0;
+    let table = this.translations.get(batch.encoder) ?? new Int32Array(1024);
+    if (known + batch.newTerms.length > table.length) {
+      const larger = new Int32Array(Math.max(table.length * 2, known + batch.newTerms.length));
+      larger.set(table);
+      table = larger;
+    }
+    // An encoder lists a batch's new terms in order of first appearance, and terms new to the
+    // index are among them, so interning in that order numbers them as one-by-one adds would.
+    batch.newTerms.forEach((term, position) => {
+      table[known + position] = this.sink.vocabulary.intern(term);
+    });
+    this.translations.set(batch.encoder, table);
+    this.translated.set(batch.encoder, known + batch.newTerms.length);
+    const ids = batch.termIds;
+    for (let index = 0; index < ids.length; index++) ids[index] = table[ids[index]!]!;
+    return ids;
+  }
+}
