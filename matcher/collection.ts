@@ -112,10 +112,10 @@ export class Collection {
       this.scratchWeights = new Float32Array(vector.size * 2);
     }
     let index = 0;
-    for (const [term, weight] of vector) {
+    vector.forEach((weight, term) => {
       this.scratchIds[index] = this.vocabulary.intern(term);
       this.scratchWeights[index++] = weight;
-    }
+    });
     this.addEncoded(key, this.scratchIds.subarray(0, index), this.scratchWeights.subarray(0, index));
     // Folding new documents in once they match the base in size keeps the total work linear.
     if (this.deltaPostings > Math.max(DELTA_SCAN_LIMIT, this.baseSlots.length)) this.rebuild();

@@ -98,10 +98,10 @@ export class BatchEncoder {
   }
 
   private push(vector: TermVector): void {
-    for (const [term, weight] of vector) {
+    vector.forEach((weight, term) => {
       this.termIds.push(this.vocabulary.intern(term));
       this.weights.push(weight);
-    }
+    });
     this.starts.push(this.termIds.length);
   }
 }
