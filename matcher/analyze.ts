@@ -1,5 +1,5 @@
 import { KEYWORD_WEIGHT, TITLE_WEIGHT, WORK_TITLE_WEIGHT, WORKS_IN_PROFILE_WEIGHT } from './constants.js';
-import { FULL_ANALYSIS, type TokenizeOptions, tokenize, WORDS_ONLY } from './tokenize.js';
+import { FULL_ANALYSIS, forEachTerm, type TokenizeOptions, WORDS_ONLY } from './tokenize.js';
 import type { MatchDocument, MatchWork } from './types.js';
 
 /** Weighted term frequencies of one document: term -> sum of field weight × token weight. */
@@ -17,9 +17,9 @@ export const PLAIN_ANALYZER: Analyzer = { tokens: WORDS_ONLY, fieldWeights: fals
 
 function addText(vector: TermVector, text: string | undefined, weight: number, analyzer: Analyzer): void {
   if (!text) return;
-  for (const token of tokenize(text, analyzer.tokens)) {
-    vector.set(token.term, (vector.get(token.term) ?? 0) + token.weight * weight);
-  }
+  forEachTerm(text, analyzer.tokens, (term, termWeight) => {
+    vector.set(term, (vector.get(term) ?? 0) + termWeight * weight);
+  });
 }
 
 /** A work as its own small document: its title above its text. */

@@ -13,6 +13,9 @@ export interface Token {
   weight: number;
 }
 
+/** Receives each term of a text as it is found, with what one occurrence of it weighs. */
+export type TermSink = (term: string, weight: number) => void;
+
 /** Which terms to emit and what one occurrence of each kind weighs (0 leaves a kind out). */
 export interface TokenizeOptions {
   bigramWeight: number;
@@ -147,6 +150,16 @@ function englishWord(word: string): EnglishWord | null {
 /** Chinese word -> the sub-words and concepts it adds after itself, per set of options. */
 const chineseWords = new WeakMap<TokenizeOptions, Map<string, readonly Token[]>>();
 
+/** Sub-words and concepts of a Chinese word; a short word has no sub-words, so no cache entry. */
+function emitExpansion(word: string, options: TokenizeOptions, emit: TermSink): void {
+  if (word.length <= 2 || options.subwordWeight <= 0) {
+    if (options.conceptWeight <= 0) return;
+    for (const concept of concepts().chinese.get(word) ?? []) emit(concept, options.conceptWeight);
+    return;
+  }
+  for (const token of chineseExpansion(word, options)) emit(token.term, token.weight);
+}
+
 function chineseExpansion(word: string, options: TokenizeOptions): readonly Token[] {
   let cache = chineseWords.get(options);
   if (!cache) {
@@ -156,7 +169,7 @@ function chineseExpansion(word: string, options: TokenizeOptions): readonly Toke
   let expansion = cache.get(word);
   if (expansion) return expansion;
   const tokens: Token[] = [];
-  const parts = options.subwordWeight > 0 && word.length > 2 ? subwordsOf(word) : [];
+  const parts = subwordsOf(word);
   for (const part of parts) tokens.push({ term: part, weight: options.subwordWeight });
   if (options.conceptWeight > 0) {
     const lookup = concepts().chinese;
@@ -175,24 +188,24 @@ function isEnglishWord(word: string): boolean {
   return word.length >= 2 && HAS_LETTER.test(word) && !ENGLISH_STOP_WORDS.has(word);
 }
 
-/** Pushes a word's stem, and the concepts of the stem alone and of it with the previous stem. */
-function pushEnglish(
+/** Emits a word's stem, and the concepts of the stem alone and of it with the previous stem. */
+function emitEnglish(
   word: string,
   previous: string | undefined,
   options: TokenizeOptions,
-  tokens: Token[],
+  emit: TermSink,
 ): string | undefined {
   const known = englishWord(word);
   if (!known) return previous;
   const term = known.stem;
-  tokens.push({ term, weight: 1 });
+  emit(term, 1);
   if (options.conceptWeight > 0) {
     const pair =
       previous !== undefined && pairStarts().has(previous)
         ? concepts().english.get(`${previous} ${term}`)
         : undefined;
     const found = pair ? new Set([...known.concepts, ...pair]) : known.concepts;
-    for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
+    for (const concept of found) emit(concept, options.conceptWeight);
   }
   return term;
 }
@@ -210,26 +223,42 @@ function subwordsOf(word: string): string[] {
   return found;
 }
 
-function pushBigrams(run: string, weight: number, tokens: Token[]): void {
-  for (let index = 0; index + 1 < run.length; index++) {
-    const first = run[index]!;
-    const second = run[index + 1]!;
-    if (CHINESE_JOINER_CHARACTERS.has(first) || CHINESE_JOINER_CHARACTERS.has(second)) continue;
-    const bigram = first + second;
-    if (CHINESE_STOP_WORDS.has(bigram)) continue;
-    tokens.push({ term: BIGRAM_PREFIX + bigram, weight });
+function emitBigram(first: string, second: string, weight: number, emit: TermSink): void {
+  if (CHINESE_JOINER_CHARACTERS.has(first) || CHINESE_JOINER_CHARACTERS.has(second)) return;
+  const bigram = first + second;
+  if (CHINESE_STOP_WORDS.has(bigram)) return;
+  emit(BIGRAM_PREFIX + bigram, weight);
+}
+
+/**
+ * Bigrams inside each word, and across a boundary only next to a one-character word: that is
+ * where jieba's cuts of an unknown term disagree (钙/钛矿 against 钙钛矿). Between two longer
+ * words a bigram is noise (研究|大型 gives 究大), and such bigrams were most of the vocabulary.
+ */
+function emitWordBigrams(words: string[], weight: number, emit: TermSink): void {
+  let previous = '\n';
+  for (const word of words) {
+    if (word === '\n') {
+      previous = word;
+      continue;
+    }
+    if (previous !== '\n' && (previous.length === 1 || word.length === 1))
+      emitBigram(previous[previous.length - 1]!, word[0]!, weight, emit);
+    for (let index = 0; index + 1 < word.length; index++)
+      emitBigram(word[index]!, word[index + 1]!, weight, emit);
+    previous = word;
   }
 }
 
 /** One call into jieba for all of a text's Chinese runs: the crossing into native code costs. */
-function pushChinese(runs: string[], options: TokenizeOptions, tokens: Token[]): void {
-  for (const word of jieba(options.domainDictionary).cut(runs.join('\n'), true)) {
+function emitChinese(runs: string[], options: TokenizeOptions, emit: TermSink): void {
+  const words = jieba(options.domainDictionary).cut(runs.join('\n'), true);
+  for (const word of words) {
     if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
-    tokens.push({ term: word, weight: 1 });
-    for (const token of chineseExpansion(word, options)) tokens.push(token);
+    emit(word, 1);
+    emitExpansion(word, options, emit);
   }
-  if (options.bigramWeight > 0)
-    for (const run of runs) if (run.length > 1) pushBigrams(run, options.bigramWeight, tokens);
+  if (options.bigramWeight > 0) emitWordBigrams(words, options.bigramWeight, emit);
 }
 
 /**
@@ -241,6 +270,12 @@ function pushChinese(runs: string[], options: TokenizeOptions, tokens: Token[]):
  */
 export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS): Token[] {
   const tokens: Token[] = [];
+  forEachTerm(text, options, (term, weight) => tokens.push({ term, weight }));
+  return tokens;
+}
+
+/** The terms tokenize() would list, handed to `emit` one by one without building the list. */
+export function forEachTerm(text: string, options: TokenizeOptions, emit: TermSink): void {
   const chineseRuns: string[] = [];
   let previousStem: string | undefined;
   scanRuns(normalize(text), (run, chinese) => {
@@ -248,11 +283,10 @@ export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS)
       chineseRuns.push(run);
       previousStem = undefined;
     } else {
-      previousStem = pushEnglish(run, previousStem, options, tokens);
+      previousStem = emitEnglish(run, previousStem, options, emit);
     }
   });
-  if (chineseRuns.length > 0) pushChinese(chineseRuns, options, tokens);
-  return tokens;
+  if (chineseRuns.length > 0) emitChinese(chineseRuns, options, emit);
 }
 
 /** Shows a term as a reader expects it: a bigram without its prefix, a stem as a word. */
