@@ -6,6 +6,7 @@ import { BIGRAM_WEIGHT, CONCEPT_WEIGHT, SUBWORD_WEIGHT } from './constants.js';
 import { listDomainTerms } from './domain-terms.js';
 import { normalize, scanRuns } from './normalize.js';
 import { CHINESE_JOINER_CHARACTERS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** A term and how much one occurrence of it counts. */
 export interface Token {
@@ -128,12 +129,14 @@ interface EnglishWord {
   concepts: readonly string[];
 }
 
-/** English word -> its stem and concepts, or null for a stop word or a number. */
-const englishWords = new Map<string, EnglishWord | null>();
+/** English word -> its stem and concepts, or null for a stop word or a number (by the word's id). */
+let englishWords = new Vocabulary();
+let englishEntries: (EnglishWord | null)[] = [];
 
 function englishWord(word: string): EnglishWord | null {
-  let known = englishWords.get(word);
-  if (known !== undefined) return known;
+  const id = englishWords.idOf(word);
+  if (id !== undefined) return englishEntries[id]!;
+  let known: EnglishWord | null;
   if (isEnglishWord(word)) {
     const term = stem(word);
     if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_WORD_CACHE)
@@ -142,8 +145,11 @@ function englishWord(word: string): EnglishWord | null {
   } else {
     known = null;
   }
-  if (englishWords.size >= MAX_WORD_CACHE) englishWords.clear();
-  englishWords.set(word, known);
+  if (englishWords.size >= MAX_WORD_CACHE) {
+    englishWords = new Vocabulary();
+    englishEntries = [];
+  }
+  englishEntries[englishWords.intern(word)] = known;
   return known;
 }
 
@@ -223,11 +229,18 @@ function subwordsOf(word: string): string[] {
   return found;
 }
 
-function emitBigram(first: string, second: string, weight: number, emit: TermSink): void {
-  if (CHINESE_JOINER_CHARACTERS.has(first) || CHINESE_JOINER_CHARACTERS.has(second)) return;
-  const bigram = first + second;
-  if (CHINESE_STOP_WORDS.has(bigram)) return;
-  emit(BIGRAM_PREFIX + bigram, weight);
+/** Joining characters and two-character stop words by UTF-16 code, checked before any string is made. */
+const JOINER_CODES = new Set([...CHINESE_JOINER_CHARACTERS].map((character) => character.charCodeAt(0)));
+const STOP_BIGRAM_CODES = new Set(
+  [...CHINESE_STOP_WORDS]
+    .filter((word) => word.length === 2)
+    .map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
+);
+
+function emitBigram(first: number, second: number, weight: number, emit: TermSink): void {
+  if (JOINER_CODES.has(first) || JOINER_CODES.has(second)) return;
+  if (STOP_BIGRAM_CODES.has(first * 0x10000 + second)) return;
+  emit(BIGRAM_PREFIX + String.fromCharCode(first, second), weight);
 }
 
 /**
@@ -243,9 +256,9 @@ function emitWordBigrams(words: string[], weight: number, emit: TermSink): void 
       continue;
     }
     if (previous !== '\n' && (previous.length === 1 || word.length === 1))
-      emitBigram(previous[previous.length - 1]!, word[0]!, weight, emit);
+      emitBigram(previous.charCodeAt(previous.length - 1), word.charCodeAt(0), weight, emit);
     for (let index = 0; index + 1 < word.length; index++)
-      emitBigram(word[index]!, word[index + 1]!, weight, emit);
+      emitBigram(word.charCodeAt(index), word.charCodeAt(index + 1), weight, emit);
     previous = word;
   }
 }
