@@ -131,6 +131,7 @@ async function indexProfiles(options: Options): Promise<MatchIndex> {
   } finally {
     await analyzer.close();
   }
+  index.prepare();
   bar.finish(index.size);
   return index;
 }
