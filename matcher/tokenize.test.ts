@@ -13,6 +13,21 @@ describe('normalize', () => {
     expect(normalize('ＣＦＲＰ　２０２１ Ｃｕｒｉｎｇ')).toBe('cfrp 2021 curing');
   });
 
+  it('collapses every run of white space, of any kind, to one space', () => {
+    const text = fc
+      .array(fc.constantFrom('a', 'B', '碳', ' ', '  ', '\t', '\n', '\u3000', '\u00a0', '\r\n'), {
+        maxLength: 30,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        (input) => normalize(input) === input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('is idempotent on any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => normalize(normalize(text)) === normalize(text)),
