@@ -165,14 +165,19 @@ export function scanPruned(
   let bestFull = 0;
   for (let index = 0; index < fullyScored; index++) bestFull = Math.max(bestFull, scores[touched[index]!]!);
 
+  // Acceptance is asked only of scores that would enter the floor: it may cost a lookup.
   const threshold = (from: number, to: number, listed: Int32Array = touched): number => {
     const floor = new ScoreFloor(limit);
-    const consider = (slot: number) => {
+    for (let index = 0; index < fullyScored; index++) {
+      const slot = touched[index]!;
       const score = scores[slot]!;
       if (score > 0 && floor.admits(score) && accepted(slot)) floor.offer(score);
-    };
-    for (let index = 0; index < fullyScored; index++) consider(touched[index]!);
-    for (let index = from; index < to; index++) consider(listed[index]!);
+    }
+    for (let index = from; index < to; index++) {
+      const slot = listed[index]!;
+      const score = scores[slot]!;
+      if (score > 0 && floor.admits(score) && accepted(slot)) floor.offer(score);
+    }
     return floor.value;
   };
 
@@ -271,12 +276,16 @@ export function scanPruned(
     return { candidates, threshold: theta };
   }
 
-  /** The accepted slots whose score plus `left` could reach θ; the others are marked dropped. */
+  /**
+   * The slots whose score plus `left` could reach θ; the others are marked dropped. Rejected
+   * documents are kept too: asking costs more than carrying them until the bounds drop them.
+   */
   function keepReachable(listed: Int32Array, left: number, theta: number): Int32Array {
     const kept = new Int32Array(listed.length);
     let count = 0;
-    for (const slot of listed) {
-      if ((scores[slot]! + left) * BOUND_SLACK >= theta && accepted(slot)) kept[count++] = slot;
+    for (let index = 0; index < listed.length; index++) {
+      const slot = listed[index]!;
+      if ((scores[slot]! + left) * BOUND_SLACK >= theta) kept[count++] = slot;
       else scores[slot] = -1;
     }
     return kept.subarray(0, count);
