@@ -184,30 +184,37 @@ export function scanPruned(
   let touchedCount = fullyScored;
   let postingsVisited = 0;
   let boundsSeen = 0;
-  let lastTheta = Number.POSITIVE_INFINITY;
+  let lastTheta = 0;
+  let looked = false;
+  let postingsSinceLook = 0;
   for (let position = 0; position < termCount; position++) {
     const { id, weight, bound } = terms[position]!;
     const left = boundsLeft[position]! * BOUND_SLACK;
     // θ costs a pass over the documents touched: take it only when the postings it may save
-    // are more, and the bounds left are below the best score any document could have now
-    // and (after the first look) not far above the last θ.
-    const worthTrying =
+    // are more, the bounds left are below the best score any document could have now, and
+    // (after the first look) close to the last θ, with enough postings added since to raise
+    // it. θ only grows, so once the bounds left fall below the last θ there is no need to look.
+    let theta = lastTheta;
+    const worthLooking =
       touchedCount >= limit &&
       postingsLeft[position]! >= touchedCount &&
       left < Math.max(boundsSeen, bestFull) &&
-      (lastTheta === Number.POSITIVE_INFINITY || left < lastTheta * RETRY_MARGIN);
-    if (worthTrying) {
-      const theta = threshold(fullyScored, touchedCount);
+      (!looked || (left < lastTheta * RETRY_MARGIN && postingsSinceLook * 2 >= touchedCount));
+    if (worthLooking && left >= lastTheta) {
+      theta = threshold(fullyScored, touchedCount);
       lastTheta = theta;
-      if (left < theta) {
-        const { candidates, threshold: last } = finishCandidates(position, theta);
-        return { touchedCount, survivors: survivorsOf(candidates, last), postingsVisited };
-      }
+      looked = true;
+      postingsSinceLook = 0;
+    }
+    if (left < theta) {
+      const { candidates, threshold: last } = finishCandidates(position, theta);
+      return { touchedCount, survivors: survivorsOf(candidates, last), postingsVisited };
     }
     boundsSeen += bound;
     if (id >= offsets.length - 1) continue;
     const end = offsets[id + 1]!;
     postingsVisited += end - offsets[id]!;
+    postingsSinceLook += end - offsets[id]!;
     for (let index = offsets[id]!; index < end; index++) {
       const slot = slots[index]!;
       if (hasDead && alive[slot] === 0) continue;
@@ -243,6 +250,9 @@ export function scanPruned(
     let candidates = keepReachable(touched.subarray(fullyScored, touchedCount), boundsLeft[first]!, theta);
     // Only galloping needs the candidates in slot order, and by then there are fewer to sort.
     let sorted = false;
+    // Pruning passes over every candidate: worth it once the postings read since the last
+    // pass are as many as half the candidates.
+    let workSincePrune = 0;
     for (let position = first; position < termCount && candidates.length > 0; position++) {
       const { id, weight } = terms[position]!;
       if (id >= offsets.length - 1) continue;
@@ -257,6 +267,7 @@ export function scanPruned(
           const slot = candidates[index]!;
           cursor = seek(slots, cursor, end, slot);
           postingsVisited++;
+          workSincePrune++;
           if (cursor < end && slots[cursor] === slot) {
             scores[slot]! += postingValue(model, weight, weights[cursor]!, factors[slot]!);
           }
@@ -264,16 +275,20 @@ export function scanPruned(
       } else {
         // Dropped documents hold a negative mark, untouched ones zero: only candidates are positive.
         postingsVisited += end - start;
+        workSincePrune += end - start;
         for (let index = start; index < end; index++) {
           const slot = slots[index]!;
           if (scores[slot]! > 0)
             scores[slot]! += postingValue(model, weight, weights[index]!, factors[slot]!);
         }
       }
+      if (workSincePrune * 2 < candidates.length) continue;
+      workSincePrune = 0;
       theta = Math.max(theta, threshold(0, candidates.length, candidates));
       candidates = keepReachable(candidates, boundsLeft[position + 1]!, theta);
     }
-    return { candidates, threshold: theta };
+    // The last pass may have been skipped: a fresh θ keeps the survivors few.
+    return { candidates, threshold: Math.max(theta, threshold(0, candidates.length, candidates)) };
   }
 
   /**
