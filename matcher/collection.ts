@@ -2,6 +2,7 @@ import type { TermVector } from './analyze.js';
 import { LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
+import { type BoundedTerm, scanPruned } from './top-slots.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Below this many documents no query term is skipped for being common: small sets need all. */
@@ -17,11 +18,16 @@ export interface ScoredSlots {
   scores: Float64Array;
 }
 
-/** A query term resolved against the collection; `weight` multiplies each posting's tf part. */
-interface QueryTerm {
-  id: number;
-  weight: number;
+/** The best slots of a query, best first, and the postings read to find them. */
+export interface TopSlots extends ScoredSlots {
+  postingsVisited: number;
 }
+
+/**
+ * A query term resolved against the collection; `weight` multiplies each posting's tf part,
+ * and `bound` is at least its part in any live document's score.
+ */
+type QueryTerm = BoundedTerm;
 
 function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
@@ -51,6 +57,9 @@ export class Collection {
   private inverseNorms = new Float64Array(1024);
   private lengthFactors = new Float64Array(1024);
   private lengthFactorsValid = true;
+  /** Per term, the largest posting value at query weight 1 over live documents, by model. */
+  private cosineTermMaxima = new Float64Array(0);
+  private bm25TermMaxima = new Float64Array(0);
   private accumulator = new Float64Array(1024);
   private touched = new Int32Array(1024);
   private totalLengthUnits = 0;
@@ -167,8 +176,8 @@ export class Collection {
   /** Scores every document that shares a term with the query, term at a time. */
   score(query: TermVector, model: ScoringModel): ScoredSlots {
     if (this.deltaPostings > DELTA_SCAN_LIMIT) this.rebuild();
-    const queryTerms = this.resolveQuery(query, model);
     const factors = this.slotFactors(model);
+    const queryTerms = this.resolveQuery(query, model);
     const { accumulator, touched, alive, baseOffsets, baseSlots, baseWeights } = this;
     const checkAlive = this.deadSlots > 0;
     let touchedCount = 0;
@@ -197,6 +206,57 @@ export class Collection {
       accumulator[slot] = 0;
     }
     return result;
+  }
+
+  /**
+   * The best `limit` documents that `accept` lets through (all when it is undefined), best first
+   * with ties broken by smaller key, with exactly the scores score() gives them. Most of the
+   * base is never scored: see scanPruned().
+   */
+  topSlots(
+    query: TermVector,
+    model: ScoringModel,
+    limit: number,
+    accept?: (slot: number) => boolean,
+  ): TopSlots {
+    if (this.deltaPostings > DELTA_SCAN_LIMIT) this.rebuild();
+    const factors = this.slotFactors(model);
+    const queryTerms = this.resolveQuery(query, model);
+    if (limit <= 0 || queryTerms.length === 0) {
+      this.clearQuery(queryTerms);
+      return { slots: new Int32Array(0), scores: new Float64Array(0), postingsVisited: 0 };
+    }
+    const { accumulator, touched } = this;
+    const fullyScored = this.deltaPostings > 0 ? this.scoreDelta(queryTerms, model, factors, 0) : 0;
+    const scan = scanPruned(
+      model,
+      queryTerms,
+      limit,
+      accept,
+      {
+        offsets: this.baseOffsets,
+        slots: this.baseSlots,
+        weights: this.baseWeights,
+        alive: this.alive,
+        hasDead: this.deadSlots > 0,
+        factors,
+      },
+      { scores: accumulator, touched, fullyScored },
+    );
+    this.clearQuery(queryTerms);
+    const ranked = Array.from(scan.survivors, (slot) => ({
+      slot,
+      score: accumulator[slot]!,
+      key: this.slotKeys[slot]!,
+    }))
+      .sort((left, right) => right.score - left.score || (left.key < right.key ? -1 : 1))
+      .slice(0, limit);
+    for (let index = 0; index < scan.touchedCount; index++) accumulator[touched[index]!] = 0;
+    return {
+      slots: Int32Array.from(ranked, (entry) => entry.slot),
+      scores: Float64Array.from(ranked, (entry) => entry.score),
+      postingsVisited: scan.postingsVisited,
+    };
   }
 
   /**
@@ -246,8 +306,8 @@ export class Collection {
     const parts = new Map<string, number>();
     const slot = this.slotOf.get(key);
     if (slot === undefined) return parts;
-    const queryTerms = this.resolveQuery(query, model);
     const factor = this.slotFactors(model)[slot]!;
+    const queryTerms = this.resolveQuery(query, model);
     this.forward.read(slot, (termIds, weights, from, to) => {
       for (let index = from; index < to; index++) {
         const position = this.queryPosition[termIds[index]!]!;
@@ -263,7 +323,8 @@ export class Collection {
   /**
    * What each document brings to every posting's value: for cosine the inverse of its norm,
    * for BM25 its length normalisation k1 × (1 − b + b × length / average length). Recomputed
-   * only after a change to the collection.
+   * only after a change to the collection, in the same pass as each term's largest posting
+   * value (the query terms' bounds for pruning).
    */
   private slotFactors(model: ScoringModel): Float64Array {
     if (model === 'cosine') {
@@ -272,9 +333,19 @@ export class Collection {
     }
     if (!this.lengthFactorsValid) {
       const averageLength = this.averageLength();
+      const maxima = new Float64Array(this.documentFrequency.length);
       for (let slot = 0; slot < this.slotKeys.length; slot++) {
-        this.lengthFactors[slot] = bm25LengthFactor(this.lengths[slot]!, averageLength);
+        const factor = bm25LengthFactor(this.lengths[slot]!, averageLength);
+        this.lengthFactors[slot] = factor;
+        if (this.alive[slot] === 0) continue;
+        this.forward.read(slot, (termIds, weights, from, to) => {
+          for (let index = from; index < to; index++) {
+            const value = postingValue('bm25', 1, weights[index]!, factor);
+            if (value > maxima[termIds[index]!]!) maxima[termIds[index]!] = value;
+          }
+        });
       }
+      this.bm25TermMaxima = maxima;
       this.lengthFactorsValid = true;
     }
     return this.lengthFactors;
@@ -288,7 +359,10 @@ export class Collection {
    * Query terms found in the collection with their weights (sublinear tf × idf; for cosine
    * L2-normalised and times the document side's idf), marked in queryPosition for the scans.
    * Terms in more than MAX_QUERY_TERM_DF_RATIO of a large collection are skipped: their idf is
-   * near its floor and their posting lists are the longest.
+   * near its floor and their posting lists are the longest. Terms come in decreasing order of
+   * bound, ties in query order (not term id, which depends on the order documents came in),
+   * and every scan sums parts in this order, so a score has the same bits whichever computed it.
+   * Needs slotFactors(model) to be current.
    */
   private resolveQuery(query: TermVector, model: ScoringModel): QueryTerm[] {
     const documentCount = this.slotOf.size;
@@ -301,18 +375,22 @@ export class Collection {
       const df = id === undefined ? 0 : (this.documentFrequency[id] ?? 0);
       if (id === undefined || df === 0 || (prune && df > MAX_QUERY_TERM_DF_RATIO * documentCount)) continue;
       if (model === 'bm25') {
-        resolved.push({ id, weight: sublinear(tf) * bm25Idf(documentCount, df) });
+        resolved.push({ id, weight: sublinear(tf) * bm25Idf(documentCount, df), bound: 0 });
         continue;
       }
       const termIdf = idf(documentCount, df);
       const queryWeight = sublinear(tf) * termIdf;
       squares += queryWeight * queryWeight;
-      resolved.push({ id, weight: queryWeight * termIdf });
+      resolved.push({ id, weight: queryWeight * termIdf, bound: 0 });
     }
     if (model === 'cosine' && squares > 0) {
       const norm = Math.sqrt(squares);
       for (const term of resolved) term.weight /= norm;
     }
+    const maxima = model === 'cosine' ? this.cosineTermMaxima : this.bm25TermMaxima;
+    for (const term of resolved) term.bound = term.weight * maxima[term.id]!;
+    // Array sort is stable, so equal bounds keep query order.
+    resolved.sort((left, right) => right.bound - left.bound);
     resolved.forEach((term, position) => {
       this.queryPosition[term.id] = position + 1;
     });
@@ -323,23 +401,37 @@ export class Collection {
     for (const { id } of queryTerms) this.queryPosition[id] = 0;
   }
 
-  /** Inverse cosine norms of every live document: 1 / √Σ (sublinear tf × idf)², summed as integers. */
+  /**
+   * Inverse cosine norms of every live document: 1 / √Σ (sublinear tf × idf)², summed as
+   * integers; and in the same pass each term's largest sublinear tf × inverse norm.
+   */
   private ensureNorms(): void {
     if (this.normsValid) return;
     const documentCount = this.slotOf.size;
     const idfs = new Float64Array(this.documentFrequency.length);
     for (let id = 0; id < idfs.length; id++) idfs[id] = idf(documentCount, this.documentFrequency[id]!);
+    const maxima = new Float64Array(this.documentFrequency.length);
+    let tfParts = new Float64Array(256);
     for (let slot = 0; slot < this.slotKeys.length; slot++) {
       if (this.alive[slot] === 0) continue;
       this.inverseNorms[slot] = this.forward.read(slot, (termIds, weights, from, to) => {
+        if (tfParts.length < to - from) tfParts = new Float64Array((to - from) * 2);
         let units = 0;
         for (let index = from; index < to; index++) {
-          const value = sublinear(weights[index]!) * idfs[termIds[index]!]!;
+          const tfPart = sublinear(weights[index]!);
+          tfParts[index - from] = tfPart;
+          const value = tfPart * idfs[termIds[index]!]!;
           units += Math.round(value * value * NORM_SCALE);
         }
-        return 1 / (Math.sqrt(units / NORM_SCALE) || 1);
+        const inverseNorm = 1 / (Math.sqrt(units / NORM_SCALE) || 1);
+        for (let index = from; index < to; index++) {
+          const value = tfParts[index - from]! * inverseNorm;
+          if (value > maxima[termIds[index]!]!) maxima[termIds[index]!] = value;
+        }
+        return inverseNorm;
       });
     }
+    this.cosineTermMaxima = maxima;
     this.normsValid = true;
   }
 

@@ -151,10 +151,14 @@ export class MatchIndex implements EncodedSink {
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return [];
     const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
-    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
     const k = options.k ?? DEFAULT_K;
     const accept = compileFilters(options.filters);
-    const pool = new TopCollector(options.diversity ? k * DIVERSITY_POOL_FACTOR : k);
+    const limit = options.diversity ? k * DIVERSITY_POOL_FACTOR : k;
+    const scores =
+      spec.aggregate === 'none'
+        ? this.bestWholeScores(kindIndex, vector, spec, limit, accept)
+        : scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const pool = new TopCollector(limit);
     const { slots, values } = scores;
     for (let index = 0; index < slots.length; index++) {
       const score = values[index]!;
@@ -209,6 +213,24 @@ export class MatchIndex implements EncodedSink {
     const index = scores.slots.indexOf(slot);
     const score = index < 0 ? 0 : scores.values[index]!;
     return this.rankedMatch(kindIndex, vector, spec, scores, { key: id, score });
+  }
+
+  /**
+   * The best `limit` accepted documents by whole-document score, found without scoring most of
+   * the collection (Collection.topSlots); the same scores scoreProfiles() gives them.
+   */
+  private bestWholeScores(
+    kindIndex: KindIndex,
+    vector: TermVector,
+    spec: MethodSpec,
+    limit: number,
+    accept: ((attributes: MatchAttributes | undefined) => boolean) | undefined,
+  ): ProfileScores {
+    const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
+    const acceptSlot =
+      accept && ((slot: number) => accept(this.meta.get(collection.keyOfSlot(slot))?.attributes));
+    const best = collection.topSlots(vector, spec.model, limit, acceptSlot);
+    return { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
   }
 
   private specFor(method: MethodName | undefined): MethodSpec {
