@@ -103,14 +103,13 @@ export class Collection {
   }
 
   /**
-   * Does now what the next query would otherwise do first after a change: folds recent
-   * documents into the inverted base and computes norms and length factors. For bulk builds,
-   * so that the build, not the first query, pays for them.
+   * Does now what the next query by `model` would otherwise do first after a change: folds
+   * recent documents into the inverted base and computes the model's document factors and term
+   * bounds. For bulk builds, so that the build, not the first query, pays for them.
    */
-  prepare(): void {
+  prepare(model: ScoringModel): void {
     if (this.deltaPostings > 0 || this.deadSlots > 0) this.rebuild();
-    this.slotFactors('cosine');
-    this.slotFactors('bm25');
+    this.slotFactors(model);
   }
 
   /** Adds a document under a key that must not be present. */

@@ -113,12 +113,19 @@ export class MatchIndex implements EncodedSink {
     if (kindIndex.plain) kindIndex.plain.addEncoded(head.id, plain!.termIds, plain!.weights);
   }
 
-  /** Makes every collection ready to answer at full speed; see Collection.prepare(). */
-  prepare(): void {
+  /**
+   * Makes the index ready to answer by `method` at full speed (see Collection.prepare()); another
+   * method's first query then computes what it needs.
+   */
+  prepare(method: MethodName = DEFAULT_METHOD): void {
+    const spec = this.specFor(method);
     for (const kindIndex of this.kinds.values()) {
-      kindIndex.whole.prepare();
-      kindIndex.works.prepare();
-      kindIndex.plain?.prepare();
+      if (spec.plain) {
+        kindIndex.plain!.prepare(spec.model);
+        continue;
+      }
+      kindIndex.whole.prepare(spec.model);
+      if (spec.aggregate !== 'none') kindIndex.works.prepare(spec.model);
     }
   }
 

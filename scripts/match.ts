@@ -131,7 +131,7 @@ async function indexProfiles(options: Options): Promise<MatchIndex> {
   } finally {
     await analyzer.close();
   }
-  index.prepare();
+  index.prepare(options.method);
   bar.finish(index.size);
   return index;
 }
