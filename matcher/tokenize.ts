@@ -244,22 +244,14 @@ function emitBigram(first: number, second: number, weight: number, emit: TermSin
 }
 
 /**
- * Bigrams inside each word, and across a boundary only next to a one-character word: that is
- * where jieba's cuts of an unknown term disagree (钙/钛矿 against 钙钛矿). Between two longer
- * words a bigram is noise (研究|大型 gives 究大), and such bigrams were most of the vocabulary.
+ * Bigrams inside each word only. Across a boundary they are noise (研究|大型 gives 究大) and were
+ * most of the vocabulary; a one-character word is indexed as a word, and a long word's bigrams
+ * still meet the same characters however another text cuts them (碳纤维 against 碳纤/维).
  */
 function emitWordBigrams(words: string[], weight: number, emit: TermSink): void {
-  let previous = '\n';
   for (const word of words) {
-    if (word === '\n') {
-      previous = word;
-      continue;
-    }
-    if (previous !== '\n' && (previous.length === 1 || word.length === 1))
-      emitBigram(previous.charCodeAt(previous.length - 1), word.charCodeAt(0), weight, emit);
     for (let index = 0; index + 1 < word.length; index++)
       emitBigram(word.charCodeAt(index), word.charCodeAt(index + 1), weight, emit);
-    previous = word;
   }
 }
 
