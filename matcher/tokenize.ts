@@ -268,7 +268,7 @@ function emitChinese(runs: string[], options: TokenizeOptions, emit: TermSink): 
 
 /**
  * Terms of a text in one pass over mixed Chinese and English: jieba words of each Chinese run
- * (with the dictionary words inside long ones, and the run's character bigrams, so that
+ * (with the dictionary words inside long ones, and the character bigrams inside each word, so that
  * 树脂基碳纤维 and 碳纤维复合材料 share terms however jieba cuts them); English words lower-cased,
  * stop words dropped, Porter-stemmed. Numbers alone are dropped: years and quantities match by
  * accident far more often than by meaning.
