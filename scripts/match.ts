@@ -94,7 +94,9 @@ async function readDemands(path: string): Promise<MatchDocument[]> {
   try {
     for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
       lineNumber++;
-      const parsed = parseDocumentLine(line, lineNumber, path);
+      // Windows tools start UTF-8 files with a byte-order mark; the profiles' reader drops it too.
+      const text = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
+      const parsed = parseDocumentLine(text, lineNumber, path);
       if (typeof parsed === 'string') throw new InputError(parsed);
       if (!parsed) continue;
       if (seen.has(parsed.id)) throw new InputError(`${path}:${lineNumber}: duplicate id ${parsed.id}`);

@@ -140,6 +140,21 @@ describe.concurrent('npm run match', () => {
     }
   });
 
+  it('reads files that start with a UTF-8 byte-order mark', async () => {
+    const plain = files({ 'p.jsonl': PROFILES, 'd.jsonl': DEMANDS });
+    const marked = files({
+      'p.jsonl': [`\uFEFF${PROFILES[0]}`, ...PROFILES.slice(1)],
+      'd.jsonl': [`\uFEFF${DEMANDS[0]}`, ...DEMANDS.slice(1)],
+    });
+    for (const directory of [plain, marked]) {
+      const args = ['--profiles', 'p.jsonl', '--demands', 'd.jsonl', '--out', 's.jsonl'].map((arg) =>
+        arg.endsWith('.jsonl') ? join(directory, arg) : arg,
+      );
+      expect((await run(args)).code).toBe(0);
+    }
+    expect(readFileSync(join(marked, 's.jsonl'), 'utf8')).toBe(readFileSync(join(plain, 's.jsonl'), 'utf8'));
+  });
+
   it('analyses in worker threads with the same result as on the main thread', async () => {
     const directory = files({ 'p.jsonl': PROFILES, 'd.jsonl': DEMANDS });
     const args = ['--profiles', join(directory, 'p.jsonl'), '--demands', join(directory, 'd.jsonl')];
