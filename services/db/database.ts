@@ -130,28 +130,36 @@ const RELISTEN_DELAY_MS = 1_000;
 async function listenOnServer(pool: pg.Pool, channel: string, onMessage: (payload: string) => void) {
   if (!IDENTIFIER.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let stopped = false;
-  let client: pg.PoolClient | null = null;
+  let current: { connection: pg.PoolClient; release: () => void } | null = null;
   const connect = async (): Promise<void> => {
     const connection = await pool.connect();
+    let released = false;
+    // Destroyed, not returned to the pool: it carries these handlers. Once only: the server may
+    // still report an error on it after we let it go, and a second release throws.
+    const release = () => {
+      if (released) return;
+      released = true;
+      connection.release(true);
+    };
     connection.on('notification', (message) => {
       if (message.channel === channel) onMessage(message.payload ?? '');
     });
     connection.on('error', () => {
-      connection.release(true);
-      client = null;
+      release();
+      if (current?.connection === connection) current = null;
       if (!stopped) setTimeout(() => connect().catch(() => {}), RELISTEN_DELAY_MS).unref();
     });
     await connection.query(`listen ${channel}`);
-    client = connection;
+    current = { connection, release };
   };
   await connect();
   return async () => {
     stopped = true;
-    const connection = client;
-    client = null;
-    if (!connection) return;
-    await connection.query(`unlisten ${channel}`).catch(() => {});
-    connection.release();
+    const listening = current;
+    current = null;
+    if (!listening) return;
+    await listening.connection.query(`unlisten ${channel}`).catch(() => {});
+    listening.release();
   };
 }
 
