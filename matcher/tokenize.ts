@@ -229,17 +229,24 @@ function subwordsOf(word: string): string[] {
   return found;
 }
 
-/** Joining characters and two-character stop words by UTF-16 code, checked before any string is made. */
-const JOINER_CODES = new Set([...CHINESE_JOINER_CHARACTERS].map((character) => character.charCodeAt(0)));
-const STOP_BIGRAM_CODES = new Set(
-  [...CHINESE_STOP_WORDS]
-    .filter((word) => word.length === 2)
-    .map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)),
-);
+/**
+ * Per UTF-16 code: 1 for a joining character, 2 for the first character of a two-character stop
+ * word. Bigrams are checked on codes, before any string is made; a table beats a Set here.
+ */
+const BIGRAM_CHECKS = new Uint8Array(0x10000);
+for (const character of CHINESE_JOINER_CHARACTERS) BIGRAM_CHECKS[character.charCodeAt(0)] = 1;
+const STOP_BIGRAM_CODES = new Set<number>();
+for (const word of CHINESE_STOP_WORDS) {
+  if (word.length !== 2) continue;
+  const first = word.charCodeAt(0);
+  if (BIGRAM_CHECKS[first] === 0) BIGRAM_CHECKS[first] = 2;
+  STOP_BIGRAM_CODES.add(first * 0x10000 + word.charCodeAt(1));
+}
 
 function emitBigram(first: number, second: number, weight: number, emit: TermSink): void {
-  if (JOINER_CODES.has(first) || JOINER_CODES.has(second)) return;
-  if (STOP_BIGRAM_CODES.has(first * 0x10000 + second)) return;
+  const check = BIGRAM_CHECKS[first];
+  if (check === 1 || BIGRAM_CHECKS[second] === 1) return;
+  if (check === 2 && STOP_BIGRAM_CODES.has(first * 0x10000 + second)) return;
   emit(BIGRAM_PREFIX + String.fromCharCode(first, second), weight);
 }
 
