@@ -13,8 +13,7 @@
  */
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_METHOD,
@@ -31,9 +30,9 @@ import {
   defaultWorkerCount,
   MainThreadAnalyzer,
 } from './matcher/analysis-pool.js';
-import { parseDocumentLine } from './matcher/document-lines.js';
+import { chunkLines, parseDocumentLine } from './matcher/document-lines.js';
 import { ProgressBar } from './matcher/progress.js';
-import { forEachEncodedBatch } from './matcher/read-batches.js';
+import { forEachEncodedBatch, readLineChunks } from './matcher/read-batches.js';
 
 /** Profile files smaller than this are analysed on the main thread: workers take seconds to start. */
 const WORKER_THRESHOLD_BYTES = 8 * 2 ** 20;
@@ -89,22 +88,16 @@ function readOptions(): Options {
 async function readDemands(path: string): Promise<MatchDocument[]> {
   const demands: MatchDocument[] = [];
   const seen = new Set<string>();
-  let lineNumber = 0;
-  const input = createReadStream(path);
-  try {
-    for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-      lineNumber++;
-      // Windows tools start UTF-8 files with a byte-order mark; the profiles' reader drops it too.
-      const text = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
-      const parsed = parseDocumentLine(text, lineNumber, path);
+  for await (const chunk of readLineChunks(path)) {
+    for (const [index, line] of chunkLines(chunk).entries()) {
+      const lineNumber = chunk.firstLine + index;
+      const parsed = parseDocumentLine(line, lineNumber, path);
       if (typeof parsed === 'string') throw new InputError(parsed);
       if (!parsed) continue;
       if (seen.has(parsed.id)) throw new InputError(`${path}:${lineNumber}: duplicate id ${parsed.id}`);
       seen.add(parsed.id);
       demands.push({ ...parsed, kind: 'demand' });
     }
-  } finally {
-    input.destroy();
   }
   return demands;
 }

@@ -91,6 +91,13 @@ export interface EncodeOptions {
 
 const decoder = new TextDecoder();
 
+/** The lines of a chunk, without their line breaks. */
+export function chunkLines(chunk: LineChunk): string[] {
+  const lines = decoder.decode(chunk.bytes).split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
 /** Parses, analyses and numbers the documents of a chunk; stops at the first malformed line. */
 export function encodeChunk(
   chunk: LineChunk,
@@ -98,10 +105,8 @@ export function encodeChunk(
   encoder: BatchEncoder,
   options: EncodeOptions,
 ): EncodedLines | { error: string } {
-  const lines = decoder.decode(chunk.bytes).split('\n');
-  if (lines.at(-1) === '') lines.pop();
   const lineNumbers: number[] = [];
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of chunkLines(chunk).entries()) {
     const lineNumber = chunk.firstLine + index;
     const parsed = parseDocumentLine(line, lineNumber, source);
     if (typeof parsed === 'string') return { error: parsed };
