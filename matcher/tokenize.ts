@@ -56,7 +56,6 @@ let dictionaryWords: Set<string> | undefined;
 let conceptLookup: ConceptLookup | undefined;
 /** First stems of the two-word English concept forms: only after one is a pair looked up. */
 let pairFirstStems: Set<string> | undefined;
-const stemCache = new Map<string, string>();
 /** The first word seen for each stem, so explanations say "composite", not "composit". */
 const surfaceForms = new Map<string, string>();
 
@@ -92,14 +91,9 @@ function knownWords(): Set<string> {
 
 export { normalize };
 
-export function stem(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = PorterStemmer.stem(word);
-    if (stemCache.size >= MAX_WORD_CACHE) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
+/** Uncached: text reaches it through englishWord(), which keeps each word's stem. */
+function stem(word: string): string {
+  return PorterStemmer.stem(word);
 }
 
 function concepts(): ConceptLookup {
