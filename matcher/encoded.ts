@@ -118,8 +118,8 @@ export interface EncodedSink {
  * order it first appears in the documents loaded, as adding them one by one would.
  */
 export class BatchLoader {
-  private readonly translations = new Map<number, Int32Array>();
-  private readonly translated = new Map<number, number>();
+  /** Per encoder: its local ids' ids in the sink, and how many of them are known. */
+  private readonly translations = new Map<number, { table: Int32Array; known: number }>();
 
   constructor(private readonly sink: EncodedSink) {}
 
@@ -142,8 +142,11 @@ export class BatchLoader {
 
   /** The batch's term ids in the sink's vocabulary (rewritten in place: the batch is spent). */
   private translate(batch: EncodedBatch): Int32Array {
-    const known = this.translated.get(batch.encoder) ?? 0;
-    let table = this.translations.get(batch.encoder) ?? new Int32Array(1024);
+    const { known, table: current } = this.translations.get(batch.encoder) ?? {
+      known: 0,
+      table: new Int32Array(1024),
+    };
+    let table = current;
     if (known + batch.newTerms.length > table.length) {
       const larger = new Int32Array(Math.max(table.length * 2, known + batch.newTerms.length));
       larger.set(table);
@@ -154,8 +157,7 @@ export class BatchLoader {
     batch.newTerms.forEach((term, position) => {
       table[known + position] = this.sink.vocabulary.intern(term);
     });
-    this.translations.set(batch.encoder, table);
-    this.translated.set(batch.encoder, known + batch.newTerms.length);
+    this.translations.set(batch.encoder, { table, known: known + batch.newTerms.length });
     const ids = batch.termIds;
     for (let index = 0; index < ids.length; index++) ids[index] = table[ids[index]!]!;
     return ids;
