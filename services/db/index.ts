@@ -3,6 +3,7 @@ export {
   type Database,
   type DatabaseDriver,
   type DatabaseHandle,
+  type DatabaseOptions,
   type DatabaseTarget,
   databaseTargetFromConfig,
   openDatabase,
