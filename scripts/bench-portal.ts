@@ -17,6 +17,8 @@ import type { ParentMessage, PortalMessage } from './bench-portal/messages.js';
  */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: npm run bench:portal -- [--duration 20] [--connections 50] [--rounds 3] [--mode production|default]
+                              [--only PAGE] [--cpu-prof DIR]
+  --only: load only the pages whose name contains PAGE; --cpu-prof: write the portal's CPU profile into DIR.
   DATABASE_URL set: the portal runs on that PostgreSQL server, in a fresh database it creates and drops;
   unset: on embedded PGlite in a temporary folder.`;
 
@@ -27,6 +29,7 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '3' },
     mode: { type: 'string', default: 'production' },
     only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -54,10 +57,11 @@ interface Child {
   url: string;
 }
 
-function start(script: string, env: NodeJS.ProcessEnv): Promise<Child> {
+function start(script: string, env: NodeJS.ProcessEnv, profileDir?: string): Promise<Child> {
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = fork(path.join(HERE, 'bench-portal', script), [], {
     env,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profiling],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -231,7 +235,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `bench:portal on ${driver}, ${options.mode} mode, ${connections} connections, ${duration} s, ${rounds} round(s)\n`,
   );
-  const portal = await start('portal-process.ts', env);
+  const portal = await start('portal-process.ts', env, options['cpu-prof']);
   const bare = await start('bare-page.ts', { ...process.env, NODE_ENV: 'production' });
   try {
     const bareTarget: Target = { name: 'bare Express + Handlebars', url: bare.url, cookie: '' };
