@@ -54,7 +54,7 @@ export class MatchingService {
 
   private constructor(
     private readonly database: DatabaseHandle,
-    private readonly logger: Logger | null,
+    logger: Logger | null,
   ) {
     this.follower = new FeedFollower(
       database,
