@@ -12,6 +12,11 @@ export const REBUILD_WHEN_BEHIND = 20_000;
 /** How often to read the feed while no connection listens, and as a safety net while one does. */
 export const POLL_WHILE_DEAF_MS = 500;
 export const POLL_WHILE_LISTENING_MS = 10_000;
+/**
+ * How often to ask whether this position was pruned from the feed while no gap says so: pruning
+ * keeps a week, so only a process cut off for days can be behind it, and once a minute is plenty.
+ */
+const PRUNED_CHECK_MS = 60_000;
 /** Back-off between failed catch-ups (the database down): doubling up to the last, forever. */
 const RETRY_FIRST_DELAY_MS = 250;
 const RETRY_MAX_DELAY_MS = 30_000;
@@ -62,6 +67,7 @@ export class FeedFollower {
   private rebuilds = 0;
   private lastError: string | null = null;
   private lastRead = 0;
+  private prunedCheckedAt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
@@ -100,6 +106,11 @@ export class FeedFollower {
 
   get appliedPosition(): number {
     return this.position;
+  }
+
+  /** Whether a connection is listening for wake-ups now (otherwise the feed is polled). */
+  get isListening(): boolean {
+    return this.listening;
   }
 
   /** Hears every applied step, in order; the returned function stops it. */
@@ -209,10 +220,15 @@ export class FeedFollower {
   private async catchUpOnce(): Promise<void> {
     const { db } = this.database;
     this.lastRead = Date.now();
-    if (this.position < (await changeFeedRepository.findPrunedPosition(db)))
-      return this.rebuild('its position was pruned from the feed');
     for (;;) {
       const changes = await changeFeedRepository.findChangesAfter(db, this.position, FEED_BATCH_SIZE);
+      // A gap after the position is a rolled-back writer's id, or rows pruned before they were read.
+      const gap = changes.length > 0 && changes[0]!.id > this.position + 1;
+      if (gap || Date.now() - this.prunedCheckedAt > PRUNED_CHECK_MS) {
+        this.prunedCheckedAt = Date.now();
+        if (this.position < (await changeFeedRepository.findPrunedPosition(db)))
+          return this.rebuild('its position was pruned from the feed');
+      }
       if (changes.length === 0) return;
       if (changes.length === FEED_BATCH_SIZE) {
         const latest = await changeFeedRepository.findLatestChangeId(db);

@@ -78,6 +78,11 @@ export class MatchingService {
     return this.follower.appliedPosition;
   }
 
+  /** Whether this process is listening for wake-ups now; while not, it polls the feed. */
+  get listening(): boolean {
+    return this.follower.isListening;
+  }
+
   async stop(): Promise<void> {
     await this.follower.stop();
   }
