@@ -36,6 +36,25 @@ export async function findChangeTimeAfter(db: Database, position: number): Promi
   return row?.createdAt ?? null;
 }
 
+/** Whether a change after this position has waited longer than `ms` (both times the database's own). */
+export async function hasChangeWaitingLongerThan(
+  db: Database,
+  position: number,
+  ms: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: changeFeed.id })
+    .from(changeFeed)
+    .where(
+      and(
+        gt(changeFeed.id, position),
+        sql`${changeFeed.createdAt} < now() - make_interval(secs => ${ms / 1000})`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function findPrunedPosition(db: Database): Promise<number> {
   const [row] = await db
     .select({ position: changeFeedCursors.position })

@@ -37,6 +37,9 @@ import type {
 import { findIndexedDemandIds, type SuggestedPairRow } from './suggestions.repository.js';
 import { saveDemandTopPairs } from './suggestions.service.js';
 
+/** A change not applied after this long means the index is behind, and ranking pages say so. */
+const BEHIND_AFTER_MS = 1_000;
+
 /** How many teams and how many faculty a demand gets as suggested candidates for brokering. */
 export const SUGGESTIONS_PER_KIND = 10;
 
@@ -110,9 +113,20 @@ export class MatchingService {
     return this.follower.status();
   }
 
-  /** True while the index has not applied every change written so far (as last read). */
+  /**
+   * True when a change written more than a moment ago is not yet in this process's index: pages that
+   * rank then say the ranking is being updated. A change a few milliseconds old is not "behind".
+   */
   async isBehind(): Promise<boolean> {
-    return (await this.follower.status()).lag > 0;
+    try {
+      return await changeFeedRepository.hasChangeWaitingLongerThan(
+        this.database.db,
+        this.position,
+        BEHIND_AFTER_MS,
+      );
+    } catch {
+      return true;
+    }
   }
 
   /**

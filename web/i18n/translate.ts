@@ -3,6 +3,7 @@ import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
+import { rankingMessages } from './messages/ranking.js';
 import { staffMessages } from './messages/staff.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -23,6 +24,7 @@ const AREAS: MessageArea[] = [
   adminMessages,
   listsMessages,
   consentMessages,
+  rankingMessages,
 ];
 
 const CATALOGUES: Record<Locale, Catalogue> = {

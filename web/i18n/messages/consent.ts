@@ -1,4 +1,4 @@
-/** Messages of consent at accept (both sides' interest, or an agreement staff recorded) and of a ranking still being updated. */
+/** Messages of consent at accept: both sides' interest in the portal, or an agreement staff recorded outside it. */
 export const consentMessages = {
   'zh-CN': {
     'consent.refused.noConsent':
@@ -19,7 +19,6 @@ export const consentMessages = {
     'consent.basis.recorded_agreement': '工作专班登记的线下一致意见',
     'consent.agreementLine': '{enterprise}（企业）与 {university}（高校）于 {date} 经{channel}确认',
     'consent.badge.recorded': '已登记线下一致意见',
-    'consent.rankingUpdating': '排名正在更新，稍后刷新即可看到最新结果。',
   },
   en: {
     'consent.refused.noConsent':
@@ -41,6 +40,5 @@ export const consentMessages = {
     'consent.agreementLine':
       '{enterprise} (enterprise) and {university} (university) confirmed by {channel} on {date}',
     'consent.badge.recorded': 'Agreement recorded',
-    'consent.rankingUpdating': 'The ranking is being updated; refresh in a moment to see the latest.',
   },
 };
