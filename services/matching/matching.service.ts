@@ -37,6 +37,9 @@ import type {
 import { findIndexedDemandIds, type SuggestedPairRow } from './suggestions.repository.js';
 import { saveDemandTopPairs } from './suggestions.service.js';
 
+/** At most this many record ids are read in one step of applying the feed. */
+const IDS_PER_APPLY = 5_000;
+
 /** A change not applied after this long means the index is behind, and ranking pages say so. */
 const BEHIND_AFTER_MS = 1_000;
 
@@ -153,8 +156,27 @@ export class MatchingService {
     return position;
   }
 
-  /** Applies a batch of feed rows, coalesced by kind: each record is read once, as it is now. */
+  /**
+   * Applies a batch of feed rows, coalesced by kind: each record is read once, as it is now. A big
+   * import's rows are taken a few thousand ids at a time, so no query outgrows PostgreSQL's limit
+   * of 65,535 parameters.
+   */
   private async applyChanges(changes: FeedChange[]): Promise<void> {
+    let chunk: FeedChange[] = [];
+    let size = 0;
+    for (const change of changes) {
+      if (size > 0 && size + change.ids.length > IDS_PER_APPLY) {
+        await this.applyCoalesced(chunk);
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(change);
+      size += change.ids.length;
+    }
+    if (chunk.length > 0) await this.applyCoalesced(chunk);
+  }
+
+  private async applyCoalesced(changes: FeedChange[]): Promise<void> {
     const idsOf = (entity: ChangedEntity) => [
       ...new Set(changes.filter((change) => change.entity === entity).flatMap((change) => change.ids)),
     ];

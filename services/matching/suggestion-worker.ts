@@ -16,6 +16,9 @@ export const FEED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 /** Pruning is a delete over the oldest rows: once in this many runs is plenty. */
 const PRUNE_EVERY_RUNS = 200;
 
+/** Above this many changed demands, the worker reads every published demand instead of naming each. */
+const MAX_DEMAND_IDS_ASKED = 5_000;
+
 type RunOutcome = 'idle' | 'busy' | 'more' | 'done';
 
 /**
@@ -150,6 +153,8 @@ export class SuggestionWorker {
   private async affectedDemands(tx: Database, changes: FeedChange[] | null): Promise<number[]> {
     if (changes === null || changes.some((change) => change.entity !== 'demand'))
       return findIndexedDemandIds(tx, 'all');
-    return findIndexedDemandIds(tx, [...new Set(changes.flatMap((change) => change.ids))]);
+    const ids = [...new Set(changes.flatMap((change) => change.ids))];
+    // An import of thousands of demands: asking for all is cheaper than a query with every id.
+    return findIndexedDemandIds(tx, ids.length > MAX_DEMAND_IDS_ASKED ? 'all' : ids);
   }
 }
