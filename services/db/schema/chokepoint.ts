@@ -52,7 +52,9 @@ export const benchmarkRates = pgTable(
     setBy: text('set_by').notNull().default('system'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [check('benchmark_rates_plausible', sql`${table.ratePercent} > 0 and ${table.ratePercent} < 100`)],
+  (table) => [
+    check('benchmark_rates_plausible', sql`${table.ratePercent} > 0 and ${table.ratePercent} < 100`),
+  ],
 );
 
 /** A project of the choke-point library (卡脖子攻关项目库). Budget in 万元, as the bureau counts. */
@@ -64,7 +66,9 @@ export const chokepointProjects = pgTable(
       .notNull()
       .references(() => enterprises.id),
     demandId: integer('demand_id').references(() => demands.id),
-    collaborationId: integer('collaboration_id').references(() => collaborations.id, { onDelete: 'set null' }),
+    collaborationId: integer('collaboration_id').references(() => collaborations.id, {
+      onDelete: 'set null',
+    }),
     title: text('title').notNull(),
     chainCode: text('chain_code')
       .notNull()
@@ -219,7 +223,9 @@ export const consortiumTasks = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     demandId: integer('demand_id').references(() => demands.id),
-    collaborationId: integer('collaboration_id').references(() => collaborations.id, { onDelete: 'set null' }),
+    collaborationId: integer('collaboration_id').references(() => collaborations.id, {
+      onDelete: 'set null',
+    }),
     projectId: integer('project_id').references(() => chokepointProjects.id, { onDelete: 'set null' }),
     status: text('status').notNull().default('planned'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 export * from './accounts.js';
 export * from './brokering.js';
+export * from './chokepoint.js';
 export * from './demands.js';
 export * from './organisations.js';
-export * from './chokepoint.js';
