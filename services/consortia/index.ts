@@ -1,0 +1,20 @@
+export {
+  addConsortiumMember,
+  addConsortiumTask,
+  createConsortium,
+  getConsortiumForUser,
+  listConsortia,
+  listConsortiaOfMember,
+  markDemandAsTask,
+  rankTeamsForConsortium,
+  removeConsortiumMember,
+  setConsortiumTaskStatus,
+  updateConsortiumDetails,
+} from './consortia.service.js';
+export type {
+  Consortium,
+  ConsortiumDetail,
+  ConsortiumMember,
+  ConsortiumTask,
+  MemberKind,
+} from './consortia.types.js';
