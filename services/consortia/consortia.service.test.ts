@@ -116,13 +116,7 @@ describeEachDatabase('innovation consortia', (kind) => {
 
   it('is kept by staff of its chain only, and shown to its members and to nobody else outside the bureau', async () => {
     const { db } = database;
-    const {
-      otherStaff,
-      enterprise,
-      otherEnterprise,
-      university,
-      otherEnterprise: downstream,
-    } = world.accounts;
+    const { otherStaff, enterprise, otherEnterprise, university } = world.accounts;
     await expect(
       addConsortiumMember(db, otherStaff, consortiumId, {
         kind: 'team',
