@@ -1,4 +1,10 @@
 export {
+  listDemandsOfFirms,
+  listEnterpriseChoices,
+  listTeamChoices,
+  listUniversityChoices,
+} from './choices.js';
+export {
   addConsortiumMember,
   addConsortiumTask,
   createConsortium,

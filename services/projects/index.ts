@@ -29,6 +29,7 @@ export {
   listBenchmarkRates,
   listPartners,
   recordSupport,
+  setBenchmarkRate,
 } from './support.service.js';
 export {
   INSURANCE_SUBSIDY_MAX_PERCENT,

@@ -1,4 +1,5 @@
 import { adminMessages } from './messages/admin.js';
+import { chokepointMessages } from './messages/chokepoint.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
@@ -15,7 +16,14 @@ type MessageArea = Record<Locale, Catalogue>;
  * Messages live in one file per area of the portal (each holding both languages side by side,
  * so a new string is written in Chinese and English at once); here they become two catalogues.
  */
-const AREAS: MessageArea[] = [coreMessages, portalMessages, staffMessages, adminMessages, listsMessages];
+const AREAS: MessageArea[] = [
+  coreMessages,
+  portalMessages,
+  staffMessages,
+  adminMessages,
+  listsMessages,
+  chokepointMessages,
+];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
   'zh-CN': Object.assign({}, ...AREAS.map((area) => area['zh-CN'])),
