@@ -104,7 +104,7 @@ describeEachDatabase('the library and consortium pages', (kind) => {
       });
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     const projectRows = await database.db
       .select()
