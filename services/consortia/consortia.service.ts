@@ -149,6 +149,13 @@ async function lockedForStaff(tx: Database, user: User, id: number) {
   return current;
 }
 
+/** Refuses, before anything is read from a form, anyone who may not keep this consortium. */
+export async function assertMayKeepConsortium(db: Database, user: User, id: number): Promise<void> {
+  const [consortium] = await findConsortia(db, { ids: [id] });
+  if (!consortium) throw new NotFoundError('no such consortium');
+  await assertActsForChain(db, user, consortium.chainCode);
+}
+
 /** Changes the name, line, description or status; the lead firm and the chain stay as founded. */
 export async function updateConsortiumDetails(
   db: Database,

@@ -7,6 +7,7 @@ export {
 export {
   addConsortiumMember,
   addConsortiumTask,
+  assertMayKeepConsortium,
   createConsortium,
   getConsortiumForUser,
   listConsortia,

@@ -3,6 +3,7 @@ export { exportProjects } from './projects.export.js';
 export {
   applicationContext,
   applyForProject,
+  assertMayActOnProject,
   getProjectForUser,
   isProjectStatus,
   isReviewDecision,

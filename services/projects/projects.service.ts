@@ -55,6 +55,13 @@ export async function listLibrary(db: Database, filter: ProjectFilter): Promise<
   };
 }
 
+/** Refuses, before anything is read from a form, anyone who may not decide for the project's chain. */
+export async function assertMayActOnProject(db: Database, user: User, projectId: number): Promise<void> {
+  const [project] = await findProjects(db, { ids: [projectId] });
+  if (!project) throw new NotFoundError('no such project');
+  await assertActsForChain(db, user, project.chainCode);
+}
+
 /** A firm's own applications; nobody else's. */
 export async function listProjectsOfFirm(db: Database, user: User): Promise<ChokepointProject[]> {
   if (user.role !== 'enterprise' || !user.enterpriseId)

@@ -286,7 +286,9 @@ export async function setBenchmarkRate(
   user: User,
   input: { ratePercent?: unknown; effectiveOn?: unknown },
 ): Promise<BenchmarkRate> {
-  if (user.role !== 'admin') throw new ForbiddenError('only an administrator sets the benchmark rate');
+  if (user.role !== 'admin') throw new ForbiddenError('only an administrator sets the benchmark rate', {
+      ratePercent: 'support.benchmarkAdminOnly',
+    });
   const problems = new FieldProblems();
   const ratePercent = parseDecimal(input.ratePercent, 'ratePercent', problems, 3);
   if (ratePercent !== null && (ratePercent <= 0 || ratePercent >= 100))

@@ -148,6 +148,7 @@ export const chokepointMessages = {
     'support.setBenchmark': '设置基准利率',
     'support.benchmarkSet': '基准利率已设置。',
     'support.benchmarkDateTaken': '该日期已设置过基准利率。',
+    'support.benchmarkAdminOnly': '基准利率由管理员设置。',
 
     'consortium.explain':
       '由龙头骨干企业牵头、高校院所支撑、产业链上下游企业参与的“体系化、任务型”创新联合体。',
@@ -365,6 +366,7 @@ export const chokepointMessages = {
     'support.setBenchmark': 'Set benchmark rate',
     'support.benchmarkSet': 'Benchmark rate set.',
     'support.benchmarkDateTaken': 'A rate is already set from that date.',
+    'support.benchmarkAdminOnly': 'The benchmark rate is set by an administrator.',
 
     'consortium.explain':
       '“Systemic, task-driven” innovation consortia: led by a backbone firm, supported by universities and institutes, with upstream and downstream firms taking part.',

@@ -3,6 +3,7 @@ import { chainOfStaff } from '../../../services/admin/index.js';
 import {
   addConsortiumMember,
   addConsortiumTask,
+  assertMayKeepConsortium,
   createConsortium,
   getConsortiumForUser,
   listConsortia,
@@ -101,8 +102,9 @@ export function consortiumStaffRoutes(db: Database, matching: MatchingService): 
       request: Parameters<typeof bodyOf>[0],
     ) => Promise<unknown>,
   ) =>
-    router.post(`/staff/consortia/:id/${path}`, (request, response) => {
+    router.post(`/staff/consortia/:id/${path}`, async (request, response) => {
       const id = idParam(request.params.id);
+      await assertMayKeepConsortium(db, request.user!, id);
       return actThenReturn(request, response, `/staff/consortia/${id}`, successKey, () =>
         act(id, bodyOf(request), request),
       );
@@ -117,14 +119,16 @@ export function consortiumStaffRoutes(db: Database, matching: MatchingService): 
   action('tasks', 'consortium.taskAdded', (id, body, request) =>
     addConsortiumTask(db, request.user!, id, body),
   );
-  router.post('/staff/consortia/:id/members/:memberId/delete', (request, response) => {
+  router.post('/staff/consortia/:id/members/:memberId/delete', async (request, response) => {
     const id = idParam(request.params.id);
+    await assertMayKeepConsortium(db, request.user!, id);
     return actThenReturn(request, response, `/staff/consortia/${id}`, 'consortium.memberRemoved', () =>
       removeConsortiumMember(db, request.user!, id, idParam(request.params.memberId)),
     );
   });
-  router.post('/staff/consortia/:id/tasks/:taskId/status', (request, response) => {
+  router.post('/staff/consortia/:id/tasks/:taskId/status', async (request, response) => {
     const id = idParam(request.params.id);
+    await assertMayKeepConsortium(db, request.user!, id);
     return actThenReturn(request, response, `/staff/consortia/${id}`, 'form.saved', () =>
       setConsortiumTaskStatus(db, request.user!, id, idParam(request.params.taskId), bodyOf(request).status),
     );

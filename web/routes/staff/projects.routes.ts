@@ -10,6 +10,7 @@ import {
   renderXlsx,
 } from '../../../services/exports/index.js';
 import {
+  assertMayActOnProject,
   createPartner,
   exportProjects,
   getProjectForUser,
@@ -110,8 +111,9 @@ export function projectLibraryRoutes(db: Database): Router {
     });
   });
 
-  router.post('/staff/projects/:id/review', (request, response) => {
+  router.post('/staff/projects/:id/review', async (request, response) => {
     const id = idParam(request.params.id);
+    await assertMayActOnProject(db, request.user!, id);
     const body = bodyOf(request);
     return actThenReturn(
       request,
@@ -122,8 +124,9 @@ export function projectLibraryRoutes(db: Database): Router {
     );
   });
 
-  router.post('/staff/projects/:id/support', (request, response) => {
+  router.post('/staff/projects/:id/support', async (request, response) => {
     const id = idParam(request.params.id);
+    await assertMayActOnProject(db, request.user!, id);
     return actThenReturn(request, response, `/staff/projects/${id}`, 'support.recorded', () =>
       recordSupport(db, request.user!, id, bodyOf(request)),
     );
