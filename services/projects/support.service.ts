@@ -286,7 +286,8 @@ export async function setBenchmarkRate(
   user: User,
   input: { ratePercent?: unknown; effectiveOn?: unknown },
 ): Promise<BenchmarkRate> {
-  if (user.role !== 'admin') throw new ForbiddenError('only an administrator sets the benchmark rate', {
+  if (user.role !== 'admin')
+    throw new ForbiddenError('only an administrator sets the benchmark rate', {
       ratePercent: 'support.benchmarkAdminOnly',
     });
   const problems = new FieldProblems();

@@ -12,6 +12,16 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../
 import { type PortalSession, portalSession } from '../../test/support/portal-session.js';
 import { insertDemand } from '../../test/support/portal-world.js';
 
+/** Reads a download whole, as the browser saves it. */
+function binary(
+  response: { on(event: string, listener: (chunk: Buffer) => void): unknown },
+  done: (error: Error | null, body: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 describeEachDatabase('the library and consortium pages', (kind) => {
   let database: TestDatabase;
   let app: TestApp;
@@ -91,6 +101,26 @@ describeEachDatabase('the library and consortium pages', (kind) => {
     expect(detail.text).toMatch(/data-figure="subsidies">180,000</);
     expect(detail.text).toMatch(/data-figure="total">20,180,000</);
     expect(detail.text).toContain('首批试点保单');
+  });
+
+  it('shows the library, support and consortia on the dashboard and in the annual report’s XLSX', async () => {
+    const dashboard = await staff.agent.get('/staff/dashboard?chain=carbon_fiber');
+    expect(dashboard.text).toMatch(/data-figure="support.loan.amount">20,000,000</);
+    expect(dashboard.text).toMatch(/data-figure="projects.admitted">1</);
+    const year = new Date().getFullYear();
+    const report = await staff.agent.get(`/staff/report?from=2025-01-01&to=${year}-12-31`);
+    expect(report.text).toMatch(/data-figure="support.insurance.items">1</);
+    const xlsx = await staff.agent
+      .get(`/staff/report.xlsx?from=2025-01-01&to=${year}-12-31`)
+      .buffer(true)
+      .parse(binary);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ExcelJS.Buffer);
+    const support = workbook.getWorksheet('拨投贷保')!;
+    const loanRow = support.getRows(2, 4)!.find((row) => String(row.getCell(1).value).startsWith('贷'))!;
+    expect(loanRow.getCell(4).value).toBe(20_000_000);
+    expect(workbook.getWorksheet('卡脖子项目库')).toBeDefined();
+    expect(workbook.getWorksheet('创新联合体')).toBeDefined();
   });
 
   it('exports the library as XLSX and CSV with the filter applied', async () => {
