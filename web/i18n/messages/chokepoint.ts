@@ -40,6 +40,7 @@ export const chokepointMessages = {
     'project.submittedAt': '申报时间',
     'project.admittedOn': '入库日期',
     'project.reviewNote': '审核意见',
+    'project.reviewedBy': '审核人',
     'project.applyTitle': '申报卡脖子攻关项目库',
     'project.applyExplain':
       '从本企业的卡脖子技术需求申报入库：填写项目计划，由所属创新链专班审核。入库后可获得“拨投贷保”专属支持。',
@@ -265,6 +266,7 @@ export const chokepointMessages = {
     'project.submittedAt': 'Submitted',
     'project.admittedOn': 'Admitted on',
     'project.reviewNote': 'Reviewer’s note',
+    'project.reviewedBy': 'Reviewed by',
     'project.applyTitle': 'Apply to the choke-point project library',
     'project.applyExplain':
       'Apply from one of your choke-point demands with the project plan; the chain’s task force reviews it. Admitted projects get dedicated grant, investment, loan and insurance support.',
