@@ -63,7 +63,8 @@ describeEachDatabase('the library and consortium pages', (kind) => {
     expect(library.text).toMatch(/data-count="submitted">1</);
     const page = await staff.agent.get(`/staff/projects/${id}`);
     expect(page.text).toContain('同意入库');
-    expect((await staff.post(`/staff/projects/${id}/review`, { decision: 'admit' })).status).toBe(302);
+    const admitted = await staff.post(`/staff/projects/${id}/review`, { decision: 'admit' });
+    expect(admitted.headers.location).toBe(`/staff/projects/${id}`);
 
     const refused = await staff.post(`/staff/projects/${id}/support`, {
       kind: 'loan',

@@ -45,6 +45,7 @@ export const chokepointMessages = {
     'project.applyExplain':
       '从本企业的卡脖子技术需求申报入库：填写项目计划，由所属创新链专班审核。入库后可获得“拨投贷保”专属支持。',
     'project.apply': '申报入库',
+    'project.applyFromDemand': '申报卡脖子攻关项目库',
     'project.submit': '提交审核',
     'project.firmExplain':
       '本企业申报的卡脖子攻关项目及审核进度。入库项目可获得财政拨款、基金投资、攻关贷和研发损失险支持。',
@@ -271,6 +272,7 @@ export const chokepointMessages = {
     'project.applyExplain':
       'Apply from one of your choke-point demands with the project plan; the chain’s task force reviews it. Admitted projects get dedicated grant, investment, loan and insurance support.',
     'project.apply': 'Apply',
+    'project.applyFromDemand': 'Apply to the choke-point project library',
     'project.submit': 'Submit for review',
     'project.firmExplain':
       'Your choke-point projects and where their review stands. Admitted projects can receive grants, fund investment, the choke-point loan and R&D-loss insurance.',

@@ -120,7 +120,9 @@ export function projectLibraryRoutes(db: Database): Router {
       response,
       `/staff/projects/${id}`,
       `project.done.${String(body.decision)}`,
-      () => reviewProject(db, request.user!, id, { decision: body.decision, note: body.note }),
+      async () => {
+        await reviewProject(db, request.user!, id, { decision: body.decision, note: body.note });
+      },
     );
   });
 
