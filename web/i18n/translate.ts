@@ -1,8 +1,10 @@
 import { adminMessages } from './messages/admin.js';
 import { chokepointMessages } from './messages/chokepoint.js';
+import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
+import { rankingMessages } from './messages/ranking.js';
 import { staffMessages } from './messages/staff.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -23,6 +25,8 @@ const AREAS: MessageArea[] = [
   adminMessages,
   listsMessages,
   chokepointMessages,
+  consentMessages,
+  rankingMessages,
 ];
 
 const CATALOGUES: Record<Locale, Catalogue> = {

@@ -1,5 +1,6 @@
 import type { HelperOptions } from 'handlebars';
 import {
+  AGREEMENT_CHANNEL_LABELS,
   CHAIN_LABELS,
   COLLABORATION_STAGE_LABELS,
   CONSORTIUM_ROLE_LABELS,
@@ -42,6 +43,7 @@ const ENUM_LABELS: Record<string, Record<string, { zh: string; en: string }>> = 
   consortiumRole: CONSORTIUM_ROLE_LABELS,
   consortiumStatus: CONSORTIUM_STATUS_LABELS,
   consortiumTaskStatus: CONSORTIUM_TASK_STATUS_LABELS,
+  agreementChannel: AGREEMENT_CHANNEL_LABELS,
 };
 
 function localeOf(options: HelperOptions): Locale {
