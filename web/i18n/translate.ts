@@ -1,4 +1,5 @@
 import { adminMessages } from './messages/admin.js';
+import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
@@ -23,6 +24,7 @@ const AREAS: MessageArea[] = [
   staffMessages,
   adminMessages,
   listsMessages,
+  chokepointMessages,
   consentMessages,
   rankingMessages,
 ];
