@@ -1,5 +1,5 @@
 import type { TermVector } from './analyze.js';
-import { LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
+import { BM25_B, LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
 import { type BoundedTerm, scanPruned } from './top-slots.js';
@@ -74,8 +74,14 @@ export class Collection {
   private scratchIds = new Int32Array(256);
   private scratchWeights = new Float32Array(256);
 
-  /** `vocabulary` numbers the terms; an index shares one among its collections. */
-  constructor(private readonly vocabulary = new Vocabulary()) {}
+  /**
+   * `vocabulary` numbers the terms; an index shares one among its collections. `bm25B` is BM25's
+   * length normalisation for this collection's kind of document.
+   */
+  constructor(
+    private readonly vocabulary = new Vocabulary(),
+    private readonly bm25B = BM25_B,
+  ) {}
 
   get size(): number {
     return this.slotOf.size;
@@ -300,6 +306,29 @@ export class Collection {
     return count;
   }
 
+  /** Calls back with each term of a live slot's document and its weight, and returns its length. */
+  readDocument(slot: number, visit: (term: string, weight: number, termId: number) => void): number {
+    this.forward.read(slot, (termIds, weights, from, to) => {
+      for (let index = from; index < to; index++)
+        visit(this.vocabulary.termOf(termIds[index]!), weights[index]!, termIds[index]!);
+    });
+    return this.lengths[slot]!;
+  }
+
+  /** Documents containing a term (0 for a term this collection has never seen). */
+  documentFrequencyOf(termId: number): number {
+    return this.documentFrequency[termId] ?? 0;
+  }
+
+  /** Whether queries read this term here: false for terms skipped as too common (resolveQuery). */
+  scoresTerm(termId: number): boolean {
+    const df = this.documentFrequencyOf(termId);
+    const documentCount = this.slotOf.size;
+    return (
+      df > 0 && !(documentCount >= MIN_DOCUMENTS_FOR_PRUNING && df > MAX_QUERY_TERM_DF_RATIO * documentCount)
+    );
+  }
+
   /** Each query term's part of one document's score, in the same units as score(). */
   contributions(query: TermVector, key: string, model: ScoringModel): Map<string, number> {
     const parts = new Map<string, number>();
@@ -334,7 +363,7 @@ export class Collection {
       const averageLength = this.averageLength();
       const maxima = new Float64Array(this.documentFrequency.length);
       for (let slot = 0; slot < this.slotKeys.length; slot++) {
-        const factor = bm25LengthFactor(this.lengths[slot]!, averageLength);
+        const factor = bm25LengthFactor(this.lengths[slot]!, averageLength, this.bm25B);
         this.lengthFactors[slot] = factor;
         if (this.alive[slot] === 0) continue;
         this.forward.read(slot, (termIds, weights, from, to) => {

@@ -7,7 +7,7 @@ import {
   type TermVector,
 } from './analyze.js';
 import { Collection } from './collection.js';
-import { DEFAULT_K, MAX_PER_TEAM } from './constants.js';
+import { BM25_B, BM25_B_PROFILES_WITH_WORKS, DEFAULT_K, MAX_PER_TEAM } from './constants.js';
 import {
   BatchLoader,
   type DocumentHead,
@@ -17,6 +17,7 @@ import {
   type WorkHead,
 } from './encoded.js';
 import { foldTerms } from './explain.js';
+import { type ExpandedQuery, expandQuery } from './feedback.js';
 import { compileFilters } from './filters.js';
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
 import { type ProfileScores, scoreProfiles } from './profile-scores.js';
@@ -56,6 +57,10 @@ export interface MatchIndexOptions {
 }
 
 const NO_WORKS: readonly WorkHead[] = [];
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/** A query as scored: its term vector (expanded for bm25-prf) and the terms feedback added. */
+type PreparedQuery = ExpandedQuery;
 
 /** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
 export function workKey(id: string, position: number): string {
@@ -157,7 +162,8 @@ export class MatchIndex implements EncodedSink {
     const spec = this.specFor(options.method);
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return [];
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
+    const prepared = this.prepareQuery(query, spec, kindIndex);
+    const vector = prepared.vector;
     const k = options.k ?? DEFAULT_K;
     const accept = compileFilters(options.filters);
     const limit = options.diversity ? k * DIVERSITY_POOL_FACTOR : k;
@@ -175,7 +181,7 @@ export class MatchIndex implements EncodedSink {
       pool.offer(score, () => key);
     }
     const chosen = options.diversity ? this.diversify(pool.sorted(), k) : pool.sorted();
-    return chosen.map((candidate) => this.rankedMatch(kindIndex, vector, spec, scores, candidate));
+    return chosen.map((candidate) => this.rankedMatch(kindIndex, prepared, spec, scores, candidate));
   }
 
   /**
@@ -190,8 +196,8 @@ export class MatchIndex implements EncodedSink {
     const spec = this.specFor(options.method);
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return;
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
-    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const prepared = this.prepareQuery(query, spec, kindIndex);
+    const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
     const bySlot = new Map<number, number>();
     for (let index = 0; index < scores.slots.length; index++)
       bySlot.set(scores.slots[index]!, scores.values[index]!);
@@ -204,7 +210,7 @@ export class MatchIndex implements EncodedSink {
         yield { id: key, kind: options.kind, score: 0, terms: [], evidence: null };
         continue;
       }
-      yield { ...this.rankedMatch(kindIndex, vector, spec, scores, { key, score }, false), evidence: null };
+      yield { ...this.rankedMatch(kindIndex, prepared, spec, scores, { key, score }, false), evidence: null };
     }
   }
 
@@ -214,12 +220,12 @@ export class MatchIndex implements EncodedSink {
     if (!meta) return null;
     const spec = this.specFor(method);
     const kindIndex = this.kindIndex(meta.kind);
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
-    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const prepared = this.prepareQuery(query, spec, kindIndex);
+    const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
     const slot = scores.collection.slotOfKey(id)!;
     const index = scores.slots.indexOf(slot);
     const score = index < 0 ? 0 : scores.values[index]!;
-    return this.rankedMatch(kindIndex, vector, spec, scores, { key: id, score });
+    return this.rankedMatch(kindIndex, prepared, spec, scores, { key: id, score });
   }
 
   /**
@@ -238,6 +244,13 @@ export class MatchIndex implements EncodedSink {
       accept && ((slot: number) => accept(this.meta.get(collection.keyOfSlot(slot))?.attributes));
     const best = collection.topSlots(vector, spec.model, limit, acceptSlot);
     return { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
+  }
+
+  /** The query's term vector for a method: analysed, and for bm25-prf expanded by feedback. */
+  private prepareQuery(query: MatchDocument | string, spec: MethodSpec, kindIndex: KindIndex): PreparedQuery {
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
+    if (!spec.feedback) return { vector, added: NO_TERMS };
+    return expandQuery(kindIndex.whole, vector);
   }
 
   private specFor(method: MethodName | undefined): MethodSpec {
@@ -263,10 +276,11 @@ export class MatchIndex implements EncodedSink {
   private kindIndex(kind: DocumentKind): KindIndex {
     let kindIndex = this.kinds.get(kind);
     if (!kindIndex) {
+      const profileB = kind === 'faculty' || kind === 'team' ? BM25_B_PROFILES_WITH_WORKS : BM25_B;
       kindIndex = {
-        whole: new Collection(this.vocabulary),
-        works: new Collection(this.vocabulary),
-        plain: this.keepBaseline ? new Collection(this.vocabulary) : undefined,
+        whole: new Collection(this.vocabulary, profileB),
+        works: new Collection(this.vocabulary, BM25_B),
+        plain: this.keepBaseline ? new Collection(this.vocabulary, profileB) : undefined,
       };
       this.kinds.set(kind, kindIndex);
     }
@@ -294,12 +308,13 @@ export class MatchIndex implements EncodedSink {
 
   private rankedMatch(
     kindIndex: KindIndex,
-    vector: TermVector,
+    prepared: PreparedQuery,
     spec: MethodSpec,
     scores: ProfileScores,
     candidate: Candidate,
     wantEvidence = true,
   ): RankedMatch {
+    const vector = prepared.vector;
     const meta = this.meta.get(candidate.key)!;
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
     const parts = collection.contributions(vector, candidate.key, spec.model);

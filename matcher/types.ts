@@ -62,13 +62,15 @@ export const METHOD_NAMES = [
   'bm25-max',
   'bm25-mean',
   'bm25-top3',
+  'bm25-prf',
 ] as const;
 
 /**
  * How a pair is scored. `baseline` is TF-IDF cosine of whole profiles over jieba words and
  * English stems (the Toronto Paper Matching System's way); `tfidf` and `bm25` add sub-words,
- * bigrams and field weights; a suffix also scores each work and mixes in the works' max, mean or
- * mean of the best three.
+ * bigrams and field weights; a suffix max, mean or top3 also scores each work and mixes in the
+ * works' max, mean or mean of the best three; `bm25-prf` (the default) is BM25 with the query
+ * expanded from its first ranking's best documents (feedback.ts).
  */
 export type MethodName = (typeof METHOD_NAMES)[number];
 
