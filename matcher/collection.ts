@@ -315,6 +315,24 @@ export class Collection {
     return this.lengths[slot]!;
   }
 
+  /** Calls back with each live slot whose document contains the term (base, then delta). */
+  forEachSlotWith(termId: number, visit: (slot: number) => void): void {
+    if (termId < this.baseOffsets.length - 1) {
+      for (let index = this.baseOffsets[termId]!; index < this.baseOffsets[termId + 1]!; index++) {
+        const slot = this.baseSlots[index]!;
+        if (this.alive[slot] === 1) visit(slot);
+      }
+    }
+    for (let slot = this.baseSlotCount; slot < this.slotKeys.length; slot++) {
+      if (this.alive[slot] === 0) continue;
+      const found = this.forward.read(slot, (termIds, _weights, from, to) => {
+        for (let index = from; index < to; index++) if (termIds[index] === termId) return true;
+        return false;
+      });
+      if (found) visit(slot);
+    }
+  }
+
   /** Documents containing a term (0 for a term this collection has never seen). */
   documentFrequencyOf(termId: number): number {
     return this.documentFrequency[termId] ?? 0;
@@ -331,21 +349,33 @@ export class Collection {
 
   /** Each query term's part of one document's score, in the same units as score(). */
   contributions(query: TermVector, key: string, model: ScoringModel): Map<string, number> {
-    const parts = new Map<string, number>();
-    const slot = this.slotOf.get(key);
-    if (slot === undefined) return parts;
-    const factor = this.slotFactors(model)[slot]!;
+    return this.contributionsOf(query, [key], model)[0]!;
+  }
+
+  /**
+   * contributions() for several documents, the query resolved once: a profile's works are
+   * explained together, and resolving is most of the cost for a short work.
+   */
+  contributionsOf(query: TermVector, keys: readonly string[], model: ScoringModel): Map<string, number>[] {
+    const factors = this.slotFactors(model);
     const queryTerms = this.resolveQuery(query, model);
-    this.forward.read(slot, (termIds, weights, from, to) => {
-      for (let index = from; index < to; index++) {
-        const position = this.queryPosition[termIds[index]!]!;
-        if (position === 0) continue;
-        const { id, weight } = queryTerms[position - 1]!;
-        parts.set(this.vocabulary.termOf(id), postingValue(model, weight, weights[index]!, factor));
-      }
+    const all = keys.map((key) => {
+      const parts = new Map<string, number>();
+      const slot = this.slotOf.get(key);
+      if (slot === undefined) return parts;
+      const factor = factors[slot]!;
+      this.forward.read(slot, (termIds, weights, from, to) => {
+        for (let index = from; index < to; index++) {
+          const position = this.queryPosition[termIds[index]!]!;
+          if (position === 0) continue;
+          const { id, weight } = queryTerms[position - 1]!;
+          parts.set(this.vocabulary.termOf(id), postingValue(model, weight, weights[index]!, factor));
+        }
+      });
+      return parts;
     });
     this.clearQuery(queryTerms);
-    return parts;
+    return all;
   }
 
   /**

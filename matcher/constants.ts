@@ -90,3 +90,13 @@ export const FEEDBACK_TERMS = 50;
  * at 0.5 the added terms drown claims and titles (SciFact −0.02 nDCG@10).
  */
 export const FEEDBACK_QUERY_SHARE = 0.7;
+
+/**
+ * A term is generic, and never shown as a reason, when it is in at least this share of the
+ * documents of every group (a kind, or a kind's chain) of at least GENERIC_MIN_GROUP documents.
+ * Default 0.15, range 0.1–0.3. Generic terms still score: idf already weighs them down.
+ */
+export const GENERIC_DOCUMENT_SHARE = 0.15;
+
+/** Groups smaller than this say nothing about genericness and are not counted. Default 10. */
+export const GENERIC_MIN_GROUP = 10;

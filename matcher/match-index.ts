@@ -5,6 +5,7 @@ import {
   FULL_ANALYZER,
   PLAIN_ANALYZER,
   type TermVector,
+  type TermWords,
 } from './analyze.js';
 import { Collection } from './collection.js';
 import { BM25_B, BM25_B_PROFILES_WITH_WORKS, DEFAULT_K, MAX_PER_TEAM } from './constants.js';
@@ -16,12 +17,14 @@ import {
   type EncodedVector,
   type WorkHead,
 } from './encoded.js';
-import { foldTerms } from './explain.js';
+import { foldTerms, type PairSides, wordBehind } from './explain.js';
 import { type ExpandedQuery, expandQuery } from './feedback.js';
 import { compileFilters } from './filters.js';
+import { type CensusGroup, CURATED_GENERIC_WORDS, GenericTermCensus } from './generic-terms.js';
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
 import { type ProfileScores, scoreProfiles } from './profile-scores.js';
 import { type Candidate, TopCollector } from './select.js';
+import { tokenize } from './tokenize.js';
 import type {
   DocumentKind,
   MatchAttributes,
@@ -40,6 +43,8 @@ interface DocumentMeta {
   kind: DocumentKind;
   attributes: MatchAttributes | undefined;
   works: readonly WorkHead[];
+  /** The document's own words behind its stems, bigrams and concepts (not kept for bulk loads). */
+  words?: TermWords;
 }
 
 /** The indexes of one kind of document: whole documents, their works, and the baseline's view. */
@@ -59,8 +64,14 @@ export interface MatchIndexOptions {
 const NO_WORKS: readonly WorkHead[] = [];
 const NO_TERMS: ReadonlySet<string> = new Set();
 
-/** A query as scored: its term vector (expanded for bm25-prf) and the terms feedback added. */
-type PreparedQuery = ExpandedQuery;
+/**
+ * A query as scored: its term vector (expanded for bm25-prf), the terms feedback added, and the
+ * query's own terms and words for explanations.
+ */
+interface PreparedQuery extends ExpandedQuery {
+  own: TermVector;
+  words: TermWords;
+}
 
 /** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
 export function workKey(id: string, position: number): string {
@@ -79,6 +90,8 @@ export class MatchIndex implements EncodedSink {
   private readonly meta = new Map<string, DocumentMeta>();
   private readonly keepBaseline: boolean;
   private readonly analyzer: Analyzer;
+  private readonly census = new GenericTermCensus(() => this.censusGroups());
+  private curatedGenericTerms: Set<string> | undefined;
 
   constructor(options: MatchIndexOptions = {}) {
     this.keepBaseline = options.baseline ?? false;
@@ -95,8 +108,12 @@ export class MatchIndex implements EncodedSink {
 
   /** Adds a document; its id must be new to the index. */
   add(document: MatchDocument): void {
-    const analyzed = analyzeDocument(document, { baseline: this.keepBaseline, analyzer: this.analyzer });
-    const kindIndex = this.admit(documentHead(document));
+    const analyzed = analyzeDocument(document, {
+      baseline: this.keepBaseline,
+      analyzer: this.analyzer,
+      words: true,
+    });
+    const kindIndex = this.admit(documentHead(document), analyzed.words);
     kindIndex.whole.add(document.id, analyzed.whole);
     analyzed.works.forEach((vector, position) => {
       kindIndex.works.add(workKey(document.id, position), vector);
@@ -148,6 +165,7 @@ export class MatchIndex implements EncodedSink {
   remove(id: string): boolean {
     const meta = this.meta.get(id);
     if (!meta) return false;
+    this.census.reset();
     const kindIndex = this.kindIndex(meta.kind);
     kindIndex.whole.remove(id);
     for (let position = 0; position < meta.works.length; position++)
@@ -248,9 +266,10 @@ export class MatchIndex implements EncodedSink {
 
   /** The query's term vector for a method: analysed, and for bm25-prf expanded by feedback. */
   private prepareQuery(query: MatchDocument | string, spec: MethodSpec, kindIndex: KindIndex): PreparedQuery {
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
-    if (!spec.feedback) return { vector, added: NO_TERMS };
-    return expandQuery(kindIndex.whole, vector);
+    const words: TermWords = new Map();
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer, words);
+    if (!spec.feedback) return { vector, added: NO_TERMS, own: vector, words };
+    return { ...expandQuery(kindIndex.whole, vector), own: vector, words };
   }
 
   private specFor(method: MethodName | undefined): MethodSpec {
@@ -262,11 +281,68 @@ export class MatchIndex implements EncodedSink {
   }
 
   /** Records a new document's head; returns the indexes of its kind. */
-  private admit(head: DocumentHead): KindIndex {
+  private admit(head: DocumentHead, words?: TermWords): KindIndex {
     if (this.meta.has(head.id)) throw new Error(`document ${head.id} is already in the index`);
     const works = head.works.length ? head.works : NO_WORKS;
-    this.meta.set(head.id, { kind: head.kind, attributes: head.attributes, works });
+    const meta: DocumentMeta = { kind: head.kind, attributes: head.attributes, works };
+    if (words) meta.words = words;
+    this.meta.set(head.id, meta);
+    this.census.reset();
     return this.kindIndex(head.kind);
+  }
+
+  /** Groups of the generic-term census: each kind's documents, by chain where they have one. */
+  private censusGroups(): CensusGroup[] {
+    return [...this.kinds].map(([kind, kindIndex]) => ({
+      collection: kindIndex.whole,
+      groupOf: (slot: number) =>
+        `${kind}/${this.meta.get(kindIndex.whole.keyOfSlot(slot))?.attributes?.chain ?? ''}`,
+    }));
+  }
+
+  /** What the explanation of a pair reads from each side (explain.ts). */
+  private pairSides(collection: Collection, key: string, prepared: PreparedQuery): PairSides {
+    const meta = this.meta.get(key);
+    let profileTerms: Set<string> | undefined;
+    const termsOfProfile = () => {
+      if (!profileTerms) {
+        const terms = new Set<string>();
+        const slot = collection.slotOfKey(key);
+        if (slot !== undefined) collection.readDocument(slot, (term) => terms.add(term));
+        profileTerms = terms;
+      }
+      return profileTerms;
+    };
+    const profileHas = (word: string) => termsOfProfile().has(word);
+    return {
+      profileWord: (term) => wordBehind(term, termsOfProfile(), meta?.words),
+      demandWord: (term) =>
+        prepared.own.has(term) ? wordBehind(term, prepared.own.keys(), prepared.words) : undefined,
+      profileHas,
+      demandHas: (word) => prepared.own.has(word),
+      added: prepared.added,
+      isGeneric: (term, words) => this.isGeneric(term, words),
+    };
+  }
+
+  private isGeneric(term: string, words: readonly string[]): boolean {
+    const curated = this.curatedGeneric();
+    if (curated.has(term) || words.some((word) => curated.has(word))) return true;
+    return this.census.isGeneric(term, this.vocabulary.idOf(term));
+  }
+
+  /** The curated generic words, and their terms as this index's analysis makes them (stems). */
+  private curatedGeneric(): Set<string> {
+    if (!this.curatedGenericTerms) {
+      const terms = new Set<string>();
+      for (const word of CURATED_GENERIC_WORDS) {
+        terms.add(word);
+        const [first] = tokenize(word, this.analyzer.tokens);
+        if (first) terms.add(first.term);
+      }
+      this.curatedGenericTerms = terms;
+    }
+    return this.curatedGenericTerms;
   }
 
   private workCounter(): (id: string) => number {
@@ -319,48 +395,46 @@ export class MatchIndex implements EncodedSink {
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
     const parts = collection.contributions(vector, candidate.key, spec.model);
     // Per-work methods need the best work for their terms even when no evidence is shown.
-    const evidence =
+    const best =
       wantEvidence || spec.aggregate !== 'none'
         ? this.bestWork(kindIndex, vector, spec, candidate.key, meta.works)
         : null;
-    if (spec.aggregate !== 'none' && evidence) {
+    if (spec.aggregate !== 'none' && best) {
       const wholeScale = scores.wholeScale;
       for (const [term, value] of parts) parts.set(term, value * wholeScale);
-      const workParts = kindIndex.works.contributions(
-        vector,
-        workKey(candidate.key, evidence.position),
-        spec.model,
-      );
-      for (const [term, value] of workParts)
+      for (const [term, value] of best.parts)
         parts.set(term, (parts.get(term) ?? 0) + value * scores.workScale);
     }
     return {
       id: candidate.key,
       kind: meta.kind,
       score: candidate.score,
-      terms: foldTerms(parts),
-      evidence: evidence ? evidence.evidence : null,
+      terms: foldTerms(parts, this.pairSides(collection, candidate.key, prepared)),
+      evidence: best ? best.evidence : null,
     };
   }
 
+  /** The profile's work that matches the query best, with its term parts; the query resolved once. */
   private bestWork(
     kindIndex: KindIndex,
     vector: TermVector,
     spec: MethodSpec,
     id: string,
     works: readonly WorkHead[],
-  ): { evidence: MatchEvidence; position: number } | null {
-    let best: { evidence: MatchEvidence; position: number } | null = null;
+  ): { evidence: MatchEvidence; parts: Map<string, number> } | null {
+    if (works.length === 0) return null;
+    const keys = works.map((_work, position) => workKey(id, position));
+    const allParts = kindIndex.works.contributionsOf(vector, keys, spec.model);
+    let best: { evidence: MatchEvidence; parts: Map<string, number> } | null = null;
     works.forEach((work, position) => {
+      const parts = allParts[position]!;
       let score = 0;
-      for (const value of kindIndex.works.contributions(vector, workKey(id, position), spec.model).values()) {
-        score += value;
-      }
+      for (const value of parts.values()) score += value;
       if (score > 0 && (!best || score > best.evidence.score)) {
         const evidence: MatchEvidence = { title: work.title, score };
         if (work.year !== undefined) evidence.year = work.year;
         if (work.kind !== undefined) evidence.kind = work.kind;
-        best = { evidence, position };
+        best = { evidence, parts };
       }
     });
     return best;

@@ -31,10 +31,16 @@ export interface MatchDocument {
   attributes?: MatchAttributes;
 }
 
-/** A term and its share of a pair's score, 0..1. */
+/**
+ * A reason and its share of a pair's score, 0..1. `term` is what a reader is shown: a word of the
+ * profile's text ("composites", 碳纤维); "固化 ≈ curing" when the two texts name one concept
+ * of the thesaurus in different words (`via` 'thesaurus'); "+预浸料" for a word the demand lacks
+ * that pseudo-relevance feedback added from the best-matching profiles (`via` 'feedback').
+ */
 export interface MatchTerm {
   term: string;
   share: number;
+  via?: 'thesaurus' | 'feedback';
 }
 
 export interface MatchEvidence {
