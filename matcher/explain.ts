@@ -21,41 +21,54 @@ export interface PairSides {
   isGeneric(term: string, words: readonly string[]): boolean;
 }
 
-/**
- * The word of one text behind a term: a stem's recorded English word; for a bigram the shortest
- * of the text's Chinese words that contains it; for a concept the shortest Chinese word naming it,
- * else its recorded English words, else an English word of the text naming it; undefined when
- * none is known (the caller then shows the term as the index knows it).
- */
-export function wordBehind(
-  term: string,
-  terms: Iterable<string>,
-  words: ReadonlyMap<string, string> | undefined,
-): string | undefined {
-  const bigram = term.startsWith(BIGRAM_PREFIX);
-  const concept = term.startsWith(CONCEPT_PREFIX);
-  if (!bigram && !concept) return words?.get(term) ?? (words ? term : undefined);
-  const fragment = term.slice(1);
-  let best: string | undefined;
-  let englishStem: string | undefined;
-  for (const candidate of terms) {
-    if (candidate.startsWith(BIGRAM_PREFIX) || candidate.startsWith(CONCEPT_PREFIX)) continue;
-    if (!HAN.test(candidate)) {
-      if (concept && !englishStem && conceptsOfEnglishStem(candidate).includes(term)) englishStem = candidate;
-      continue;
+/** The words of one text as an explanation looks them up: its Chinese words, its English stems. */
+export class TextWords {
+  private chinese: string[] | undefined;
+  private english: string[] | undefined;
+
+  constructor(
+    private readonly terms: () => Iterable<string>,
+    private readonly words: ReadonlyMap<string, string> | undefined,
+  ) {}
+
+  /**
+   * The word of the text behind a term: a stem's recorded English word; for a bigram the shortest
+   * of the text's Chinese words that contains it; for a concept the shortest Chinese word naming
+   * it, else its recorded English words, else an English word of the text naming it; undefined
+   * when none is known (the caller then shows the term as the index knows it).
+   */
+  wordBehind(term: string): string | undefined {
+    const bigram = term.startsWith(BIGRAM_PREFIX);
+    const concept = term.startsWith(CONCEPT_PREFIX);
+    if (!bigram && !concept) return this.words?.get(term) ?? (this.words ? term : undefined);
+    this.split();
+    const fragment = term.slice(1);
+    let best: string | undefined;
+    for (const candidate of this.chinese!) {
+      const fits = bigram ? candidate.includes(fragment) : conceptsOfChineseWord(candidate).includes(term);
+      if (
+        fits &&
+        (!best || candidate.length < best.length || (candidate.length === best.length && candidate < best))
+      )
+        best = candidate;
     }
-    const fits = bigram ? candidate.includes(fragment) : conceptsOfChineseWord(candidate).includes(term);
-    if (
-      fits &&
-      (!best || candidate.length < best.length || (candidate.length === best.length && candidate < best))
-    )
-      best = candidate;
+    // A Chinese word first, so that a text naming a concept in both languages shows it one way.
+    if (best || bigram) return best;
+    const recorded = this.words?.get(term);
+    if (recorded !== undefined) return recorded;
+    const stem = this.english!.find((candidate) => conceptsOfEnglishStem(candidate).includes(term));
+    return stem === undefined ? undefined : (this.words?.get(stem) ?? displayTerm(stem));
   }
-  // A Chinese word first, so that a text naming a concept in both languages shows it one way.
-  if (best || bigram) return best;
-  const recorded = words?.get(term);
-  if (recorded !== undefined) return recorded;
-  return englishStem === undefined ? undefined : (words?.get(englishStem) ?? displayTerm(englishStem));
+
+  private split(): void {
+    if (this.chinese) return;
+    this.chinese = [];
+    this.english = [];
+    for (const term of this.terms()) {
+      if (term.startsWith(BIGRAM_PREFIX) || term.startsWith(CONCEPT_PREFIX)) continue;
+      (HAN.test(term) ? this.chinese : this.english).push(term);
+    }
+  }
 }
 
 const SIDES_OF_WORDS_ONLY: PairSides = {

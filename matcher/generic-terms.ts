@@ -84,13 +84,15 @@ export interface CensusGroup {
  */
 export class GenericTermCensus {
   private readonly answers = new Map<string, boolean>();
-  private groupSizes: Map<string, number> | undefined;
+  /** Per census group: each slot's group number, and each group's size. */
+  private groupings: { slotGroups: Int32Array; sizes: Int32Array }[] | undefined;
+  private groupCount = 0;
 
   constructor(private readonly groups: () => CensusGroup[]) {}
 
   reset(): void {
     this.answers.clear();
-    this.groupSizes = undefined;
+    this.groupings = undefined;
   }
 
   isGeneric(term: string, termId: number | undefined): boolean {
@@ -103,34 +105,55 @@ export class GenericTermCensus {
   }
 
   private census(termId: number): boolean {
-    const sizes = this.sizes();
-    const containing = new Map<string, number>();
-    for (const { collection, groupOf } of this.groups()) {
+    const groups = this.groups();
+    const groupings = this.group(groups);
+    const containing = new Int32Array(this.groupCount);
+    groups.forEach(({ collection }, at) => {
+      const { slotGroups } = groupings[at]!;
       collection.forEachSlotWith(termId, (slot) => {
-        const group = groupOf(slot);
-        containing.set(group, (containing.get(group) ?? 0) + 1);
+        containing[slotGroups[slot]!]!++;
       });
-    }
+    });
     let counted = 0;
-    for (const [group, size] of sizes) {
-      if (size < GENERIC_MIN_GROUP) continue;
-      counted++;
-      if ((containing.get(group) ?? 0) < GENERIC_DOCUMENT_SHARE * size) return false;
+    for (const { sizes } of groupings) {
+      for (let group = 0; group < sizes.length; group++) {
+        const size = sizes[group]!;
+        if (size < GENERIC_MIN_GROUP) continue;
+        counted++;
+        if (containing[group]! < GENERIC_DOCUMENT_SHARE * size) return false;
+      }
     }
     return counted > 0;
   }
 
-  private sizes(): Map<string, number> {
-    if (this.groupSizes) return this.groupSizes;
-    const sizes = new Map<string, number>();
-    for (const { collection, groupOf } of this.groups()) {
+  /** Numbers every live slot's group once per state of the index (group names are strings). */
+  private group(groups: CensusGroup[]): { slotGroups: Int32Array; sizes: Int32Array }[] {
+    if (this.groupings) return this.groupings;
+    const numbers = new Map<string, number>();
+    const counts: number[] = [];
+    const slotGroupsOf = groups.map(({ collection, groupOf }) => {
+      const slotGroups = new Int32Array(collection.slotCount);
       for (let slot = 0; slot < collection.slotCount; slot++) {
         if (!collection.isLive(slot)) continue;
-        const group = groupOf(slot);
-        sizes.set(group, (sizes.get(group) ?? 0) + 1);
+        const name = groupOf(slot);
+        let number = numbers.get(name);
+        if (number === undefined) {
+          number = numbers.size;
+          numbers.set(name, number);
+          counts.push(0);
+        }
+        counts[number]!++;
+        slotGroups[slot] = number;
       }
-    }
-    this.groupSizes = sizes;
-    return sizes;
+      return slotGroups;
+    });
+    this.groupCount = numbers.size;
+    const sizes = Int32Array.from(counts);
+    // Every grouping shares one numbering; sizes are checked once, through the first entry.
+    this.groupings = slotGroupsOf.map((slotGroups, at) => ({
+      slotGroups,
+      sizes: at === 0 ? sizes : new Int32Array(0),
+    }));
+    return this.groupings;
   }
 }

@@ -17,7 +17,7 @@ import {
   type EncodedVector,
   type WorkHead,
 } from './encoded.js';
-import { foldTerms, type PairSides, wordBehind } from './explain.js';
+import { foldTerms, type PairSides, TextWords } from './explain.js';
 import { type ExpandedQuery, expandQuery } from './feedback.js';
 import { compileFilters } from './filters.js';
 import { type CensusGroup, CURATED_GENERIC_WORDS, GenericTermCensus } from './generic-terms.js';
@@ -70,7 +70,7 @@ const NO_TERMS: ReadonlySet<string> = new Set();
  */
 interface PreparedQuery extends ExpandedQuery {
   own: TermVector;
-  words: TermWords;
+  demandWords: TextWords;
 }
 
 /** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
@@ -268,8 +268,9 @@ export class MatchIndex implements EncodedSink {
   private prepareQuery(query: MatchDocument | string, spec: MethodSpec, kindIndex: KindIndex): PreparedQuery {
     const words: TermWords = new Map();
     const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer, words);
-    if (!spec.feedback) return { vector, added: NO_TERMS, own: vector, words };
-    return { ...expandQuery(kindIndex.whole, vector), own: vector, words };
+    const demandWords = new TextWords(() => vector.keys(), words);
+    if (!spec.feedback) return { vector, added: NO_TERMS, own: vector, demandWords };
+    return { ...expandQuery(kindIndex.whole, vector), own: vector, demandWords };
   }
 
   private specFor(method: MethodName | undefined): MethodSpec {
@@ -314,10 +315,10 @@ export class MatchIndex implements EncodedSink {
       return profileTerms;
     };
     const profileHas = (word: string) => termsOfProfile().has(word);
+    const profileWords = new TextWords(termsOfProfile, meta?.words);
     return {
-      profileWord: (term) => wordBehind(term, termsOfProfile(), meta?.words),
-      demandWord: (term) =>
-        prepared.own.has(term) ? wordBehind(term, prepared.own.keys(), prepared.words) : undefined,
+      profileWord: (term) => profileWords.wordBehind(term),
+      demandWord: (term) => (prepared.own.has(term) ? prepared.demandWords.wordBehind(term) : undefined),
       profileHas,
       demandHas: (word) => prepared.own.has(word),
       added: prepared.added,
