@@ -1,5 +1,5 @@
 import type { TermVector } from './analyze.js';
-import { BM25_B, LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
+import { BM25_B, BM25_K1, LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
 import { type BoundedTerm, scanPruned } from './top-slots.js';
@@ -345,6 +345,19 @@ export class Collection {
     return (
       df > 0 && !(documentCount >= MIN_DOCUMENTS_FOR_PRUNING && df > MAX_QUERY_TERM_DF_RATIO * documentCount)
     );
+  }
+
+  /**
+   * The most a BM25 score of this query can approach here: Σ of its terms' weights × (k1 + 1),
+   * a document holding every query term infinitely often. Scores divided by it lie in 0..1.
+   */
+  bm25Ceiling(query: TermVector): number {
+    this.slotFactors('bm25');
+    const queryTerms = this.resolveQuery(query, 'bm25');
+    this.clearQuery(queryTerms);
+    let ceiling = 0;
+    for (const { weight } of queryTerms) ceiling += weight * (BM25_K1 + 1);
+    return ceiling;
   }
 
   /** Each query term's part of one document's score, in the same units as score(). */

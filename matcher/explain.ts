@@ -137,15 +137,20 @@ export function foldTerms(
     if (entry) entry.value += value;
     else reasons.set(reason.label, { reason, value });
   }
-  const foldable = (label: string) => HAN.test(label) && !label.includes(' ') && !label.startsWith('+');
+  // Feedback words ("+…") fold among themselves, words the demand has among themselves.
+  const foldable = (label: string) => HAN.test(label) && !label.includes(' ');
+  const added = (label: string) => label.startsWith('+');
   const words = [...reasons.keys()].filter(foldable).sort((left, right) => right.length - left.length);
   const folded = new Map<string, { reason: Reason; value: number }>();
   for (const [label, entry] of reasons) {
+    const bare = added(label) ? label.slice(1) : label;
     const containers = foldable(label)
-      ? words.filter((word) => word.length > label.length && word.includes(label))
+      ? words.filter(
+          (word) => added(word) === added(label) && word.length > label.length && word.includes(bare),
+        )
       : [];
     if (containers.length === 0) {
-      if (foldable(label) && label.length === 1) continue;
+      if (foldable(label) && bare.length === 1) continue;
       const kept = folded.get(label) ?? { reason: entry.reason, value: 0 };
       kept.value += entry.value;
       folded.set(label, kept);

@@ -188,7 +188,7 @@ export class MatchIndex implements EncodedSink {
     const scores =
       spec.aggregate === 'none'
         ? this.bestWholeScores(kindIndex, vector, spec, limit, accept)
-        : scoreProfiles(kindIndex, vector, spec, this.workCounter());
+        : this.scoreProfiles(kindIndex, vector, spec);
     const pool = new TopCollector(limit);
     const { slots, values } = scores;
     for (let index = 0; index < slots.length; index++) {
@@ -215,7 +215,7 @@ export class MatchIndex implements EncodedSink {
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return;
     const prepared = this.prepareQuery(query, spec, kindIndex);
-    const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
+    const scores = this.scoreProfiles(kindIndex, prepared.vector, spec);
     const bySlot = new Map<number, number>();
     for (let index = 0; index < scores.slots.length; index++)
       bySlot.set(scores.slots[index]!, scores.values[index]!);
@@ -239,7 +239,7 @@ export class MatchIndex implements EncodedSink {
     const spec = this.specFor(method);
     const kindIndex = this.kindIndex(meta.kind);
     const prepared = this.prepareQuery(query, spec, kindIndex);
-    const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
+    const scores = this.scoreProfiles(kindIndex, prepared.vector, spec);
     const slot = scores.collection.slotOfKey(id)!;
     const index = scores.slots.indexOf(slot);
     const score = index < 0 ? 0 : scores.values[index]!;
@@ -261,7 +261,26 @@ export class MatchIndex implements EncodedSink {
     const acceptSlot =
       accept && ((slot: number) => accept(this.meta.get(collection.keyOfSlot(slot))?.attributes));
     const best = collection.topSlots(vector, spec.model, limit, acceptSlot);
-    return { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
+    const scores = { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
+    return this.withinOne(scores, vector, spec);
+  }
+
+  private scoreProfiles(kindIndex: KindIndex, vector: TermVector, spec: MethodSpec): ProfileScores {
+    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    return spec.aggregate === 'none' ? this.withinOne(scores, vector, spec) : scores;
+  }
+
+  /**
+   * Whole-document BM25 scores divided by the query's ceiling (Collection.bm25Ceiling), so that
+   * every method reports 0..1 as cosine does and the portal's thresholds and percentages keep
+   * their meaning; a per-query constant, so rankings and term shares are unchanged.
+   */
+  private withinOne(scores: ProfileScores, vector: TermVector, spec: MethodSpec): ProfileScores {
+    if (spec.model !== 'bm25') return scores;
+    const ceiling = scores.collection.bm25Ceiling(vector);
+    if (ceiling <= 0) return scores;
+    for (let index = 0; index < scores.values.length; index++) scores.values[index]! /= ceiling;
+    return scores;
   }
 
   /** The query's term vector for a method: analysed, and for bm25-prf expanded by feedback. */
