@@ -333,6 +333,14 @@ export class Collection {
     }
   }
 
+  /** Whether a slot's document has any term marked 1 in `marks` (indexed by term id). */
+  containsAny(slot: number, marks: Uint8Array): boolean {
+    return this.forward.read(slot, (termIds, _weights, from, to) => {
+      for (let index = from; index < to; index++) if (marks[termIds[index]!] === 1) return true;
+      return false;
+    });
+  }
+
   /** Documents containing a term (0 for a term this collection has never seen). */
   documentFrequencyOf(termId: number): number {
     return this.documentFrequency[termId] ?? 0;

@@ -48,7 +48,7 @@ function rankings(index: MatchIndex) {
 /**
  * Rankings as bulk loading must reproduce them. Documents loaded in bulk keep no English words
  * of their own (too many strings for a million profiles), so a stem is shown as the first word
- * the index saw for it: the reasons' shares must agree, their English wording may not.
+ * this process saw for it: the reasons' shares must agree, their English wording may not.
  */
 function rankingsWithoutWording(index: MatchIndex) {
   return rankings(index).map((ranking) =>

@@ -181,14 +181,13 @@ export class MatchIndex implements EncodedSink {
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return [];
     const prepared = this.prepareQuery(query, spec, kindIndex);
-    const vector = prepared.vector;
     const k = options.k ?? DEFAULT_K;
     const accept = compileFilters(options.filters);
     const limit = options.diversity ? k * DIVERSITY_POOL_FACTOR : k;
     const scores =
       spec.aggregate === 'none'
-        ? this.bestWholeScores(kindIndex, vector, spec, limit, accept)
-        : this.scoreProfiles(kindIndex, vector, spec);
+        ? this.bestWholeScores(kindIndex, prepared, spec, limit, accept)
+        : this.scoreProfiles(kindIndex, prepared, spec);
     const pool = new TopCollector(limit);
     const { slots, values } = scores;
     for (let index = 0; index < slots.length; index++) {
@@ -215,7 +214,7 @@ export class MatchIndex implements EncodedSink {
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return;
     const prepared = this.prepareQuery(query, spec, kindIndex);
-    const scores = this.scoreProfiles(kindIndex, prepared.vector, spec);
+    const scores = this.scoreProfiles(kindIndex, prepared, spec);
     const bySlot = new Map<number, number>();
     for (let index = 0; index < scores.slots.length; index++)
       bySlot.set(scores.slots[index]!, scores.values[index]!);
@@ -239,7 +238,7 @@ export class MatchIndex implements EncodedSink {
     const spec = this.specFor(method);
     const kindIndex = this.kindIndex(meta.kind);
     const prepared = this.prepareQuery(query, spec, kindIndex);
-    const scores = this.scoreProfiles(kindIndex, prepared.vector, spec);
+    const scores = this.scoreProfiles(kindIndex, prepared, spec);
     const slot = scores.collection.slotOfKey(id)!;
     const index = scores.slots.indexOf(slot);
     const score = index < 0 ? 0 : scores.values[index]!;
@@ -252,22 +251,48 @@ export class MatchIndex implements EncodedSink {
    */
   private bestWholeScores(
     kindIndex: KindIndex,
-    vector: TermVector,
+    prepared: PreparedQuery,
     spec: MethodSpec,
     limit: number,
     accept: ((attributes: MatchAttributes | undefined) => boolean) | undefined,
   ): ProfileScores {
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
-    const acceptSlot =
+    const own = spec.feedback ? this.ownTermMarks(prepared) : undefined;
+    const acceptAttributes =
       accept && ((slot: number) => accept(this.meta.get(collection.keyOfSlot(slot))?.attributes));
-    const best = collection.topSlots(vector, spec.model, limit, acceptSlot);
+    const acceptSlot =
+      own && acceptAttributes
+        ? (slot: number) => collection.containsAny(slot, own) && acceptAttributes(slot)
+        : own
+          ? (slot: number) => collection.containsAny(slot, own)
+          : acceptAttributes;
+    const best = collection.topSlots(prepared.vector, spec.model, limit, acceptSlot);
     const scores = { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
-    return this.withinOne(scores, vector, spec);
+    return this.withinOne(scores, prepared.vector, spec);
   }
 
-  private scoreProfiles(kindIndex: KindIndex, vector: TermVector, spec: MethodSpec): ProfileScores {
-    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
-    return spec.aggregate === 'none' ? this.withinOne(scores, vector, spec) : scores;
+  private scoreProfiles(kindIndex: KindIndex, prepared: PreparedQuery, spec: MethodSpec): ProfileScores {
+    const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
+    if (spec.feedback) {
+      const own = this.ownTermMarks(prepared);
+      for (let index = 0; index < scores.slots.length; index++)
+        if (!scores.collection.containsAny(scores.slots[index]!, own)) scores.values[index] = 0;
+    }
+    return spec.aggregate === 'none' ? this.withinOne(scores, prepared.vector, spec) : scores;
+  }
+
+  /**
+   * The demand's own terms, marked by id. With feedback only documents sharing at least one of
+   * them are ranked: feedback re-orders what the demand matches and never brings in a profile on
+   * borrowed words alone (the portal would list a team the demand says nothing about).
+   */
+  private ownTermMarks(prepared: PreparedQuery): Uint8Array {
+    const marks = new Uint8Array(this.vocabulary.size);
+    for (const term of prepared.own.keys()) {
+      const id = this.vocabulary.idOf(term);
+      if (id !== undefined) marks[id] = 1;
+    }
+    return marks;
   }
 
   /**
