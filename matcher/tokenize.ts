@@ -145,6 +145,7 @@ function pairStarts(): Set<string> {
  * looking them up once beats stemming and searching the dictionary and thesaurus every time.
  */
 interface EnglishWord {
+  word: string;
   stem: string;
   concepts: readonly string[];
 }
@@ -161,7 +162,7 @@ function englishWord(word: string): EnglishWord | null {
     const term = stem(word);
     if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_WORD_CACHE)
       surfaceForms.set(term, word);
-    known = { stem: term, concepts: concepts().english.get(term) ?? [] };
+    known = { word, stem: term, concepts: concepts().english.get(term) ?? [] };
   } else {
     known = null;
   }
@@ -217,10 +218,10 @@ function isEnglishWord(word: string): boolean {
 /** Emits a word's stem, and the concepts of the stem alone and of it with the previous stem. */
 function emitEnglish(
   word: string,
-  previous: { stem: string; word: string } | undefined,
+  previous: EnglishWord | undefined,
   options: TokenizeOptions,
   emit: TermSink,
-): { stem: string; word: string } | undefined {
+): EnglishWord | undefined {
   const known = englishWord(word);
   if (!known) return previous;
   const term = known.stem;
@@ -237,7 +238,8 @@ function emitEnglish(
         if (!known.concepts.includes(concept)) emit(concept, options.conceptWeight, words);
     }
   }
-  return { stem: term, word };
+  // The word's cached entry, not a new object: this runs for every English word of a build.
+  return known;
 }
 
 /** Words of the dictionary strictly inside a long word, as jieba's search mode finds them. */
@@ -313,7 +315,7 @@ export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS)
 /** The terms tokenize() would list, handed to `emit` one by one without building the list. */
 export function forEachTerm(text: string, options: TokenizeOptions, emit: TermSink): void {
   const chineseRuns: string[] = [];
-  let previousStem: { stem: string; word: string } | undefined;
+  let previousStem: EnglishWord | undefined;
   scanRuns(normalize(text), (run, chinese) => {
     if (chinese) {
       chineseRuns.push(run);
