@@ -21,6 +21,8 @@ const TIME = '/usr/bin/time';
 
 interface Run {
   seconds: number;
+  /** User + system CPU seconds of the process and its threads: less at the mercy of a shared machine. */
+  cpuSeconds: number | undefined;
   peakMegabytes: number | undefined;
 }
 
@@ -41,12 +43,16 @@ function timed(command: string, args: string[]): Run {
   const measured = existsSync(TIME);
   const started = performance.now();
   const result = measured
-    ? spawnSync(TIME, ['-f', 'peak-kb %M', command, ...args], { encoding: 'utf8' })
+    ? spawnSync(TIME, ['-f', 'peak-kb %M cpu %U %S', command, ...args], { encoding: 'utf8' })
     : spawnSync(command, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  const peak = /peak-kb (\d+)/.exec(result.stderr ?? '');
-  return { seconds, peakMegabytes: peak ? Number(peak[1]) / 1024 : undefined };
+  const peak = /peak-kb (\d+) cpu ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '');
+  return {
+    seconds,
+    cpuSeconds: peak ? Number(peak[2]) + Number(peak[3]) : undefined,
+    peakMegabytes: peak ? Number(peak[1]) / 1024 : undefined,
+  };
 }
 
 function median(values: number[]): number {
@@ -112,31 +118,41 @@ async function main(): Promise<void> {
       if (side === 'reference' && !reference) continue;
       const run = side === 'ours' ? runOurs() : runReference();
       results[side].push(run);
-      const peak = run.peakMegabytes === undefined ? '' : `, peak ${run.peakMegabytes.toFixed(0)} MB`;
+      const peak =
+        run.peakMegabytes === undefined
+          ? ''
+          : `, CPU ${run.cpuSeconds!.toFixed(1)} s, peak ${run.peakMegabytes.toFixed(0)} MB`;
       console.log(`round ${round + 1} ${side}: ${run.seconds.toFixed(1)} s${peak}`);
     }
   }
   console.log(
     `\n${profileCount} profiles × ${demandCount} demands, top ${values.top}, ${rounds} rounds (medians)`,
   );
-  console.log('| pipeline | wall time | peak memory |');
-  console.log('| --- | --- | --- |');
+  console.log('| pipeline | wall time | CPU time (user + system) | peak memory |');
+  console.log('| --- | --- | --- | --- |');
   for (const side of ['ours', 'reference'] as const) {
     const runs = results[side];
     if (runs.length === 0) continue;
     const peaks = runs.flatMap((run) => (run.peakMegabytes === undefined ? [] : [run.peakMegabytes]));
+    const cpu = runs.flatMap((run) => (run.cpuSeconds === undefined ? [] : [run.cpuSeconds]));
     const name =
       side === 'ours'
         ? `npm run match${values.method ? ` --method ${values.method}` : ''}`
         : 'scikit-learn TfidfVectorizer + sparse product';
     console.log(
-      `| ${name} | ${median(runs.map((run) => run.seconds)).toFixed(1)} s | ${peaks.length ? `${median(peaks).toFixed(0)} MB` : '–'} |`,
+      `| ${name} | ${median(runs.map((run) => run.seconds)).toFixed(1)} s | ${cpu.length ? `${median(cpu).toFixed(1)} s` : '–'} | ${peaks.length ? `${median(peaks).toFixed(0)} MB` : '–'} |`,
     );
   }
   if (results.reference.length) {
     const ratio =
       median(results.ours.map((run) => run.seconds)) / median(results.reference.map((run) => run.seconds));
-    console.log(`ratio ours / reference: ${ratio.toFixed(2)}`);
+    console.log(`ratio ours / reference, wall time: ${ratio.toFixed(2)}`);
+    const cpu = (runs: Run[]) =>
+      runs.flatMap((run) => (run.cpuSeconds === undefined ? [] : [run.cpuSeconds]));
+    if (cpu(results.ours).length && cpu(results.reference).length)
+      console.log(
+        `ratio ours / reference, CPU time: ${(median(cpu(results.ours)) / median(cpu(results.reference))).toFixed(2)}`,
+      );
   }
   rmSync(ours, { force: true });
   rmSync(theirs, { force: true });
