@@ -1,7 +1,9 @@
 import { adminMessages } from './messages/admin.js';
+import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
+import { rankingMessages } from './messages/ranking.js';
 import { staffMessages } from './messages/staff.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -15,7 +17,15 @@ type MessageArea = Record<Locale, Catalogue>;
  * Messages live in one file per area of the portal (each holding both languages side by side,
  * so a new string is written in Chinese and English at once); here they become two catalogues.
  */
-const AREAS: MessageArea[] = [coreMessages, portalMessages, staffMessages, adminMessages, listsMessages];
+const AREAS: MessageArea[] = [
+  coreMessages,
+  portalMessages,
+  staffMessages,
+  adminMessages,
+  listsMessages,
+  consentMessages,
+  rankingMessages,
+];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
   'zh-CN': Object.assign({}, ...AREAS.map((area) => area['zh-CN'])),
