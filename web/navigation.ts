@@ -23,12 +23,15 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: '/staff/enterprises', key: 'nav.enterprises' },
     { href: '/staff/report', key: 'nav.report' },
     { href: '/staff/lists', key: 'nav.imports' },
+    { href: '/invitations', key: 'nav.invitations' },
   ],
   admin: [
     { href: '/admin/users', key: 'nav.admin' },
     { href: '/staff/queue', key: 'nav.queue' },
     { href: '/staff/report', key: 'nav.report' },
     { href: '/staff/lists', key: 'nav.imports' },
+    { href: '/invitations', key: 'nav.invitations' },
+    { href: '/admin/mail', key: 'nav.outgoingMail' },
   ],
 };
 

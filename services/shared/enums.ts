@@ -184,3 +184,14 @@ export const USER_ROLE_LABELS: Labelled<UserRole> = {
 
 export const USER_STATUSES = ['pending', 'active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** How a user takes each kind of notice: in the portal only, by email at once, or in a daily digest. */
+export const NOTICE_DELIVERIES = ['portal', 'immediate', 'digest'] as const;
+export type NoticeDelivery = (typeof NOTICE_DELIVERIES)[number];
+
+/**
+ * Where a mail in the outbox stands. `sending` is claimed by a sender; `failed` is final: the SMTP
+ * server refused it, retries ran out, or a sender stopped mid-conversation (never re-sent on its own).
+ */
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

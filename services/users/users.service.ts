@@ -155,4 +155,5 @@ export async function setUserLocale(db: Database, userId: number, locale: 'zh-CN
   await updateUser(db, userId, { locale });
 }
 
+export { countUsers } from './users.repository.js';
 export { listUsers };

@@ -1,3 +1,5 @@
+import { noticeMessages } from '../../services/notifications/index.js';
+import { accountsMessages } from './messages/accounts.js';
 import { adminMessages } from './messages/admin.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
@@ -15,7 +17,15 @@ type MessageArea = Record<Locale, Catalogue>;
  * Messages live in one file per area of the portal (each holding both languages side by side,
  * so a new string is written in Chinese and English at once); here they become two catalogues.
  */
-const AREAS: MessageArea[] = [coreMessages, portalMessages, staffMessages, adminMessages, listsMessages];
+const AREAS: MessageArea[] = [
+  coreMessages,
+  portalMessages,
+  staffMessages,
+  adminMessages,
+  listsMessages,
+  accountsMessages,
+  noticeMessages,
+];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
   'zh-CN': Object.assign({}, ...AREAS.map((area) => area['zh-CN'])),

@@ -2,3 +2,4 @@ export * from './accounts.js';
 export * from './brokering.js';
 export * from './demands.js';
 export * from './organisations.js';
+export * from './people.js';
