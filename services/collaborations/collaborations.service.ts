@@ -1,6 +1,7 @@
 import { type Actor, findAuditTrail, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import { notifyStageChanged } from '../notifications/index.js';
 import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
@@ -109,6 +110,7 @@ export async function moveStage(
         after: { stage: target, ...(note ? { note } : {}) },
       },
     ]);
+    await notifyStageChanged(tx, { collaborationId: id, stage: target, actorUserId: actor.userId });
     return updated;
   });
 }

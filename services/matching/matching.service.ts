@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type MatchDocument, MatchIndex, type RankedMatch } from '../../matcher/index.js';
 import type { DatabaseHandle } from '../db/index.js';
 import { CHANGES_CHANNEL, type ChangeNotice, schema } from '../db/index.js';
+import { notifyTopRankedProfiles } from '../notifications/index.js';
 import type { Logger } from '../shared/logger.js';
 import {
   type DemandRow,
@@ -363,13 +364,20 @@ export class MatchingService {
       );
       if (rows.length === 0) continue;
       const { matchCandidates } = schema;
-      await this.database.db
-        .insert(matchCandidates)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [matchCandidates.demandId, matchCandidates.teamId, matchCandidates.facultyId],
-          set: { score: sql`excluded.score`, explanation: sql`excluded.explanation`, updatedAt: sql`now()` },
-        });
+      await this.database.db.transaction(async (tx) => {
+        await tx
+          .insert(matchCandidates)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: [matchCandidates.demandId, matchCandidates.teamId, matchCandidates.facultyId],
+            set: {
+              score: sql`excluded.score`,
+              explanation: sql`excluded.explanation`,
+              updatedAt: sql`now()`,
+            },
+          });
+        await notifyTopRankedProfiles(tx, demandId, rows);
+      });
       written += rows.length;
     }
     return written;

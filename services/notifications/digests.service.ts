@@ -1,4 +1,4 @@
-import { CITY_TIME_ZONE } from '../collaborations/index.js';
+import { CITY_TIME_ZONE } from '../collaborations/city-date.js';
 import type { Database } from '../db/index.js';
 import { composeMail, insertMails, portalLink } from '../mail/index.js';
 import { noticeText } from './notice-messages.js';

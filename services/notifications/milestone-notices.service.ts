@@ -1,4 +1,4 @@
-import { todayInCity } from '../collaborations/index.js';
+import { todayInCity } from '../collaborations/city-date.js';
 import type { Database } from '../db/index.js';
 import { notifyMilestone } from './notice-events.js';
 import { findOpenMilestonesDueBy } from './notifications.repository.js';

@@ -196,25 +196,28 @@ export async function notifyDemandPublished(
 export const TOP_RANKED_NOTICE_DEPTH = 10;
 
 /**
- * A published demand's new top pairs: each team or faculty member in its top 10 is told once per
- * demand, with its rank. `pairs` in ranking order, as the matcher wrote them.
+ * A published demand's new top pairs: each team and each faculty member among the first 10 of its
+ * kind is told once per demand, with its rank. `pairs` in ranking order, as the matcher wrote them.
  */
 export async function notifyTopRankedProfiles(
   tx: Database,
-  demand: { id: number; title: string },
+  demandId: number,
   pairs: { teamId: number | null; facultyId: number | null }[],
 ): Promise<number> {
+  const demand = await findDemandContext(tx, demandId);
+  if (!demand || demand.status !== 'published') return 0;
+  const teams = pairs.filter((pair) => pair.teamId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
+  const members = pairs.filter((pair) => pair.facultyId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
   const drafts: NoticeDraft[] = [];
-  for (const [index, pair] of pairs.slice(0, TOP_RANKED_NOTICE_DEPTH).entries()) {
-    const userIds = await findUserIdsOfProfiles(tx, {
-      teamIds: pair.teamId ? [pair.teamId] : [],
-      facultyIds: pair.facultyId ? [pair.facultyId] : [],
-    });
+  for (const [rank, pair] of [...teams.entries(), ...members.entries()]) {
     drafts.push({
       kind: 'demand_ranks_you',
-      userIds,
+      userIds: await findUserIdsOfProfiles(tx, {
+        teamIds: pair.teamId ? [pair.teamId] : [],
+        facultyIds: pair.facultyId ? [pair.facultyId] : [],
+      }),
       link: profileLink(demand.id),
-      params: { demand: demand.title, rank: index + 1 },
+      params: { demand: demand.title, rank: rank + 1 },
       onceKey: `demand_ranks_you:${demand.id}`,
     });
   }

@@ -239,6 +239,7 @@ export async function findDemandContext(
 ): Promise<{
   id: number;
   title: string;
+  status: string;
   chainCode: string;
   enterpriseId: number;
   enterpriseName: string;
@@ -247,6 +248,7 @@ export async function findDemandContext(
     .select({
       id: demands.id,
       title: demands.title,
+      status: demands.status,
       chainCode: demands.chainCode,
       enterpriseId: demands.enterpriseId,
       enterpriseName: enterprises.name,
