@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import type { Logger } from '../shared/logger.js';
 import {
   claimDueMails,
+  databaseNow,
   failInterruptedMails,
   markMailFailed,
   markMailForRetry,
@@ -89,12 +90,16 @@ export class MailSender {
     this.messageIdHost = hostOf(options.from);
   }
 
-  /** One pass: claims due mails batch after batch until none is due, and sends each once. */
+  /**
+   * One pass: claims the mails due when it began, batch after batch, and tries each once. A mail
+   * put back for a retry during the pass waits for the next one.
+   */
   async sendDue(): Promise<SendOutcome> {
     const outcome: SendOutcome = { sent: 0, retried: 0, failed: 0 };
     await failInterruptedMails(this.db, SENDING_LEASE_MS, INTERRUPTED);
+    const dueBy = await databaseNow(this.db);
     for (;;) {
-      const claimed = await claimDueMails(this.db, this.batchSize);
+      const claimed = await claimDueMails(this.db, this.batchSize, dueBy);
       if (claimed.length === 0) return outcome;
       for (const mail of claimed) {
         const result = await this.sendOne(mail);

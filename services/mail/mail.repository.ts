@@ -39,11 +39,16 @@ export async function insertMails(db: Database, mails: OutgoingMail[]): Promise<
  * Claims up to `limit` due mails for this sender and marks them `sending` in one statement:
  * SKIP LOCKED lets several senders claim at once without waiting for, or taking, each other's rows.
  */
-export async function claimDueMails(db: Database, limit: number): Promise<OutboxMail[]> {
+export async function claimDueMails(db: Database, limit: number, dueBy: Date): Promise<OutboxMail[]> {
   const due = db
     .select({ id: schema.mailOutbox.id })
     .from(schema.mailOutbox)
-    .where(and(eq(schema.mailOutbox.status, 'pending'), sql`${schema.mailOutbox.nextAttemptAt} <= now()`))
+    .where(
+      and(
+        eq(schema.mailOutbox.status, 'pending'),
+        sql`${schema.mailOutbox.nextAttemptAt} <= ${dueBy.toISOString()}`,
+      ),
+    )
     .orderBy(schema.mailOutbox.id)
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -53,6 +58,14 @@ export async function claimDueMails(db: Database, limit: number): Promise<Outbox
     .where(inArray(schema.mailOutbox.id, due))
     .returning();
   return rows.map(toOutboxMail).sort((left, right) => left.id - right.id);
+}
+
+/** The database's clock: the one retry times are set by, whatever the web process's clock says. */
+export async function databaseNow(db: Database): Promise<Date> {
+  const result = (await db.execute(sql`select now() as now`)) as unknown as {
+    rows: { now: Date | string }[];
+  };
+  return new Date(result.rows[0]!.now);
 }
 
 export async function markMailSent(db: Database, id: number): Promise<void> {
