@@ -42,7 +42,7 @@ describeEachDatabase('bringing people in: invitations, reset and change of passw
     admin = await portalSession(app, 'admin@example.gov.cn');
   });
   afterAll(async () => {
-    await app.stop();
+    await app.matching.stop();
     await database.dispose();
   });
 
@@ -243,15 +243,12 @@ describeEachDatabase('bringing people in: invitations, reset and change of passw
     const session = await portalSession(app, 'admin@example.gov.cn');
     const mine = await logInAs(app, 'wang@example.edu.cn', 'second-kite-harbour-92');
     const token = await csrfTokenFor(mine, '/account');
-    const wrong = await mine
-      .post('/account/password')
-      .type('form')
-      .send({
-        _csrf: token,
-        current: 'not-it-at-all',
-        password: 'third-kite-harbour-93',
-        confirmation: 'third-kite-harbour-93',
-      });
+    const wrong = await mine.post('/account/password').type('form').send({
+      _csrf: token,
+      current: 'not-it-at-all',
+      password: 'third-kite-harbour-93',
+      confirmation: 'third-kite-harbour-93',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('当前密码不正确');
     const changed = await mine.post('/account/password').type('form').send({
