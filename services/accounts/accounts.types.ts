@@ -50,3 +50,18 @@ export interface BulkInvitePreview {
 export interface AcceptedInvitation {
   userId: number;
 }
+
+/** Why a line of a pasted address list is not invited. */
+export type ListedAddressSkip =
+  | 'malformed'
+  | 'unknown'
+  | 'duplicate'
+  | 'hasAccount'
+  | 'alreadyInvited'
+  | 'emailTaken';
+
+/** What inviting a pasted list of addresses would do: who is invited, and each other line with its row. */
+export interface ListedAddressPreview {
+  toInvite: (Invitee & { row: number })[];
+  skipped: { row: number; value: string; reason: ListedAddressSkip }[];
+}

@@ -4,6 +4,7 @@ export type {
   Invitee,
   InviteeFilter,
   InviteeKind,
+  ListedAddressPreview,
 } from './accounts.types.js';
 export { INVITEE_KINDS } from './accounts.types.js';
 export {
@@ -17,6 +18,7 @@ export {
   previewBulkInvite,
   TokenRefusedError,
 } from './invitations.service.js';
+export { inviteListedAddresses, previewListedAddresses } from './listed-addresses.service.js';
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.js';
 export {
   ADMIN_SETUP_LINK_MS,

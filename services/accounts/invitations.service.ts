@@ -47,7 +47,8 @@ export class TokenRefusedError extends ConflictError {
   }
 }
 
-async function invite(
+/** Writes one invitation (revoking any open one to the address), its mail and its audit entry. */
+export async function sendInvitation(
   tx: Database,
   actor: Actor,
   person: Invitee,
@@ -108,7 +109,7 @@ export async function invitePerson(
       if (!isEmail(email)) throw new ValidationError('malformed email', { email: 'validation.email' });
       if (await findUserIdByEmail(tx, email))
         throw new ConflictError('an account already uses this email', { email: 'account.invite.emailTaken' });
-      await invite(tx, actor, person, email, locale);
+      await sendInvitation(tx, actor, person, email, locale);
       return person;
     }),
   );
@@ -162,7 +163,7 @@ export async function bulkInvite(
     db.transaction(async (tx) => {
       const preview = await previewBulkInvite(tx, filter);
       for (const person of preview.toInvite)
-        await invite(tx, actor, person, person.email!.trim().toLowerCase(), locale);
+        await sendInvitation(tx, actor, person, person.email!.trim().toLowerCase(), locale);
       return preview;
     }),
   );

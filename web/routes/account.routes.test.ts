@@ -264,4 +264,36 @@ describeEachDatabase('bringing people in: invitations, reset and change of passw
     expect((await session.agent.get('/invitations')).status).toBe(200);
     await logInAs(app, 'wang@example.edu.cn', 'third-kite-harbour-93');
   });
+
+  it('invites from a pasted list of addresses, naming each line it skips with its row', async () => {
+    await database.db
+      .insert(schema.faculty)
+      .values([
+        {
+          universityId: world.university.id,
+          name: '冯粘贴',
+          title: 'lecturer',
+          email: 'feng@example.edu.cn',
+        },
+      ]);
+    const addresses = [
+      'feng@example.edu.cn',
+      '',
+      'not-an-address',
+      'stranger@example.edu.cn',
+      'FENG@example.edu.cn',
+      'wang@example.edu.cn',
+    ].join('\n');
+    const preview = await admin.post('/invitations/addresses/preview', { kind: 'faculty', addresses });
+    expect(preview.text).toContain('将向 1 人发送邀请');
+    expect(preview.text).toMatch(/data-row="3"><td>3<\/td><td>not-an-address<\/td><td>邮箱格式不正确/);
+    expect(preview.text).toMatch(/data-row="4">[\s\S]*?名单中没有这个邮箱/);
+    expect(preview.text).toMatch(/data-row="5">[\s\S]*?与前面的行重复/);
+    expect(preview.text).toMatch(/data-row="6">[\s\S]*?已有账号/);
+    expect((await lastMailTo('feng@example.edu.cn')).count).toBe(0);
+    const done = await admin.post('/invitations/addresses', { kind: 'faculty', addresses });
+    expect(done.text).toContain('已向 1 人发送邀请');
+    expect((await lastMailTo('feng@example.edu.cn')).count).toBe(1);
+    expect((await lastMailTo('stranger@example.edu.cn')).count).toBe(0);
+  });
 });

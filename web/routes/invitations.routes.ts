@@ -6,10 +6,12 @@ import {
   INVITEE_KINDS,
   type Invitee,
   type InviteeFilter,
+  inviteListedAddresses,
   invitePerson,
   isInviteeKind,
   listInvitees,
   previewBulkInvite,
+  previewListedAddresses,
 } from '../../services/accounts/index.js';
 import type { Database } from '../../services/db/index.js';
 import { requireRole } from '../auth/guards.js';
@@ -112,6 +114,30 @@ export function invitationRoutes(db: Database): Router {
       body.locale === 'en' ? 'en' : request.locale,
     );
     await renderList(request, response, { ...filter, state: null }, { outcome });
+  });
+
+  // A pasted column of addresses, checked line by line against the chosen list.
+  router.post('/invitations/addresses/preview', async (request, response) => {
+    const body = bodyOf(request);
+    const filter = filterOf(body);
+    const listed = await previewListedAddresses(db, { kind: filter.kind, text: body.addresses });
+    await renderList(
+      request,
+      response,
+      { ...filter, state: null },
+      { listed, addresses: String(body.addresses ?? '') },
+    );
+  });
+
+  router.post('/invitations/addresses', async (request, response) => {
+    const body = bodyOf(request);
+    const filter = filterOf(body);
+    const listedOutcome = await inviteListedAddresses(db, actorOf(request), {
+      kind: filter.kind,
+      text: body.addresses,
+      locale: body.locale === 'en' ? 'en' : request.locale,
+    });
+    await renderList(request, response, { ...filter, state: null }, { listedOutcome });
   });
 
   return router;
