@@ -266,16 +266,14 @@ describeEachDatabase('bringing people in: invitations, reset and change of passw
   });
 
   it('invites from a pasted list of addresses, naming each line it skips with its row', async () => {
-    await database.db
-      .insert(schema.faculty)
-      .values([
-        {
-          universityId: world.university.id,
-          name: '冯粘贴',
-          title: 'lecturer',
-          email: 'feng@example.edu.cn',
-        },
-      ]);
+    await database.db.insert(schema.faculty).values([
+      {
+        universityId: world.university.id,
+        name: '冯粘贴',
+        title: 'lecturer',
+        email: 'feng@example.edu.cn',
+      },
+    ]);
     const addresses = [
       'feng@example.edu.cn',
       '',
