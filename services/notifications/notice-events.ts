@@ -5,6 +5,7 @@ import {
   findDemandContext,
   findPairContexts,
   findStaffUserIdsOfChain,
+  findUserIdsByProfile,
   findUserIdsByRole,
   findUserIdsOfEnterprises,
   findUserIdsOfProfiles,
@@ -205,17 +206,21 @@ export async function notifyTopRankedProfiles(
   pairs: { teamId: number | null; facultyId: number | null }[],
 ): Promise<number> {
   const demand = await findDemandContext(tx, demandId);
-  if (!demand || demand.status !== 'published') return 0;
+  if (demand?.status !== 'published') return 0;
   const teams = pairs.filter((pair) => pair.teamId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
   const members = pairs.filter((pair) => pair.facultyId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
+  const accounts = await findUserIdsByProfile(tx, {
+    teamIds: teams.map((pair) => pair.teamId!),
+    facultyIds: members.map((pair) => pair.facultyId!),
+  });
   const drafts: NoticeDraft[] = [];
   for (const [rank, pair] of [...teams.entries(), ...members.entries()]) {
+    const userIds =
+      accounts.get(pair.teamId !== null ? `team:${pair.teamId}` : `faculty:${pair.facultyId}`) ?? [];
+    if (userIds.length === 0) continue;
     drafts.push({
       kind: 'demand_ranks_you',
-      userIds: await findUserIdsOfProfiles(tx, {
-        teamIds: pair.teamId ? [pair.teamId] : [],
-        facultyIds: pair.facultyId ? [pair.facultyId] : [],
-      }),
+      userIds,
       link: profileLink(demand.id),
       params: { demand: demand.title, rank: rank + 1 },
       onceKey: `demand_ranks_you:${demand.id}`,

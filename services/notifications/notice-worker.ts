@@ -53,6 +53,8 @@ export function startNoticeWorker(options: {
     if (!stopped) void runOnce();
   }, options.intervalMs ?? NOTICE_WORKER_INTERVAL_MS);
   timer.unref();
+  // A first pass at once: mail queued while no process was running goes out without waiting.
+  void runOnce();
   return {
     runOnce,
     async stop() {

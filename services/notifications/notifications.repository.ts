@@ -52,6 +52,44 @@ export async function findUserIdsOfProfiles(
   return rows.map((row) => row.id);
 }
 
+/**
+ * For many teams and faculty at once: each one's accounts (as `findUserIdsOfProfiles` finds them),
+ * keyed `team:<id>` and `faculty:<id>`. Two queries, however many profiles: a demand's whole top 20.
+ */
+export async function findUserIdsByProfile(
+  db: Database,
+  side: { teamIds: number[]; facultyIds: number[] },
+): Promise<Map<string, number[]>> {
+  const byProfile = new Map<string, number[]>();
+  if (side.teamIds.length === 0 && side.facultyIds.length === 0) return byProfile;
+  const leaders = side.teamIds.length
+    ? await db
+        .select({ id: teams.id, leaderId: teams.leaderId })
+        .from(teams)
+        .where(inArray(teams.id, side.teamIds))
+    : [];
+  const facultyIds = [
+    ...side.facultyIds,
+    ...leaders.flatMap((team) => (team.leaderId ? [team.leaderId] : [])),
+  ];
+  const conditions = [];
+  if (side.teamIds.length) conditions.push(inArray(users.teamId, side.teamIds));
+  if (facultyIds.length) conditions.push(inArray(users.facultyId, facultyIds));
+  const accounts = await db
+    .select({ id: users.id, teamId: users.teamId, facultyId: users.facultyId })
+    .from(users)
+    .where(and(activeUser, eq(users.role, 'university'), or(...conditions)));
+  const add = (key: string, id: number) => byProfile.set(key, [...(byProfile.get(key) ?? []), id]);
+  for (const account of accounts) {
+    if (account.facultyId !== null && side.facultyIds.includes(account.facultyId))
+      add(`faculty:${account.facultyId}`, account.id);
+    for (const team of leaders)
+      if (account.teamId === team.id || (team.leaderId !== null && account.facultyId === team.leaderId))
+        add(`team:${team.id}`, account.id);
+  }
+  return byProfile;
+}
+
 export async function findUserIdsOfEnterprises(db: Database, enterpriseIds: number[]): Promise<number[]> {
   if (enterpriseIds.length === 0) return [];
   const rows = await db

@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { insertUser } from '../../test/support/fixtures.js';
 import { type PortalSession, portalSession } from '../../test/support/portal-session.js';
-import { insertPortalWorld, type PortalWorld } from '../../test/support/portal-world.js';
+import { insertDemand, insertPortalWorld, type PortalWorld } from '../../test/support/portal-world.js';
 
 describeEachDatabase('notices in the portal and by mail', (kind) => {
   let database: TestDatabase;
@@ -205,6 +205,37 @@ describeEachDatabase('notices in the portal and by mail', (kind) => {
     await admin.post(`/admin/users/${firmUser.id}/approve`);
     expect((await noticesOf(firmUser.id)).map((notice) => notice.kind)).toEqual(['signup_approved']);
     expect((await mailsTo('new-firm@example.com')).length).toBe(1);
+  });
+
+  it('tells a team and a faculty member a newly published demand ranks them in its top 10, once', async () => {
+    const demand = await insertDemand(database.db, {
+      enterpriseId: world.enterprise.id,
+      title: '热压罐固化周期缩短与碳纤维预浸料',
+      description: '需要缩短碳纤维预浸料的热压罐固化周期，降低孔隙率。',
+    });
+    await app.matching.suggestCandidates([demand.id]);
+    await app.matching.suggestCandidates([demand.id]);
+    const ranked = async (userId: number) =>
+      (await noticesOf(userId)).filter(
+        (notice) => notice.kind === 'demand_ranks_you' && notice.link === `/matched-demands/${demand.id}`,
+      );
+    expect(await ranked(world.users.university.id)).toHaveLength(1);
+    expect(await ranked(memberUserId)).toHaveLength(1);
+    expect((await ranked(world.users.university.id))[0]!.params).toMatchObject({
+      demand: demand.title,
+      rank: 1,
+    });
+    const draft = await insertDemand(database.db, {
+      enterpriseId: world.enterprise.id,
+      title: '草稿：热压罐固化',
+      status: 'draft',
+    });
+    await app.matching.suggestCandidates([draft.id]);
+    expect(
+      (await noticesOf(world.users.university.id)).some(
+        (notice) => notice.link === `/matched-demands/${draft.id}`,
+      ),
+    ).toBe(false);
   });
 
   it('writes no notice and no mail when the change it belongs to rolls back', async () => {
