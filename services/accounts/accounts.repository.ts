@@ -1,6 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
+import type { InviteeKind } from './accounts.types.js';
 
 const { invitations, passwordResets, users, sessions } = schema;
 
@@ -37,14 +38,27 @@ export async function markInvitationAccepted(db: Database, id: number, userId: n
     .where(eq(invitations.id, id));
 }
 
-/** Revokes the open invitations to an address, before a new one replaces them. */
-export async function revokeOpenInvitations(db: Database, email: string): Promise<number> {
+/**
+ * Revokes the open invitations to an address, and those to the same person under another address,
+ * before a new one replaces them: one person, one working link.
+ */
+export async function revokeOpenInvitations(
+  db: Database,
+  email: string,
+  person: { kind: InviteeKind; id: number },
+): Promise<number> {
+  const samePerson = {
+    faculty: and(eq(invitations.facultyId, person.id), isNull(invitations.teamId)),
+    team_leader: eq(invitations.teamId, person.id),
+    staff: eq(invitations.staffId, person.id),
+    enterprise: eq(invitations.enterpriseId, person.id),
+  }[person.kind];
   const rows = await db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
     .where(
       and(
-        eq(sql`lower(${invitations.email})`, email.toLowerCase()),
+        or(eq(sql`lower(${invitations.email})`, email.toLowerCase()), samePerson),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
       ),

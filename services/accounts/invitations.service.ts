@@ -55,7 +55,7 @@ export async function sendInvitation(
   email: string,
   locale: Locale,
 ): Promise<void> {
-  await revokeOpenInvitations(tx, email);
+  await revokeOpenInvitations(tx, email, person);
   const { token, tokenHash } = newToken();
   const invitation = await insertInvitation(tx, {
     email,
@@ -128,8 +128,9 @@ export async function previewBulkInvite(db: Database, filter: InviteeFilter): Pr
   };
   const candidates: Invitee[] = [];
   for (const person of people) {
-    if (person.state === 'invited') preview.alreadyInvited += 1;
-    else if (person.state !== 'none') preview.withAccount += 1;
+    // An expired link is as good as none: the bulk invitation sends a new one.
+    if (person.state === 'invited' && !person.invitationExpired) preview.alreadyInvited += 1;
+    else if (person.state !== 'none' && person.state !== 'invited') preview.withAccount += 1;
     else if (!person.email?.trim()) preview.withoutEmail.push(person);
     else if (!isEmail(person.email.trim().toLowerCase())) preview.malformedEmail.push(person);
     else candidates.push(person);

@@ -37,8 +37,10 @@ export async function previewListedAddresses(
     if (!isEmail(email)) preview.skipped.push({ row, value, reason: 'malformed' });
     else if (seen.has(email)) preview.skipped.push({ row, value, reason: 'duplicate' });
     else if (!person) preview.skipped.push({ row, value, reason: 'unknown' });
-    else if (person.state === 'invited') preview.skipped.push({ row, value, reason: 'alreadyInvited' });
-    else if (person.state !== 'none') preview.skipped.push({ row, value, reason: 'hasAccount' });
+    else if (person.state === 'invited' && !person.invitationExpired)
+      preview.skipped.push({ row, value, reason: 'alreadyInvited' });
+    else if (person.state !== 'none' && person.state !== 'invited')
+      preview.skipped.push({ row, value, reason: 'hasAccount' });
     else candidates.push({ ...person, row });
     seen.add(email);
   }

@@ -294,4 +294,50 @@ describeEachDatabase('bringing people in: invitations, reset and change of passw
     expect((await lastMailTo('feng@example.edu.cn')).count).toBe(1);
     expect((await lastMailTo('stranger@example.edu.cn')).count).toBe(0);
   });
+
+  it('sends a new link in bulk to those whose link expired, and lets admins read every mail in the outbox', async () => {
+    const before = await lastMailTo('zheng@example.edu.cn');
+    const preview = await admin.post('/invitations/bulk/preview', {
+      kind: 'faculty',
+      university: world.university.id,
+    });
+    expect(preview.text).toMatch(/将向 \d+ 人发送邀请/);
+    await admin.post('/invitations/bulk', { kind: 'faculty', university: world.university.id });
+    const after = await lastMailTo('zheng@example.edu.cn');
+    expect(after.count).toBe(before.count + 1);
+    expect((await request(app.express).get(after.link!)).status).toBe(200);
+    const outbox = await admin.agent.get('/admin/mail');
+    expect(outbox.text).toContain('未配置 SMTP_URL');
+    expect(outbox.text).toContain('data-to="zheng@example.edu.cn"');
+    const id = after.mail!.id;
+    const message = await admin.agent.get(`/admin/mail/${id}`);
+    expect(message.text).toContain(after.link!);
+  });
+
+  it('keeps one working link per person, even when the second invitation goes to another address', async () => {
+    const [wu] = await database.db.select().from(schema.faculty).where(eq(schema.faculty.name, '吴无邮'));
+    await admin.post('/invitations', {
+      kind: 'faculty',
+      id: wu!.id,
+      email: 'wu.one@example.edu.cn',
+      back: '/invitations',
+    });
+    await admin.post('/invitations', {
+      kind: 'faculty',
+      id: wu!.id,
+      email: 'wu.two@example.edu.cn',
+      back: '/invitations',
+    });
+    const first = await lastMailTo('wu.one@example.edu.cn');
+    const second = await lastMailTo('wu.two@example.edu.cn');
+    expect((await request(app.express).get(first.link!)).status).toBe(410);
+    expect((await request(app.express).get(second.link!)).status).toBe(200);
+    const refused = await admin.post('/invitations', {
+      kind: 'faculty',
+      id: wu!.id,
+      email: 'not-an-email',
+      back: '/invitations',
+    });
+    expect((await admin.agent.get(refused.headers.location!)).text).toContain('请输入有效的邮箱地址');
+  });
 });
