@@ -12,6 +12,7 @@ import {
 import { NOTICE_DELIVERIES } from '../../services/shared/enums.js';
 import { ValidationError } from '../../services/shared/errors.js';
 import { requireUser } from '../auth/guards.js';
+import { safeLocalPath } from '../locale.js';
 import { flash } from '../navigation.js';
 import { bodyOf, idParam } from './staff/staff-context.js';
 
@@ -82,7 +83,7 @@ export function notificationRoutes(db: Database): Router {
 
   // Opening a notice reads it and goes to what it is about.
   router.get('/notifications/:id', async (request, response) => {
-    response.redirect(await openNotice(db, request.user!, idParam(request.params.id)));
+    response.redirect(safeLocalPath(await openNotice(db, request.user!, idParam(request.params.id))));
   });
 
   router.post('/notifications/:id/:state', async (request, response) => {
