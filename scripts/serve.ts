@@ -1,5 +1,5 @@
 import { setPortalAddress } from '../services/mail/index.js';
-import { MatchingService } from '../services/matching/index.js';
+import { MatchingService, SuggestionWorker } from '../services/matching/index.js';
 import { createLogger } from '../services/shared/logger.js';
 import { countUsers } from '../services/users/index.js';
 import { createApp } from '../web/app.js';
@@ -13,11 +13,14 @@ runScript('start', async () => {
   if (config.sessionSecretIsDefault) logger.warn('SESSION_SECRET is not set: using the development secret');
   setPortalAddress(config.publicUrl);
   // A production database holds the bureau's real people: never the demo city, never a printed password.
-  const matching = await (config.isProduction
-    ? MatchingService.start(database, logger)
-    : prepareDemoCity(database, logger).then(({ outcome, matching }) => {
+  const { matching, worker } = await (config.isProduction
+    ? MatchingService.start(database, logger).then((started) => ({
+        matching: started,
+        worker: SuggestionWorker.start(database, started, { logger }),
+      }))
+    : prepareDemoCity(database, logger, { worker: true }).then(({ outcome, matching, worker }) => {
         if (outcome.seeded) logger.info({ counts: outcome.counts }, 'seeded the demo city');
-        return matching;
+        return { matching, worker };
       })
   ).catch(async (error: unknown) => {
     await database.close();
@@ -25,7 +28,7 @@ runScript('start', async () => {
   });
   if (!config.smtpUrl)
     logger.info('SMTP_URL is not set: mail stays in the outbox (admins read it at /admin/mail)');
-  const app = createApp({ config, database, matching, logger, noticeWorker: true });
+  const app = createApp({ config, database, matching, suggestions: worker, logger, noticeWorker: true });
   const url = await app.start();
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const footer = config.isProduction

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
 import { MailSender, setPortalAddress, smtpTransport } from '../services/mail/index.js';
-import type { MatchingService } from '../services/matching/index.js';
+import type { MatchingService, SuggestionWorker } from '../services/matching/index.js';
 import { type NoticeWorker, startNoticeWorker } from '../services/notifications/index.js';
 import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
@@ -46,6 +46,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   /** This process's matcher index, already built and listening for changes. */
   matching: MatchingService;
+  /** Keeps the brokering queue's suggestions current from the change feed; stopped with the app. */
+  suggestions?: SuggestionWorker | null;
   logger: Logger;
   /** Failed logins allowed per account in 15 minutes (four times as many per address). */
   loginLimit?: number;
@@ -69,6 +71,7 @@ export function createApp({
   config,
   database,
   matching,
+  suggestions = null,
   logger,
   loginLimit = 10,
   noticeWorker = false,
@@ -113,7 +116,7 @@ export function createApp({
     }),
   );
   app.use('/assets', express.static(path.join(WEB_DIR, 'public'), { maxAge: '1h' }));
-  app.use(healthRoutes(database));
+  app.use(healthRoutes(database, matching));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(
@@ -189,6 +192,7 @@ export function createApp({
       await worker?.stop();
       worker = null;
       transport?.close();
+      await suggestions?.stop();
       await matching.stop();
       await database.close();
     },

@@ -198,17 +198,18 @@ export const TOP_RANKED_NOTICE_DEPTH = 10;
 
 /**
  * A published demand's new top pairs: each team and each faculty member among the first 10 of its
- * kind is told once per demand, with its rank. `pairs` in ranking order, as the matcher wrote them.
+ * kind is told once per demand, with its rank by score. Called where the top pairs are saved.
  */
 export async function notifyTopRankedProfiles(
   tx: Database,
   demandId: number,
-  pairs: { teamId: number | null; facultyId: number | null }[],
+  pairs: { teamId: number | null; facultyId: number | null; score: number }[],
 ): Promise<number> {
   const demand = await findDemandContext(tx, demandId);
   if (demand?.status !== 'published') return 0;
-  const teams = pairs.filter((pair) => pair.teamId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
-  const members = pairs.filter((pair) => pair.facultyId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
+  const ranked = [...pairs].sort((left, right) => right.score - left.score);
+  const teams = ranked.filter((pair) => pair.teamId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
+  const members = ranked.filter((pair) => pair.facultyId !== null).slice(0, TOP_RANKED_NOTICE_DEPTH);
   const accounts = await findUserIdsByProfile(tx, {
     teamIds: teams.map((pair) => pair.teamId!),
     facultyIds: members.map((pair) => pair.facultyId!),

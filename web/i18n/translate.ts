@@ -1,9 +1,11 @@
 import { noticeMessages } from '../../services/notifications/index.js';
 import { accountsMessages } from './messages/accounts.js';
 import { adminMessages } from './messages/admin.js';
+import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
+import { rankingMessages } from './messages/ranking.js';
 import { staffMessages } from './messages/staff.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -23,6 +25,8 @@ const AREAS: MessageArea[] = [
   staffMessages,
   adminMessages,
   listsMessages,
+  consentMessages,
+  rankingMessages,
   accountsMessages,
   noticeMessages,
 ];
