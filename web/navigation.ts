@@ -28,6 +28,7 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: '/staff/enterprises', key: 'nav.enterprises' },
     { href: '/staff/report', key: 'nav.report' },
     { href: '/staff/lists', key: 'nav.imports' },
+    { href: '/invitations', key: 'nav.invitations' },
   ],
   admin: [
     { href: '/admin/users', key: 'nav.admin' },
@@ -36,6 +37,8 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: '/staff/partners', key: 'nav.partners' },
     { href: '/staff/report', key: 'nav.report' },
     { href: '/staff/lists', key: 'nav.imports' },
+    { href: '/invitations', key: 'nav.invitations' },
+    { href: '/admin/mail', key: 'nav.outgoingMail' },
   ],
 };
 

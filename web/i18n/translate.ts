@@ -1,3 +1,5 @@
+import { noticeMessages } from '../../services/notifications/index.js';
+import { accountsMessages } from './messages/accounts.js';
 import { adminMessages } from './messages/admin.js';
 import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
@@ -27,6 +29,8 @@ const AREAS: MessageArea[] = [
   chokepointMessages,
   consentMessages,
   rankingMessages,
+  accountsMessages,
+  noticeMessages,
 ];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
