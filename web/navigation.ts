@@ -48,6 +48,11 @@ export function navigation(request: Request, response: Response, next: NextFunct
 }
 
 /** A one-time message shown on the next page. */
-export function flash(request: Request, kind: 'success' | 'error' | 'info', key: string): void {
-  request.session.flash = [...(request.session.flash ?? []), { kind, key }];
+export function flash(
+  request: Request,
+  kind: 'success' | 'error' | 'info',
+  key: string,
+  params?: Record<string, string>,
+): void {
+  request.session.flash = [...(request.session.flash ?? []), { kind, key, ...(params ? { params } : {}) }];
 }

@@ -5,6 +5,13 @@ import { insertBrokeringWorld, insertDemand } from '../../test/support/brokering
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { listEnterprises } from './index.js';
 
+interface SqlCounts {
+  demands: number;
+  collaborations: number;
+  services: number;
+  last_served_on: string | null;
+}
+
 /** Three firms with different amounts of everything, so a count of the wrong firm or table shows. */
 async function insertThreeFirms(database: TestDatabase) {
   const { db } = database;
@@ -55,16 +62,13 @@ describeEachDatabase('the enterprise services list', (kind) => {
   it('gives every firm its own counts of demands, collaborations and services and its last service date', async () => {
     const listed = new Map((await listEnterprises(database.db)).map((entry) => [entry.id, entry]));
     for (const firm of firms) {
-      const { rows } = await database.db.execute<{
-        demands: number;
-        collaborations: number;
-        services: number;
-        last_served_on: string | null;
-      }>(sql`select
+      const { rows } = (await database.db.execute(
+        sql`select
           (select count(*)::int from demands d where d.enterprise_id = ${firm.id}) as demands,
           (select count(*)::int from collaborations c where c.enterprise_id = ${firm.id}) as collaborations,
           (select count(*)::int from enterprise_services s where s.enterprise_id = ${firm.id}) as services,
-          (select max(s.served_on)::text from enterprise_services s where s.enterprise_id = ${firm.id}) as last_served_on`);
+          (select max(s.served_on)::text from enterprise_services s where s.enterprise_id = ${firm.id}) as last_served_on`,
+      )) as unknown as { rows: SqlCounts[] };
       const counted = rows[0]!;
       expect(listed.get(firm.id), firm.name).toMatchObject({
         demands: Number(counted.demands),

@@ -80,14 +80,15 @@ describeEachDatabase('the staff pages', (kind) => {
     });
     const queue = await staff.get('/staff/queue?chain=carbon_fiber');
     expect(queue.text).toContain('热压罐固化周期缩短');
-    expect(queue.text).toContain('0.77');
+    expect(queue.text).toContain('title="匹配度 0–100');
+    expect(queue.text).toContain('>77</span>');
     const token = csrfTokenIn(queue.text);
     const introduced = await staff
       .post(`/staff/queue/${pair.id}/introduce`)
       .type('form')
       .send({ _csrf: token, back: '/staff/queue?chain=carbon_fiber' });
     expect(introduced.status).toBe(302);
-    expect(introduced.headers.location).toBe('/staff/queue?chain=carbon_fiber');
+    expect(introduced.headers.location).toBe(`/staff/queue?chain=carbon_fiber#pair-${pair.id}`);
     const accepted = await staff.post(`/staff/queue/${pair.id}/accept`).type('form').send({ _csrf: token });
     expect(accepted.headers.location).toMatch(/^\/staff\/collaborations\/\d+$/);
     const page = await staff.get(accepted.headers.location ?? '');
