@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
@@ -11,12 +12,35 @@ const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 const waitingDays = sql<number>`floor(extract(epoch from now() - coalesce(${matchCandidates.introducedAt}, ${matchCandidates.createdAt})) / 86400)::int`;
 const anyInterest = sql`(${matchCandidates.enterpriseInterested} or ${matchCandidates.profileInterested})`;
 
-function conditions(filter: QueuePageFilter): SQL | undefined {
+/**
+ * The filter as conditions on the pairs table and its demand only. Names and universities are
+ * looked up in their own (small) tables first, so a search never joins every pair to every name.
+ */
+function conditions(db: Database, filter: QueuePageFilter): SQL | undefined {
   const words = filter.search
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 5)
     .map((word) => `%${escapeLike(word)}%`);
+  const pairsNaming = (pattern: string) =>
+    or(
+      inArray(
+        matchCandidates.demandId,
+        db
+          .select({ id: demands.id })
+          .from(demands)
+          .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+          .where(or(ilike(demands.title, pattern), ilike(enterprises.name, pattern))),
+      ),
+      inArray(
+        matchCandidates.teamId,
+        db.select({ id: teams.id }).from(teams).where(ilike(teams.nameZh, pattern)),
+      ),
+      inArray(
+        matchCandidates.facultyId,
+        db.select({ id: faculty.id }).from(faculty).where(ilike(faculty.name, pattern)),
+      ),
+    );
   return and(
     inArray(matchCandidates.status, filter.statuses),
     // A draft is not brokered yet and a closed demand no longer is; a matched one may take more teams.
@@ -24,20 +48,22 @@ function conditions(filter: QueuePageFilter): SQL | undefined {
     filter.chainCode ? eq(demands.chainCode, filter.chainCode) : undefined,
     filter.demandClass ? eq(demands.demandClass, filter.demandClass) : undefined,
     filter.universityId
-      ? eq(sql`coalesce(${teams.universityId}, ${faculty.universityId})`, filter.universityId)
+      ? or(
+          inArray(
+            matchCandidates.teamId,
+            db.select({ id: teams.id }).from(teams).where(eq(teams.universityId, filter.universityId)),
+          ),
+          inArray(
+            matchCandidates.facultyId,
+            db.select({ id: faculty.id }).from(faculty).where(eq(faculty.universityId, filter.universityId)),
+          ),
+        )
       : undefined,
     filter.minScore > 0 ? gte(matchCandidates.score, filter.minScore) : undefined,
     filter.bothInterested
       ? and(eq(matchCandidates.enterpriseInterested, true), eq(matchCandidates.profileInterested, true))
       : undefined,
-    ...words.map((pattern) =>
-      or(
-        ilike(demands.title, pattern),
-        ilike(enterprises.name, pattern),
-        ilike(teams.nameZh, pattern),
-        ilike(faculty.name, pattern),
-      ),
-    ),
+    ...words.map(pairsNaming),
   );
 }
 
@@ -91,24 +117,26 @@ function ordering(sort: QueuePageFilter['sort']): SQL[] {
  */
 export async function findQueuePage(db: Database, filter: QueuePageFilter): Promise<QueuePage> {
   if (filter.statuses.length === 0) return { entries: [], total: 0 };
-  const where = conditions(filter);
-  const countQuery = db
-    .select({ value: sql<number>`count(*)::int` })
-    .from(matchCandidates)
-    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
-    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .where(where);
-  const rowsQuery = selectEntries(db)
-    .where(where)
-    .orderBy(...ordering(filter.sort))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  const [[count], rows] = await Promise.all([countQuery, rowsQuery]);
+  const where = conditions(db, filter);
+  const narrowed = <Query extends PgSelect>(query: Query) =>
+    query.innerJoin(demands, eq(demands.id, matchCandidates.demandId)).where(where);
+  // The page's ids first, ordered and cut on the pairs table alone; the names for those 50 after.
+  const [[count], pageIds] = await Promise.all([
+    narrowed(db.select({ value: sql<number>`count(*)::int` }).from(matchCandidates).$dynamic()),
+    narrowed(db.select({ id: matchCandidates.id }).from(matchCandidates).$dynamic())
+      .orderBy(...ordering(filter.sort))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+  ]);
+  const ids = pageIds.map((row) => row.id);
+  const rows = ids.length ? await selectEntries(db).where(inArray(matchCandidates.id, ids)) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     total: Number(count?.value ?? 0),
-    entries: rows.map(toEntry),
+    entries: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toEntry(row)] : [];
+    }),
   };
 }
 
