@@ -23,6 +23,7 @@ import { companyRoutes } from './routes/company.routes.js';
 import { demandRoutes } from './routes/demands.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
+import { libraryRoutes } from './routes/libraries.routes.js';
 import { matchedDemandRoutes } from './routes/matched-demands.routes.js';
 import { profileRoutes } from './routes/profile.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
@@ -123,7 +124,8 @@ export function createApp({
   app.use(navigation);
 
   app.use(statsRoutes(db));
-  app.use(publicRoutes(db, matching));
+  app.use(publicRoutes(db));
+  app.use(libraryRoutes({ db, matching }));
   app.use(authRoutes(db, passportInstance, { loginLimit }));
   app.use(demandRoutes({ db, matching }));
   app.use(companyRoutes({ db, matching }));

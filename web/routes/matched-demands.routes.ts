@@ -45,7 +45,12 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
     const id = idParam(request);
     await expressProfileInterest(deps, request.user!, id);
     flash(request, 'success', 'candidate.interestSent');
-    response.redirect(303, `/matched-demands/${id}`);
+    // Back where the button was: the card in the list, or the answer on the demand's page.
+    const from = (request.body as Record<string, unknown> | undefined)?.from;
+    response.redirect(
+      303,
+      from === 'list' ? `/matched-demands#demand-${id}` : `/matched-demands/${id}#interest`,
+    );
   });
 
   return router;
