@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin/admin.routes.js';
 import { demandApi } from './routes/api/demands.api.js';
 import { profileApi } from './routes/api/profiles.api.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { portalCollaborationRoutes } from './routes/collaborations.routes.js';
 import { companyRoutes } from './routes/company.routes.js';
 import { demandRoutes } from './routes/demands.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -132,6 +133,7 @@ export function createApp({
   app.use(profileRoutes({ db, matching }));
   app.use(matchedDemandRoutes({ db, matching }));
   app.use(introductionRoutes({ db, matching }));
+  app.use(portalCollaborationRoutes(db));
   app.use(demandApi({ db, matching }));
   app.use(profileApi({ db, matching }));
   app.use(staffRoutes(db, matching));

@@ -14,12 +14,14 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
   enterprise: [
     { href: '/demands/mine', key: 'nav.myDemands' },
     { href: '/introductions', key: 'nav.introductions' },
+    { href: '/collaborations', key: 'nav.progress' },
     { href: '/company', key: 'nav.company' },
   ],
   university: [
     { href: '/profile', key: 'nav.profile' },
     { href: '/matched-demands', key: 'nav.matchedDemands' },
     { href: '/introductions', key: 'nav.introductions' },
+    { href: '/collaborations', key: 'nav.progress' },
   ],
   staff: [
     { href: '/staff/queue', key: 'nav.queue' },

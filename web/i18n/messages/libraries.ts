@@ -65,6 +65,19 @@ export const librariesMessages = {
     'detail.closeTitle': '关闭需求',
     'detail.closeWarning': '关闭后该需求不再公开，也不再匹配新的团队与教师，且不能重新打开。确定关闭吗？',
     'detail.closeConfirm': '确认关闭',
+    'nav.progress': '合作进展',
+    'progress.explain': '由科技局撮合建立的产学研合作：所处阶段、节点与成果，双方看到的内容相同。',
+    'progress.teamContact': '团队联系人',
+    'progress.firmContact': '企业联系人',
+    'progress.contactName': '姓名',
+    'progress.contactPhone': '电话',
+    'progress.contactEmail': '邮箱',
+    'progress.noContact': '对方尚未留下联系方式，请联系科技局工作专班。',
+    'progress.noMilestones': '尚未设定节点。',
+    'progress.timeline': '时间线',
+    'progress.milestoneDue': '节点计划完成',
+    'progress.milestoneOverdue': '节点已逾期',
+    'progress.readOnly': '阶段、节点与成果由科技局工作专班记录；如有出入，请联系专班。',
   },
   en: {
     'score.tooltip':
@@ -135,5 +148,20 @@ export const librariesMessages = {
     'detail.closeWarning':
       'Once closed, the demand is no longer public, no new teams or faculty are matched to it, and it cannot be reopened. Close it?',
     'detail.closeConfirm': 'Close it',
+    'nav.progress': 'Collaborations',
+    'progress.explain':
+      'Industry–academia collaborations the bureau brokered: stage, milestones and outcomes, the same for both sides.',
+    'progress.teamContact': 'The team’s contact',
+    'progress.firmContact': 'The firm’s contact',
+    'progress.contactName': 'Name',
+    'progress.contactPhone': 'Phone',
+    'progress.contactEmail': 'Email',
+    'progress.noContact': 'No contact details yet; ask the bureau’s task force.',
+    'progress.noMilestones': 'No milestones set yet.',
+    'progress.timeline': 'Timeline',
+    'progress.milestoneDue': 'Milestone due',
+    'progress.milestoneOverdue': 'Milestone overdue',
+    'progress.readOnly':
+      'The bureau’s task force records the stage, milestones and outcomes; if something is wrong, tell them.',
   },
 };
