@@ -144,7 +144,7 @@ describeEachDatabase('the staff queue at scale', (kind) => {
       back: '/staff/queue',
       ids: ticked,
       bulkAction: 'decline',
-      bulkReason: 'capacity',
+      bulkReason: 'capacity_full',
     });
     expect(declined.headers.location).toBe('/staff/queue');
     expect((await staff.get('/staff/queue')).text).toContain('已婉拒 3 对；0 对因状态已变未处理。');
