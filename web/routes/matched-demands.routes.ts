@@ -4,6 +4,7 @@ import { expressProfileInterest } from '../../services/introductions/index.js';
 import { findCompanyFace, rankDemandsForUser } from '../../services/profiles/index.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
+import { scorePoints } from '../paging.js';
 import { explainLanguage, idParam } from './portal-forms.js';
 
 /** A university team or faculty member browses the demands ranked for them and says "interested". */
@@ -17,7 +18,7 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
       title: request.t('nav.matchedDemands'),
       matched: matched.map((item) => ({
         ...item,
-        percentScore: Math.round(item.score * 100),
+        percentScore: scorePoints(item.score),
         interested: item.state?.profileInterested ?? false,
         canAnswer: isOpen(item.demand) && item.state?.status !== 'declined',
       })),
