@@ -81,7 +81,7 @@ describeEachDatabase('the staff pages', (kind) => {
     const queue = await staff.get('/staff/queue?chain=carbon_fiber');
     expect(queue.text).toContain('热压罐固化周期缩短');
     expect(queue.text).toContain('title="匹配度 0–100');
-    expect(queue.text).toContain('>77</span>');
+    expect(queue.text).toContain('<b class="score">77</b>');
     const token = csrfTokenIn(queue.text);
     const introduced = await staff
       .post(`/staff/queue/${pair.id}/introduce`)
