@@ -49,7 +49,10 @@ export function navigation(request: Request, response: Response, next: NextFunct
     .filter((item) => within(item.href))
     .sort((left, right) => right.href.length - left.href.length)[0];
   response.locals.nav = items.map((item) => ({ ...item, current: item === current }));
-  response.locals.searchQuery = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+  // The header's box shows what a library was searched for; other pages' own `q` stays theirs.
+  const inLibrary = /^\/(demands|results|experts)$/.test(request.path);
+  response.locals.searchQuery =
+    inLibrary && typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
   response.locals.currentUser = request.user
     ? { displayName: request.user.displayName, role: request.user.role }
     : null;
