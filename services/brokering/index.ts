@@ -1,3 +1,4 @@
+export { findAgreementsOfPairs } from './agreements.repository.js';
 export {
   acceptMatch,
   declineMatch,
@@ -13,6 +14,8 @@ export {
 export type {
   CandidatePair,
   IntroductionProposal,
+  OutsideAgreement,
+  PairConsent,
   ProposedIntroduction,
   QueueEntry,
   QueueFilter,
@@ -22,6 +25,7 @@ export type {
   TeamWorkload,
 } from './brokering.types.js';
 export { QUEUE_SORTS } from './brokering.types.js';
+export { type AgreementSubmission, consentOf, recordOutsideAgreement } from './consent.js';
 export {
   type ConfirmationOutcome,
   chooseProposals,

@@ -3,7 +3,10 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
-import type { QueueEntry, QueuePage, QueuePageFilter } from './brokering.types.js';
+import type { QueueEntry, QueuePageFilter } from './brokering.types.js';
+
+/** A queue row as the database holds it; the service adds what its consent rests on. */
+export type QueueRow = Omit<QueueEntry, 'consent'>;
 
 const { matchCandidates, demands, enterprises, teams, faculty, universities } = schema;
 
@@ -115,7 +118,10 @@ function ordering(sort: QueuePageFilter['sort']): SQL[] {
  * One page of the brokering queue and how many pairs the filter holds in all: the page's rows in
  * one query, the count in another, both over the same joins so they always agree.
  */
-export async function findQueuePage(db: Database, filter: QueuePageFilter): Promise<QueuePage> {
+export async function findQueuePage(
+  db: Database,
+  filter: QueuePageFilter,
+): Promise<{ entries: QueueRow[]; total: number }> {
   if (filter.statuses.length === 0) return { entries: [], total: 0 };
   const where = conditions(db, filter);
   const narrowed = <Query extends PgSelect>(query: Query) =>
@@ -142,7 +148,7 @@ export async function findQueuePage(db: Database, filter: QueuePageFilter): Prom
 
 type EntryRow = Awaited<ReturnType<ReturnType<typeof selectEntries>['where']>>[number];
 
-function toEntry({ teamName, facultyName, ...row }: EntryRow): QueueEntry {
+function toEntry({ teamName, facultyName, ...row }: EntryRow): QueueRow {
   return {
     ...row,
     status: row.status as MatchStatus,
@@ -153,7 +159,7 @@ function toEntry({ teamName, facultyName, ...row }: EntryRow): QueueEntry {
 }
 
 /** One pair as the queue shows it, whatever its status, for the page where staff decide on it. */
-export async function findQueueEntry(db: Database, candidateId: number): Promise<QueueEntry | null> {
+export async function findQueueEntry(db: Database, candidateId: number): Promise<QueueRow | null> {
   const [row] = await selectEntries(db).where(eq(matchCandidates.id, candidateId));
   return row ? toEntry(row) : null;
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { DEMAND_CLASSES, MATCH_STATUSES, type MatchStatus } from '../shared/enums.js';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { findAgreementsOfPairs } from './agreements.repository.js';
 import { declineMatch, isDeclineReason, OPEN_STATUSES, shortlistMatch } from './brokering.service.js';
 import {
   QUEUE_SORTS,
@@ -10,7 +11,21 @@ import {
   type QueuePageFilter,
   type QueueSort,
 } from './brokering.types.js';
-import { findQueueEntry, findQueuePage } from './queue.repository.js';
+import { consentOf } from './consent.js';
+import { findQueueEntry, findQueuePage, type QueueRow } from './queue.repository.js';
+
+/** Each row with what its consent rests on: both said interested, or an agreement staff recorded. */
+async function withConsent(db: Database, rows: QueueRow[]): Promise<QueueEntry[]> {
+  const agreements = new Map(
+    (
+      await findAgreementsOfPairs(
+        db,
+        rows.map((row) => row.id),
+      )
+    ).map((agreement) => [agreement.matchCandidateId, agreement]),
+  );
+  return rows.map((row) => ({ ...row, consent: consentOf(row, agreements.get(row.id) ?? null) }));
+}
 
 /** Rows on one page of the queue: a screen of decisions that still loads fast on a phone. */
 export const QUEUE_PAGE_SIZE = 50;
@@ -58,10 +73,11 @@ export async function listQueuePage(
   filter: Omit<QueuePageFilter, 'pageSize'>,
   pageSize = QUEUE_PAGE_SIZE,
 ): Promise<QueuePage & { page: number; pages: number }> {
-  const first = await findQueuePage(db, { ...filter, pageSize });
-  const pages = Math.max(1, Math.ceil(first.total / pageSize));
-  if (filter.page <= pages) return { ...first, page: filter.page, pages };
-  return { ...(await findQueuePage(db, { ...filter, page: pages, pageSize })), page: pages, pages };
+  let found = await findQueuePage(db, { ...filter, pageSize });
+  const pages = Math.max(1, Math.ceil(found.total / pageSize));
+  const page = Math.min(filter.page, pages);
+  if (page !== filter.page) found = await findQueuePage(db, { ...filter, page, pageSize });
+  return { entries: await withConsent(db, found.entries), total: found.total, page, pages };
 }
 
 export type BulkAction = 'shortlist' | 'decline';
@@ -112,5 +128,6 @@ export async function decideInBulk(
 export async function getQueueEntry(db: Database, candidateId: number): Promise<QueueEntry> {
   const entry = await findQueueEntry(db, candidateId);
   if (!entry) throw new NotFoundError('no such candidate pair');
-  return entry;
+  const [withItsConsent] = await withConsent(db, [entry]);
+  return withItsConsent!;
 }

@@ -82,7 +82,10 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     filters,
     explainLanguage(request),
   );
-  const universities = await listUniversities(deps.db);
+  const [universities, rankingUpdating] = await Promise.all([
+    listUniversities(deps.db),
+    deps.matching.isBehind(),
+  ]);
   const isOwner = request.user?.role === 'enterprise';
   const card = (candidate: (typeof ranked.teams)[number]) => ({
     ...candidate,
@@ -96,6 +99,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
   response.render('pages/enterprise/demand', {
     title: ranked.demand.title,
     demand: ranked.demand,
+    rankingUpdating,
     isOwner,
     isStaff: !isOwner,
     canEdit: isOwner && ranked.demand.status !== 'closed',

@@ -14,13 +14,20 @@ import {
   proposeIntroductions,
   QUEUE_SORTS,
   type QueueEntry,
+  recordOutsideAgreement,
   setIntroductionLimit,
   shortlistMatch,
 } from '../../../services/brokering/index.js';
+import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import { listUniversities } from '../../../services/demands/index.js';
 import type { MatchingService } from '../../../services/matching/index.js';
-import { DECLINE_REASONS, DEMAND_CLASSES, MATCH_STATUSES } from '../../../services/shared/enums.js';
+import {
+  AGREEMENT_CHANNELS,
+  DECLINE_REASONS,
+  DEMAND_CLASSES,
+  MATCH_STATUSES,
+} from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
@@ -54,11 +61,15 @@ function queueRow(entry: QueueEntry) {
     evidence: entry.explanation.evidence?.title ?? null,
     enterpriseInterested: entry.enterpriseInterested,
     profileInterested: entry.profileInterested,
+    agreementRecorded: entry.consent?.basis === 'recorded_agreement',
     waitingDays: entry.waitingDays,
     status: entry.status,
     canShortlist: entry.status === 'suggested',
     canIntroduce: entry.status === 'suggested' || entry.status === 'shortlisted',
     canDecide: OPEN_STATUSES.includes(entry.status),
+    // Accepting needs consent; without it staff are offered to record the agreement instead.
+    canAccept: entry.status === 'introduced' && entry.consent !== null,
+    canRecordAgreement: entry.consent === null && OPEN_STATUSES.includes(entry.status),
   };
 }
 
@@ -196,11 +207,12 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
         ...queueRow(entry),
         terms: entry.explanation.terms.map(([term, share]) => ({ term, share })),
         bothInterested: entry.enterpriseInterested && entry.profileInterested,
-        canAccept: entry.status === 'introduced',
         declineReason: entry.declineReason,
         declineNote: entry.declineNote,
       },
       declineOptions: optionsOf(request, 'declineReason', DECLINE_REASONS),
+      channelOptions: optionsOf(request, 'agreementChannel', AGREEMENT_CHANNELS),
+      today: todayInCity(),
       back,
     });
   });
@@ -233,6 +245,17 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
   decision('decline', 'brokering.done.declined', async (request, id) => {
     const body = bodyOf(request);
     await declineMatch(db, actorOf(request), id, { reason: body.reason, note: body.note });
+    return undefined;
+  });
+  decision('agreement', 'consent.done.recorded', async (request, id) => {
+    const body = bodyOf(request);
+    await recordOutsideAgreement(db, actorOf(request), id, {
+      enterpriseConfirmedBy: body.enterpriseConfirmedBy,
+      universityConfirmedBy: body.universityConfirmedBy,
+      channel: body.channel,
+      agreedOn: body.agreedOn,
+      note: body.note,
+    });
     return undefined;
   });
   decision('accept', 'brokering.done.accepted', async (request, id) => {
