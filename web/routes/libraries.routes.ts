@@ -70,6 +70,14 @@ async function tabsOf(deps: LibraryDependencies, viewer: LibraryViewer, current:
   }));
 }
 
+/** A library with only its query kept: what "clear the filters" goes back to. */
+function clearedHref(library: Library, query: string, extra: Record<string, string> = {}): string {
+  const search = new URLSearchParams(extra);
+  if (query) search.set('q', query);
+  const text = search.toString();
+  return `/${library}${text ? `?${text}` : ''}`;
+}
+
 const scoreOf = (entry: { score: number | null }) => (entry.score === null ? null : scorePoints(entry.score));
 
 /** The demand, result and expert libraries, their detail pages, and the header's one search. */
@@ -93,6 +101,7 @@ export function libraryRoutes(deps: LibraryDependencies): Router {
     response.render('pages/libraries/demands', {
       title: request.t('library.demands'),
       library: 'demands',
+      clearHref: clearedHref('demands', filter.query),
       filter,
       tabs,
       total: page.total,
@@ -128,6 +137,7 @@ export function libraryRoutes(deps: LibraryDependencies): Router {
     response.render('pages/libraries/results', {
       title: request.t('library.results'),
       library: 'results',
+      clearHref: clearedHref('results', filter.query),
       filter,
       tabs,
       total: page.total,
@@ -169,6 +179,7 @@ export function libraryRoutes(deps: LibraryDependencies): Router {
     response.render('pages/libraries/experts', {
       title: request.t('library.experts'),
       library: 'experts',
+      clearHref: clearedHref('experts', filter.query, { kind: filter.kind }),
       filter,
       tabs,
       total: page.total,
