@@ -15,6 +15,8 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: '/demands/mine', key: 'nav.myDemands' },
     { href: '/introductions', key: 'nav.introductions' },
     { href: '/collaborations', key: 'nav.progress' },
+    { href: '/projects', key: 'nav.myProjects' },
+    { href: '/consortia', key: 'nav.consortia' },
     { href: '/company', key: 'nav.company' },
   ],
   university: [
@@ -22,10 +24,13 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
     { href: '/matched-demands', key: 'nav.matchedDemands' },
     { href: '/introductions', key: 'nav.introductions' },
     { href: '/collaborations', key: 'nav.progress' },
+    { href: '/consortia', key: 'nav.consortia' },
   ],
   staff: [
     { href: '/staff/queue', key: 'nav.queue' },
     { href: '/staff/collaborations', key: 'nav.collaborations' },
+    { href: '/staff/projects', key: 'nav.projects' },
+    { href: '/staff/consortia', key: 'nav.consortia' },
     { href: '/staff/dashboard', key: 'nav.dashboard' },
     { href: '/staff/enterprises', key: 'nav.enterprises' },
     { href: '/staff/report', key: 'nav.report' },
@@ -34,6 +39,8 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
   admin: [
     { href: '/admin/users', key: 'nav.admin' },
     { href: '/staff/queue', key: 'nav.queue' },
+    { href: '/staff/projects', key: 'nav.projects' },
+    { href: '/staff/partners', key: 'nav.partners' },
     { href: '/staff/report', key: 'nav.report' },
     { href: '/staff/lists', key: 'nav.imports' },
   ],
