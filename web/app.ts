@@ -22,12 +22,14 @@ import { adminRoutes } from './routes/admin/admin.routes.js';
 import { demandApi } from './routes/api/demands.api.js';
 import { profileApi } from './routes/api/profiles.api.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { portalCollaborationRoutes } from './routes/collaborations.routes.js';
 import { companyRoutes } from './routes/company.routes.js';
 import { consortiumMemberRoutes } from './routes/consortia.routes.js';
 import { demandRoutes } from './routes/demands.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
 import { invitationRoutes } from './routes/invitations.routes.js';
+import { libraryRoutes } from './routes/libraries.routes.js';
 import { matchedDemandRoutes } from './routes/matched-demands.routes.js';
 import { noticeBell, notificationRoutes } from './routes/notifications.routes.js';
 import { outgoingMailRoutes } from './routes/outgoing-mail.routes.js';
@@ -142,7 +144,8 @@ export function createApp({
   app.use(noticeBell(db));
 
   app.use(statsRoutes(db));
-  app.use(publicRoutes(db, matching));
+  app.use(publicRoutes(db));
+  app.use(libraryRoutes({ db, matching }));
   app.use(authRoutes(db, passportInstance, { loginLimit }));
   app.use(accountRoutes(db));
   app.use(notificationRoutes(db));
@@ -153,6 +156,7 @@ export function createApp({
   app.use(profileRoutes({ db, matching }));
   app.use(matchedDemandRoutes({ db, matching }));
   app.use(introductionRoutes({ db, matching }));
+  app.use(portalCollaborationRoutes(db));
   app.use(projectRoutes(db));
   app.use(consortiumMemberRoutes(db));
   app.use(demandApi({ db, matching }));

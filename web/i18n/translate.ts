@@ -4,6 +4,7 @@ import { adminMessages } from './messages/admin.js';
 import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
+import { librariesMessages } from './messages/libraries.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
 import { rankingMessages } from './messages/ranking.js';
@@ -31,6 +32,7 @@ const AREAS: MessageArea[] = [
   rankingMessages,
   accountsMessages,
   noticeMessages,
+  librariesMessages,
 ];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
