@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS, type SeedOutcome, seedCityIfEmpty } from '../seeds/index.js';
-import type { DatabaseHandle } from '../services/db/index.js';
+import { type DatabaseHandle, refreshPlannerStatistics } from '../services/db/index.js';
 import { MatchingService, SuggestionWorker } from '../services/matching/index.js';
 import type { Logger } from '../services/shared/logger.js';
 
@@ -22,6 +22,7 @@ export async function prepareDemoCity(
   const outcome = await seedCityIfEmpty(database.db);
   const matching = await MatchingService.start(database, logger);
   const suggestions = outcome.seeded ? await matching.suggestForPublishedDemands() : 0;
+  await refreshPlannerStatistics(database.db);
   const worker = options.worker ? SuggestionWorker.start(database, matching, { logger }) : null;
   return { outcome, matching, suggestions, worker };
 }

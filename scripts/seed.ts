@@ -1,9 +1,14 @@
+import { ConfigError } from '../services/config.js';
 import { formatDemoLogins, prepareDemoCity } from './demo-city.js';
 import { openConfiguredDatabase, runScript } from './script-runner.js';
 
 /** Migrates, seeds the demo city when the database is empty, and says what is there and how to log in. */
 runScript('seed', async () => {
-  const { database } = await openConfiguredDatabase();
+  const { config, database } = await openConfiguredDatabase();
+  if (config.isProduction) {
+    await database.close();
+    throw new ConfigError('the demo city is never seeded when NODE_ENV=production');
+  }
   try {
     const started = performance.now();
     const { outcome, matching, suggestions } = await prepareDemoCity(database);

@@ -11,6 +11,12 @@ export interface Config {
   sessionSecretIsDefault: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   isProduction: boolean;
+  /** `smtp://user:pass@host:587` (or `smtps://`): where mail goes. Unset: mail stays in the outbox. */
+  smtpUrl: string | null;
+  /** The From of every mail XueQi sends. */
+  mailFrom: string;
+  /** The portal's address as people reach it, for the links in mails (no trailing slash). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -52,22 +58,65 @@ function readLogLevel(raw: string | undefined): Config['logLevel'] {
   return level;
 }
 
+function readSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`SMTP_URL is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//"`);
+  return raw.trim();
+}
+
+function readPublicUrl(raw: string | undefined, port: number): string {
+  if (raw === undefined || raw.trim() === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${url.protocol}//"`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+const MAIL_FROM_SHAPE = /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function readMailFrom(raw: string | undefined): string {
+  const from = raw?.trim() || 'XueQi 学企 <no-reply@xueqi.localhost>';
+  if (!MAIL_FROM_SHAPE.test(from))
+    throw new ConfigError(`MAIL_FROM must be an address or "Name <address>", got "${raw}"`);
+  return from;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const isProduction = env.NODE_ENV === 'production';
   const secret = env.SESSION_SECRET?.trim() ?? '';
   if (isProduction && secret.length < 32) {
-    throw new ConfigError('SESSION_SECRET must be set to at least 32 characters when NODE_ENV=production');
+    throw new ConfigError(
+      secret === ''
+        ? 'SESSION_SECRET is not set: NODE_ENV=production needs a secret of at least 32 characters (e.g. openssl rand -base64 48)'
+        : 'SESSION_SECRET must be at least 32 characters long when NODE_ENV=production',
+    );
   }
   if (secret !== '' && secret.length < 16) {
     throw new ConfigError('SESSION_SECRET must be at least 16 characters long');
   }
+  const port = readPort(env.PORT);
   return Object.freeze({
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
-    port: readPort(env.PORT),
+    port,
     sessionSecret: secret || DEVELOPMENT_SESSION_SECRET,
     sessionSecretIsDefault: secret === '',
     logLevel: readLogLevel(env.LOG_LEVEL),
     isProduction,
+    smtpUrl: readSmtpUrl(env.SMTP_URL),
+    mailFrom: readMailFrom(env.MAIL_FROM),
+    publicUrl: readPublicUrl(env.PUBLIC_URL, port),
   });
 }

@@ -7,7 +7,9 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
+import { MailSender, setPortalAddress, smtpTransport } from '../services/mail/index.js';
 import type { MatchingService, SuggestionWorker } from '../services/matching/index.js';
+import { type NoticeWorker, startNoticeWorker } from '../services/notifications/index.js';
 import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
 import { csrfProtection } from './csrf.js';
@@ -15,16 +17,22 @@ import { handleErrors, notFound } from './errors.js';
 import { localeFromRequest } from './locale.js';
 import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
+import { accountRoutes } from './routes/account.routes.js';
 import { adminRoutes } from './routes/admin/admin.routes.js';
 import { demandApi } from './routes/api/demands.api.js';
 import { profileApi } from './routes/api/profiles.api.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { portalCollaborationRoutes } from './routes/collaborations.routes.js';
 import { companyRoutes } from './routes/company.routes.js';
 import { consortiumMemberRoutes } from './routes/consortia.routes.js';
 import { demandRoutes } from './routes/demands.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { introductionRoutes } from './routes/introductions.routes.js';
+import { invitationRoutes } from './routes/invitations.routes.js';
+import { libraryRoutes } from './routes/libraries.routes.js';
 import { matchedDemandRoutes } from './routes/matched-demands.routes.js';
+import { noticeBell, notificationRoutes } from './routes/notifications.routes.js';
+import { outgoingMailRoutes } from './routes/outgoing-mail.routes.js';
 import { profileRoutes } from './routes/profile.routes.js';
 import { projectRoutes } from './routes/projects.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
@@ -47,6 +55,11 @@ export interface AppDependencies {
   logger: Logger;
   /** Failed logins allowed per account in 15 minutes (four times as many per address). */
   loginLimit?: number;
+  /**
+   * Run the background notice worker (milestone notices, digests and, with SMTP_URL, the outbox
+   * sender) from start() to stop(). The server does; tests drive those steps themselves.
+   */
+  noticeWorker?: boolean;
 }
 
 export interface XueqiApp {
@@ -65,8 +78,10 @@ export function createApp({
   suggestions = null,
   logger,
   loginLimit = 10,
+  noticeWorker = false,
 }: AppDependencies): XueqiApp {
   const { db } = database;
+  setPortalAddress(config.publicUrl);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -129,15 +144,22 @@ export function createApp({
   app.use(parseUploads);
   app.use(csrfProtection);
   app.use(navigation);
+  app.use(noticeBell(db));
 
   app.use(statsRoutes(db));
-  app.use(publicRoutes(db, matching));
+  app.use(publicRoutes(db));
+  app.use(libraryRoutes({ db, matching }));
   app.use(authRoutes(db, passportInstance, { loginLimit }));
+  app.use(accountRoutes(db));
+  app.use(notificationRoutes(db));
+  app.use(invitationRoutes(db));
+  app.use(outgoingMailRoutes(db, { smtpConfigured: config.smtpUrl !== null }));
   app.use(demandRoutes({ db, matching }));
   app.use(companyRoutes({ db, matching }));
   app.use(profileRoutes({ db, matching }));
   app.use(matchedDemandRoutes({ db, matching }));
   app.use(introductionRoutes({ db, matching }));
+  app.use(portalCollaborationRoutes(db));
   app.use(projectRoutes(db));
   app.use(consortiumMemberRoutes(db));
   app.use(demandApi({ db, matching }));
@@ -148,6 +170,8 @@ export function createApp({
   app.use(handleErrors);
 
   let server: Server | null = null;
+  let worker: NoticeWorker | null = null;
+  let transport: ReturnType<typeof smtpTransport> | null = null;
   return {
     express: app,
     start(port = config.port) {
@@ -160,6 +184,11 @@ export function createApp({
         });
         listening.once('error', reject);
         server = listening;
+        if (noticeWorker && !worker) {
+          transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
+          const sender = transport ? new MailSender(db, transport, { from: config.mailFrom, logger }) : null;
+          worker = startNoticeWorker({ db, sender, logger });
+        }
       });
     },
     async stop() {
@@ -171,6 +200,9 @@ export function createApp({
           running.closeIdleConnections();
         });
       }
+      await worker?.stop();
+      worker = null;
+      transport?.close();
       await suggestions?.stop();
       await matching.stop();
       await database.close();

@@ -4,6 +4,7 @@ import type { Collaboration } from '../collaborations/index.js';
 import { insertCollaboration, todayInCity } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { announceChanges, schema, withDomainErrors } from '../db/index.js';
+import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/index.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalInteger } from '../shared/validation.js';
@@ -147,6 +148,11 @@ export function introduceMatch(db: Database, actor: Actor, candidateId: number):
         );
     }
     const updated = await updateCandidate(tx, pair.id, { status: 'introduced', introducedAt: new Date() });
+    await notifyIntroduced(tx, {
+      pairId: pair.id,
+      actorUserId: actor.userId,
+      released: pair.enterpriseInterested && pair.profileInterested,
+    });
     return audited(tx, actor, 'match.introduced', pair, updated);
   });
 }
@@ -247,6 +253,7 @@ export function acceptMatch(
         after: { status: 'matched' },
       },
     ]);
+    await notifyCollaborationCreated(tx, { collaborationId: collaboration.id, actorUserId: actor.userId });
     // Last, so the feed's append lock is held only for the commit: each process's index sees the new status.
     await announceChanges(tx, { entity: 'demand', ids: [demand.id] });
     return { pair: updated, collaboration };

@@ -89,3 +89,29 @@ export type PairConsent<Agreement = OutsideAgreement> =
   | { basis: 'portal_interest' }
   | { basis: 'recorded_agreement'; agreement: Agreement }
   | null;
+
+/** How the queue page may be ordered: interest first (the default), best score, longest waiting. */
+export const QUEUE_SORTS = ['interest', 'score', 'waiting'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export interface QueuePageFilter {
+  chainCode: string | null;
+  statuses: MatchStatus[];
+  demandClass: string | null;
+  universityId: number | null;
+  /** The lowest score shown, on the matcher's 0–1 scale. */
+  minScore: number;
+  bothInterested: boolean;
+  /** Words that must each appear in the demand's title, the firm's name or the candidate's name. */
+  search: string;
+  sort: QueueSort;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}
+
+export interface QueuePage {
+  entries: QueueEntry[];
+  /** Pairs the filter holds across every page. */
+  total: number;
+}

@@ -19,8 +19,12 @@ export type {
   ProposedIntroduction,
   QueueEntry,
   QueueFilter,
+  QueuePage,
+  QueuePageFilter,
+  QueueSort,
   TeamWorkload,
 } from './brokering.types.js';
+export { QUEUE_SORTS } from './brokering.types.js';
 export { type AgreementSubmission, consentOf, recordOutsideAgreement } from './consent.js';
 export {
   type ConfirmationOutcome,
@@ -29,3 +33,13 @@ export {
   proposeIntroductions,
   UNIVERSITY_REPEAT_PENALTY,
 } from './fairness-proposal.js';
+export {
+  type BulkAction,
+  type BulkOutcome,
+  decideInBulk,
+  getQueueEntry,
+  listQueuePage,
+  MAX_BULK_PAIRS,
+  parseQueueFilter,
+  QUEUE_PAGE_SIZE,
+} from './queue.service.js';

@@ -2,6 +2,7 @@ import { type Actor, findAuditTrail, insertAuditEntries } from '../audit/index.j
 import { findAgreementsOfPairs } from '../brokering/agreements.repository.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import { notifyStageChanged } from '../notifications/index.js';
 import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
@@ -113,6 +114,7 @@ export async function moveStage(
         after: { stage: target, ...(note ? { note } : {}) },
       },
     ]);
+    await notifyStageChanged(tx, { collaborationId: id, stage: target, actorUserId: actor.userId });
     return updated;
   });
 }

@@ -69,4 +69,6 @@ export interface CollaborationFilter {
   chainCode?: string | null;
   stage?: CollaborationStage | null;
   enterpriseId?: number | null;
+  /** Only these collaborations: a team's own, for its portal page. */
+  ids?: number[];
 }

@@ -17,3 +17,8 @@ export type {
   CollaborationSummary,
   Milestone,
 } from './collaborations.types.js';
+export {
+  getCollaborationForParty,
+  listCollaborationsForParty,
+  type PartyContact,
+} from './portal-collaborations.service.js';

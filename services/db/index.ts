@@ -18,3 +18,4 @@ export {
 } from './database.js';
 export { toDomainError, withDomainErrors } from './database-errors.js';
 export * as schema from './schema/index.js';
+export { refreshPlannerStatistics } from './statistics.repository.js';

@@ -1,6 +1,7 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { announceChanges, withDomainErrors } from '../db/index.js';
+import { notifyDemandPublished } from '../notifications/index.js';
 import type { DemandStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
@@ -139,6 +140,7 @@ export async function createDemand(
     await insertAuditEntries(tx, actorOf(user), [
       { action: 'demand.created', entityType: 'demand', entityId: id, after: { ...fields, status } },
     ]);
+    if (status === 'published') await notifyDemandPublished(tx, { demandId: id, actorUserId: user.id });
     createdId = id;
     return announceChanges(tx, { entity: 'demand', ids: [id] });
   });
@@ -182,6 +184,8 @@ export async function updateOwnDemand(
     await insertAuditEntries(tx, actorOf(user), [
       { action: 'demand.updated', entityType: 'demand', entityId: demandId, before: was, after: now },
     ]);
+    if (before.status === 'draft' && status === 'published')
+      await notifyDemandPublished(tx, { demandId, actorUserId: user.id });
     return announceChanges(tx, { entity: 'demand', ids: [demandId] });
   });
   const [demand] = await findDemandsByIds(deps.db, [demandId]);

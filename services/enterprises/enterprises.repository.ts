@@ -32,19 +32,44 @@ export async function findEnterpriseList(
     .select({ id: enterpriseChains.enterpriseId })
     .from(enterpriseChains)
     .where(eq(enterpriseChains.chainCode, filter.chainCode ?? ''));
+  // Counted per firm in grouped subqueries joined on the firm's id. (Correlated subqueries written
+  // in sql`` lost their table names, so every row counted the whole table against itself.)
+  const demandCounts = db
+    .select({ enterpriseId: demands.enterpriseId, value: sql<number>`count(*)::int`.as('demand_count') })
+    .from(demands)
+    .groupBy(demands.enterpriseId)
+    .as('demand_counts');
+  const collaborationCounts = db
+    .select({
+      enterpriseId: collaborations.enterpriseId,
+      value: sql<number>`count(*)::int`.as('collaboration_count'),
+    })
+    .from(collaborations)
+    .groupBy(collaborations.enterpriseId)
+    .as('collaboration_counts');
+  const serviceCounts = db
+    .select({
+      enterpriseId: enterpriseServices.enterpriseId,
+      value: sql<number>`count(*)::int`.as('service_count'),
+      lastServedOn: sql<string | null>`max(${enterpriseServices.servedOn})::text`.as('last_served_on'),
+    })
+    .from(enterpriseServices)
+    .groupBy(enterpriseServices.enterpriseId)
+    .as('service_counts');
   const rows = await db
     .select({
       id: enterprises.id,
       name: enterprises.name,
       industry: enterprises.industry,
-      demands: sql<number>`(select count(*)::int from ${demands} where ${demands.enterpriseId} = ${enterprises.id})`,
-      collaborations: sql<number>`(select count(*)::int from ${collaborations} where ${collaborations.enterpriseId} = ${enterprises.id})`,
-      services: sql<number>`(select count(*)::int from ${enterpriseServices} where ${enterpriseServices.enterpriseId} = ${enterprises.id})`,
-      lastServedOn: sql<
-        string | null
-      >`(select max(${enterpriseServices.servedOn})::text from ${enterpriseServices} where ${enterpriseServices.enterpriseId} = ${enterprises.id})`,
+      demands: sql<number>`coalesce(${demandCounts.value}, 0)`,
+      collaborations: sql<number>`coalesce(${collaborationCounts.value}, 0)`,
+      services: sql<number>`coalesce(${serviceCounts.value}, 0)`,
+      lastServedOn: serviceCounts.lastServedOn,
     })
     .from(enterprises)
+    .leftJoin(demandCounts, eq(demandCounts.enterpriseId, enterprises.id))
+    .leftJoin(collaborationCounts, eq(collaborationCounts.enterpriseId, enterprises.id))
+    .leftJoin(serviceCounts, eq(serviceCounts.enterpriseId, enterprises.id))
     .where(
       and(
         filter.chainCode ? inArray(enterprises.id, ofChain) : undefined,

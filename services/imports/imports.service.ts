@@ -1,5 +1,6 @@
 import { type AuditEntry, insertAuditEntries, SYSTEM_ACTOR } from '../audit/index.js';
 import { announceChanges, type Database, withDomainErrors } from '../db/index.js';
+import { notifyImportFinished } from '../notifications/index.js';
 import {
   insertRecords,
   loadExistingRecords,
@@ -52,6 +53,12 @@ export async function runImport(
       const report = buildReport(input, problems, prepared, plan);
       if (!report.valid) return { report, committed: false };
       await writePlan(transaction, input, plan, options);
+      await notifyImportFinished(transaction, {
+        userId: options.actor?.userId ?? null,
+        importKind: input.kind,
+        created: report.counts.create,
+        updated: report.counts.update,
+      });
       return { report, committed: true };
     }),
   );

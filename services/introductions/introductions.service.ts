@@ -7,6 +7,7 @@ import { withDomainErrors } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
 import { actorOf, findDemandForCandidates, findVisibleDemand, isOpen } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
+import { notifyInterest } from '../notifications/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
 import {
@@ -74,6 +75,14 @@ async function markPairInterest(
           after: { [flag]: true, status: after.status, demandId: demand.id, [`${side.kind}Id`]: side.id },
         },
       ]);
+      const bothInterested = after.enterpriseInterested && after.profileInterested;
+      await notifyInterest(tx, {
+        pairId: after.id,
+        by: flag === 'enterpriseInterested' ? 'enterprise' : 'profile',
+        actorUserId: user.id,
+        bothInterested,
+        released: bothInterested && INTRODUCED.includes(after.status),
+      });
       return after;
     }),
   );

@@ -337,6 +337,22 @@ export class MatchingService {
     return teamDocument(team, members, works, await loadResultRows(db, { teamIds: [profileId] }));
   }
 
+  /**
+   * What someone typed, ranked over one kind of document: ids, scores and the terms that matched,
+   * without names. The caller filters them (visibility, the library's filters) before showing any.
+   */
+  async searchIds(
+    text: string,
+    kind: 'demand' | ProfileKind,
+    k: number,
+  ): Promise<{ id: number; score: number; terms: RankedMatch['terms'] }[]> {
+    const query = text.trim().slice(0, 500);
+    if (!query) return [];
+    return this.contents.index
+      .topK(query, { kind, k })
+      .map((match) => ({ id: parseDocumentId(match.id).id, score: match.score, terms: match.terms }));
+  }
+
   /** Public, published demands and results ready for industry that match what someone typed. */
   async searchPublic(text: string, k = 20): Promise<SearchHit[]> {
     const query = text.trim().slice(0, 500);

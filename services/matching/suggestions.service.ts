@@ -1,4 +1,5 @@
 import type { Database } from '../db/index.js';
+import { notifyTopRankedProfiles } from '../notifications/index.js';
 import type { MatchingService } from './matching.service.js';
 import {
   deleteSuggestedOnlyPairs,
@@ -51,6 +52,7 @@ export async function saveDemandTopPairs(
       return fresh ? [fresh] : [];
     });
   await upsertSuggestedPairs(tx, [...ranked.pairs, ...rescored]);
+  await notifyTopRankedProfiles(tx, demandId, ranked.pairs);
   const dropped = await deleteSuggestedOnlyPairs(
     tx,
     outside.filter((pair) => pair.suggestedOnly).map((pair) => pair.id),

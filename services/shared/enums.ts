@@ -253,3 +253,14 @@ export const CONSORTIUM_TASK_STATUS_LABELS: Labelled<ConsortiumTaskStatus> = {
   under_way: { zh: '攻关中', en: 'Under way' },
   done: { zh: '已完成', en: 'Done' },
 };
+
+/** How a user takes each kind of notice: in the portal only, by email at once, or in a daily digest. */
+export const NOTICE_DELIVERIES = ['portal', 'immediate', 'digest'] as const;
+export type NoticeDelivery = (typeof NOTICE_DELIVERIES)[number];
+
+/**
+ * Where a mail in the outbox stands. `sending` is claimed by a sender; `failed` is final: the SMTP
+ * server refused it, retries ran out, or a sender stopped mid-conversation (never re-sent on its own).
+ */
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];

@@ -9,6 +9,7 @@ export {
 export {
   approveUser,
   authenticate,
+  countUsers,
   disableUser,
   enableUser,
   findUserById,

@@ -62,3 +62,8 @@ export async function listUsers(db: Database, filter: { status?: UserStatus } = 
     : await query.orderBy(schema.users.role, schema.users.email);
   return rows.map(toUser);
 }
+
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(schema.users);
+  return Number(row?.count ?? 0);
+}

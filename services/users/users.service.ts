@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { passwordProblem } from '../accounts/password-policy.js';
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { schema, withDomainErrors } from '../db/index.js';
+import { notifySignupApproved, notifySignupWaiting } from '../notifications/index.js';
 import { CHAIN_CODES, ENTERPRISE_SIZES, type UserStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, isEmail } from '../shared/validation.js';
@@ -22,7 +24,7 @@ export type LoginOutcome =
 /** Hash of a password nobody has: checking it keeps a login for an unknown email as slow as a real one. */
 let decoyHash: Promise<string> | null = null;
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH } from '../accounts/password-policy.js';
 
 export async function authenticate(db: Database, email: string, password: string): Promise<LoginOutcome> {
   const credentials = await findCredentialsByEmail(db, email);
@@ -53,10 +55,8 @@ export async function registerEnterprise(db: Database, input: EnterpriseSignUp):
   const contactPhone = cleanText(input.contactPhone, 40);
   const chains = (input.chains ?? []).filter((chain) => (CHAIN_CODES as readonly string[]).includes(chain));
   if (!isEmail(email)) problems.add('email', 'validation.email');
-  if (typeof input.password !== 'string' || input.password.length < MIN_PASSWORD_LENGTH)
-    problems.add('password', 'validation.passwordLength');
-  if (typeof input.password === 'string' && input.password.length > 200)
-    problems.add('password', 'validation.tooLong');
+  const passwordIssue = passwordProblem(input.password);
+  if (passwordIssue) problems.add('password', passwordIssue);
   if (!enterpriseName) problems.add('enterpriseName', 'validation.required');
   if (!displayName) problems.add('displayName', 'validation.required');
   if (!industry) problems.add('industry', 'validation.required');
@@ -113,6 +113,7 @@ export async function registerEnterprise(db: Database, input: EnterpriseSignUp):
           after: { email, role: 'enterprise', status: 'pending' },
         },
       ]);
+      await notifySignupWaiting(tx, { enterpriseName, email });
       return user;
     }),
   );
@@ -140,6 +141,8 @@ async function changeStatus(
         after: { status: to },
       },
     ]);
+    if (user.status === 'pending' && to === 'active')
+      await notifySignupApproved(tx, { userId, role: user.role });
     return updated!;
   });
 }
@@ -155,4 +158,5 @@ export async function setUserLocale(db: Database, userId: number, locale: 'zh-CN
   await updateUser(db, userId, { locale });
 }
 
+export { countUsers } from './users.repository.js';
 export { listUsers };

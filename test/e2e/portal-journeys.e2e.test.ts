@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)(
       await page.fill('input[name="email"]', account(role).email);
       await page.fill('input[name="password"]', account(role).password);
       await Promise.all([
-        page.waitForURL(/\/(demands|profile)$/),
+        page.waitForURL(/\/(demands\/mine|profile)$/),
         page.click('form.form button[type="submit"]'),
       ]);
     }

@@ -78,12 +78,12 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
       page.click('form button[type="submit"] >> nth=-1'),
     ]);
     await expect(page.locator('h1').textContent()).resolves.toContain('碳纤维复合材料');
-    await expect(page.locator(`tr[data-candidate="${pairId}"]`).textContent()).resolves.toContain('0.83');
+    await expect(page.locator(`tr#pair-${pairId} .score`).textContent()).resolves.toBe('83');
     await shot('1-queue');
   });
 
   it('introduces the pair; both sides say interested; staff accept it', async () => {
-    const row = page.locator(`tr[data-candidate="${pairId}"]`);
+    const row = page.locator(`tr#pair-${pairId}`);
     await Promise.all([page.waitForLoadState('load'), row.locator('button', { hasText: '引荐' }).click()]);
     await expect(page.locator('.flash-success').textContent()).resolves.toContain('已引荐');
     // Both sides say "interested" through the portal's own services (their pages have their own journeys).
@@ -97,9 +97,14 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
     await expect(row.textContent()).resolves.toContain('企业有意向');
     await expect(row.textContent()).resolves.toContain('高校有意向');
     await shot('2-introduced');
+    // Accepting happens on the pair's own page, where the whole case is in view.
+    await Promise.all([
+      page.waitForURL(/\/staff\/queue\/\d+\?/),
+      row.locator('a', { hasText: '婉拒或确认' }).click(),
+    ]);
     await Promise.all([
       page.waitForURL(/\/staff\/collaborations\/\d+$/),
-      row.locator('button', { hasText: '确认达成' }).click(),
+      page.locator('button', { hasText: '确认达成' }).click(),
     ]);
     await expect(page.locator('.flash-success').textContent()).resolves.toContain('对接已达成');
     await shot('3-collaboration');

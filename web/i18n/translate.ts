@@ -1,7 +1,10 @@
+import { noticeMessages } from '../../services/notifications/index.js';
+import { accountsMessages } from './messages/accounts.js';
 import { adminMessages } from './messages/admin.js';
 import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
+import { librariesMessages } from './messages/libraries.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
 import { rankingMessages } from './messages/ranking.js';
@@ -27,6 +30,9 @@ const AREAS: MessageArea[] = [
   chokepointMessages,
   consentMessages,
   rankingMessages,
+  accountsMessages,
+  noticeMessages,
+  librariesMessages,
 ];
 
 const CATALOGUES: Record<Locale, Catalogue> = {

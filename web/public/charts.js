@@ -5,17 +5,29 @@
   const echarts = window.echarts;
   if (!echarts) return;
 
-  function optionsFor(chart) {
-    const tooltip = { trigger: chart.type === 'bar' ? 'axis' : 'item' };
+  // Below this width (a phone) labels turn further, are cut to fit, and legends scroll, so no two overlap.
+  const NARROW = 480;
+
+  function optionsFor(chart, width) {
+    const narrow = width < NARROW;
+    const tooltip = { trigger: chart.type === 'bar' ? 'axis' : 'item', confine: true };
     if (chart.type === 'bar') {
+      const slot = Math.max(24, (width - 56) / Math.max(1, chart.labels.length));
+      const rotate = narrow ? 60 : chart.labels.length > 4 ? 30 : 0;
       return {
         tooltip,
-        legend: { top: 0 },
-        grid: { left: 40, right: 16, bottom: 60, top: 40 },
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 40, right: 16, bottom: narrow ? 90 : 60, top: 40 },
         xAxis: {
           type: 'category',
           data: chart.labels,
-          axisLabel: { interval: 0, rotate: chart.labels.length > 4 ? 30 : 0 },
+          axisLabel: {
+            interval: 0,
+            rotate,
+            width: rotate ? (narrow ? 80 : 110) : slot - 4,
+            overflow: 'truncate',
+            hideOverlap: true,
+          },
         },
         yAxis: { type: 'value', minInterval: 1 },
         series: chart.series.map((series) => ({
@@ -36,7 +48,12 @@
             type: 'funnel',
             sort: 'none',
             minSize: '10%',
-            label: { position: 'inside', formatter: '{b}: {c}' },
+            label: {
+              position: 'inside',
+              formatter: '{b}: {c}',
+              width: narrow ? width * 0.5 : undefined,
+              overflow: 'truncate',
+            },
             data,
           },
         ],
@@ -44,8 +61,18 @@
     }
     return {
       tooltip,
-      legend: { bottom: 0 },
-      series: [{ name: chart.series[0].name, type: 'pie', radius: ['35%', '65%'], data }],
+      legend: { bottom: 0, type: 'scroll' },
+      series: [
+        {
+          name: chart.series[0].name,
+          type: 'pie',
+          radius: narrow ? ['25%', '50%'] : ['35%', '65%'],
+          avoidLabelOverlap: true,
+          label: narrow ? { show: false } : { show: true, width: 90, overflow: 'truncate' },
+          labelLine: { show: !narrow },
+          data,
+        },
+      ],
     };
   }
 
@@ -53,14 +80,27 @@
   for (const element of document.querySelectorAll('[data-chart]')) {
     try {
       const chart = echarts.init(element);
-      chart.setOption(optionsFor(JSON.parse(element.dataset.chart)));
+      const data = JSON.parse(element.dataset.chart);
+      chart.setOption(optionsFor(data, element.clientWidth));
       element.dataset.chartDrawn = 'true';
-      charts.push(chart);
+      charts.push({ chart, data, element });
     } catch (error) {
       console.error('chart not drawn', error);
     }
   }
-  window.addEventListener('resize', () => {
-    for (const chart of charts) chart.resize();
-  });
+  // Redraw for the new width: the labels' room changes with it, not only the picture's size.
+  let pending = 0;
+  const redraw = () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      for (const { chart, data, element } of charts) {
+        chart.setOption(optionsFor(data, element.clientWidth), { notMerge: true });
+        chart.resize();
+      }
+    });
+  };
+  if (window.ResizeObserver) {
+    const observer = new ResizeObserver(redraw);
+    for (const { element } of charts) observer.observe(element);
+  } else window.addEventListener('resize', redraw);
 })();

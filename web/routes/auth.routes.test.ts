@@ -43,7 +43,7 @@ describeEachDatabase('logging in and signing up', (kind) => {
       .type('form')
       .send({ email: 'FIRM@example.com', password: FIXTURE_PASSWORD, _csrf: csrfTokenIn(loginPage.text) });
     expect(response.status).toBe(302);
-    expect(response.headers.location).toBe('/demands');
+    expect(response.headers.location).toBe('/demands/mine');
     const after = response.headers['set-cookie']?.[0]?.split(';')[0];
     expect(after).toBeDefined();
     expect(after).not.toBe(before);

@@ -12,9 +12,12 @@ const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 /** Where each role lands after logging in. */
 export function homeOf(user: User): string {
-  return { enterprise: '/demands', university: '/profile', staff: '/staff/queue', admin: '/admin/users' }[
-    user.role
-  ];
+  return {
+    enterprise: '/demands/mine',
+    university: '/profile',
+    staff: '/staff/queue',
+    admin: '/admin/users',
+  }[user.role];
 }
 
 function renderLogin(request: Request, response: Response, status: number, failure: string | null) {

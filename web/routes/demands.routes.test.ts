@@ -42,7 +42,7 @@ describeEachDatabase('the enterprise journey', (kind) => {
   }
 
   it('lists only its own demands, drafts included', async () => {
-    const page = await firm.agent.get('/demands').expect(200);
+    const page = await firm.agent.get('/demands/mine').expect(200);
     expect(page.text).toContain(world.publicDemand.title);
     expect(page.text).toContain(world.draftDemand.title);
     expect(page.text).not.toContain(world.otherDemand.title);
@@ -177,7 +177,10 @@ describeEachDatabase('the enterprise journey', (kind) => {
       back: '?chain=carbon_fiber',
     });
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe(`/demands/${world.publicDemand.id}?chain=carbon_fiber`);
+    // Back to the same filtered list, at the card the button was on.
+    expect(response.headers.location).toBe(
+      `/demands/${world.publicDemand.id}?chain=carbon_fiber#candidate-team-${world.team.id}`,
+    );
     await firm.post(path, { kind: 'team', profileId: String(world.team.id) });
     const rows = await database.db
       .select()

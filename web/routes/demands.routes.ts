@@ -4,6 +4,7 @@ import {
   createDemand,
   type Demand,
   findOwnDemand,
+  findVisibleDemand,
   listDemandsForUser,
   listUniversities,
   type PortalDependencies,
@@ -14,9 +15,11 @@ import {
   updateOwnDemand,
 } from '../../services/demands/index.js';
 import { expressEnterpriseInterest } from '../../services/introductions/index.js';
+import { findLibraryDemand, viewerOf } from '../../services/libraries/index.js';
 import { NotFoundError, ValidationError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
+import { scorePoints } from '../paging.js';
 import { asFormValues, enumOptions, explainLanguage, formBody, idParam, keptValues } from './portal-forms.js';
 
 function demandFormModel(
@@ -52,6 +55,24 @@ function filterQuery(filters: ReturnType<typeof parseProfileFilters>): string {
   return text ? `?${text}` : '';
 }
 
+/** A ranked candidate's public page, with its best evidence marked there. */
+function profileHref(candidate: { kind: string; id: number; evidence: { title: string } | null }): string {
+  const path =
+    candidate.kind === 'team' ? `/experts/teams/${candidate.id}` : `/experts/faculty/${candidate.id}`;
+  return candidate.evidence ? `${path}?evidence=${encodeURIComponent(candidate.evidence.title)}#works` : path;
+}
+
+/** Whether the signed-in firm posted this demand (another firm's demand is "not found" to it). */
+async function ownsDemand(db: PortalDependencies['db'], user: NonNullable<Request['user']>, id: number) {
+  try {
+    await findOwnDemand(db, user, id);
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+}
+
 async function renderDemandPage(deps: PortalDependencies, request: Request, response: Response) {
   const filters = parseProfileFilters(request.query as Record<string, unknown>);
   const ranked = await rankCandidatesForDemand(
@@ -65,9 +86,12 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     listUniversities(deps.db),
     deps.matching.isBehind(),
   ]);
+  const isOwner = request.user?.role === 'enterprise';
   const card = (candidate: (typeof ranked.teams)[number]) => ({
     ...candidate,
-    percentScore: Math.round(candidate.score * 100),
+    percentScore: scorePoints(candidate.score),
+    profileHref: profileHref(candidate),
+    pairId: candidate.state?.id ?? null,
     interested: candidate.state?.enterpriseInterested ?? false,
     declined: candidate.state?.status === 'declined',
     status: candidate.state?.status ?? null,
@@ -76,8 +100,10 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     title: ranked.demand.title,
     demand: ranked.demand,
     rankingUpdating,
-    canEdit: ranked.demand.status !== 'closed',
-    canAnswer: ranked.demand.status === 'published' || ranked.demand.status === 'matched',
+    isOwner,
+    isStaff: !isOwner,
+    canEdit: isOwner && ranked.demand.status !== 'closed',
+    canAnswer: isOwner && (ranked.demand.status === 'published' || ranked.demand.status === 'matched'),
     teams: ranked.teams.map(card),
     faculty: ranked.faculty.map(card),
     filters: {
@@ -92,6 +118,8 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
       active: Object.keys(filters).length > 0,
     },
     back: filterQuery(filters),
+    queueBack: encodeURIComponent(`/demands/${ranked.demand.id}`),
+    queueHref: `/staff/queue?${new URLSearchParams({ chain: ranked.demand.chainCode, q: ranked.demand.title })}`,
   });
 }
 
@@ -99,21 +127,21 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
 export function demandRoutes(deps: PortalDependencies): Router {
   const router = Router();
   const enterpriseOnly = requireRole('enterprise');
-  router.use('/demands', enterpriseOnly);
 
-  router.get('/demands', async (request, response) => {
+  // The demand library at /demands is for everyone (libraries.routes.ts); a firm's own list is here.
+  router.get('/demands/mine', enterpriseOnly, async (request, response) => {
     const demands = await listDemandsForUser(deps.db, request.user!);
     response.render('pages/enterprise/demands', { title: request.t('nav.myDemands'), demands });
   });
 
-  router.get('/demands/new', (request, response) => {
+  router.get('/demands/new', enterpriseOnly, (request, response) => {
     response.render(
       'pages/enterprise/demand-form',
       demandFormModel(request, null, { visibility: 'public' }, {}),
     );
   });
 
-  router.post('/demands', async (request, response) => {
+  router.post('/demands', enterpriseOnly, async (request, response) => {
     const body = formBody(request);
     try {
       const demand = await createDemand(deps, request.user!, body, parseIntent(body.intent));
@@ -130,9 +158,23 @@ export function demandRoutes(deps: PortalDependencies): Router {
     }
   });
 
-  router.get('/demands/:id', (request, response) => renderDemandPage(deps, request, response));
+  // One address per demand, whoever opens it: its firm and staff see the ranked candidates, a
+  // university profile its own page of the demand, anyone else the public page if they may see it.
+  router.get('/demands/:id', async (request, response) => {
+    const id = idParam(request);
+    const user = request.user;
+    if (user?.role === 'university') {
+      await findVisibleDemand(deps.db, user, id);
+      return response.redirect(303, `/matched-demands/${id}`);
+    }
+    const owns = user?.role === 'enterprise' && (await ownsDemand(deps.db, user, id));
+    if (owns || user?.role === 'staff' || user?.role === 'admin')
+      return renderDemandPage(deps, request, response);
+    const demand = await findLibraryDemand(deps.db, viewerOf(user), id);
+    response.render('pages/libraries/demand', { title: demand.title, demand });
+  });
 
-  router.get('/demands/:id/edit', async (request, response) => {
+  router.get('/demands/:id/edit', enterpriseOnly, async (request, response) => {
     const demand = await findOwnDemand(deps.db, request.user!, idParam(request));
     if (demand.status === 'closed') throw new NotFoundError('a closed demand has no edit form');
     response.render(
@@ -141,7 +183,7 @@ export function demandRoutes(deps: PortalDependencies): Router {
     );
   });
 
-  router.post('/demands/:id', async (request, response) => {
+  router.post('/demands/:id', enterpriseOnly, async (request, response) => {
     const id = idParam(request);
     const body = formBody(request);
     try {
@@ -160,13 +202,20 @@ export function demandRoutes(deps: PortalDependencies): Router {
     }
   });
 
-  router.post('/demands/:id/close', async (request, response) => {
+  // Closing cannot be undone, so the button leads here first; the form below does it.
+  router.get('/demands/:id/close', enterpriseOnly, async (request, response) => {
+    const demand = await findOwnDemand(deps.db, request.user!, idParam(request));
+    if (demand.status === 'closed') return response.redirect(`/demands/${demand.id}`);
+    response.render('pages/enterprise/close-demand', { title: request.t('detail.closeTitle'), demand });
+  });
+
+  router.post('/demands/:id/close', enterpriseOnly, async (request, response) => {
     const demand = await closeOwnDemand(deps, request.user!, idParam(request));
     flash(request, 'success', 'demand.closed');
     response.redirect(303, `/demands/${demand.id}`);
   });
 
-  router.post('/demands/:id/interest', async (request, response) => {
+  router.post('/demands/:id/interest', enterpriseOnly, async (request, response) => {
     const id = idParam(request);
     const body = formBody(request);
     const kind = body.kind === 'faculty' ? 'faculty' : body.kind === 'team' ? 'team' : null;
@@ -176,7 +225,7 @@ export function demandRoutes(deps: PortalDependencies): Router {
     await expressEnterpriseInterest(deps, request.user!, id, { kind, id: profileId });
     flash(request, 'success', 'candidate.interestSent');
     const back = typeof body.back === 'string' && /^\?[\w=&%.-]{0,200}$/.test(body.back) ? body.back : '';
-    response.redirect(303, `/demands/${id}${back}`);
+    response.redirect(303, `/demands/${id}${back}#candidate-${kind}-${profileId}`);
   });
 
   return router;

@@ -4,6 +4,7 @@ import { expressProfileInterest } from '../../services/introductions/index.js';
 import { findCompanyFace, rankDemandsForUser } from '../../services/profiles/index.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
+import { scorePoints } from '../paging.js';
 import { explainLanguage, idParam } from './portal-forms.js';
 
 /** A university team or faculty member browses the demands ranked for them and says "interested". */
@@ -21,7 +22,7 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
       rankingUpdating,
       matched: matched.map((item) => ({
         ...item,
-        percentScore: Math.round(item.score * 100),
+        percentScore: scorePoints(item.score),
         interested: item.state?.profileInterested ?? false,
         canAnswer: isOpen(item.demand) && item.state?.status !== 'declined',
       })),
@@ -49,7 +50,12 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
     const id = idParam(request);
     await expressProfileInterest(deps, request.user!, id);
     flash(request, 'success', 'candidate.interestSent');
-    response.redirect(303, `/matched-demands/${id}`);
+    // Back where the button was: the card in the list, or the answer on the demand's page.
+    const from = (request.body as Record<string, unknown> | undefined)?.from;
+    response.redirect(
+      303,
+      from === 'list' ? `/matched-demands#demand-${id}` : `/matched-demands/${id}#interest`,
+    );
   });
 
   return router;

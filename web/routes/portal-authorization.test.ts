@@ -63,10 +63,17 @@ const invalidDemand = { title: '', intent: 'publish' };
 const CASES: Case[] = [
   // The enterprise's pages.
   {
-    name: 'demand list',
+    name: 'own demand list',
+    method: 'get',
+    path: () => '/demands/mine',
+    expected: grid(302, 200, 200, 403, 403, 403, 403),
+  },
+  // The demand library is for everyone; what it lists is tested in libraries.routes.test.ts.
+  {
+    name: 'demand library',
     method: 'get',
     path: () => '/demands',
-    expected: grid(302, 200, 200, 403, 403, 403, 403),
+    expected: grid(200, 200, 200, 200, 200, 200, 200),
   },
   {
     name: 'new demand form',
@@ -82,28 +89,37 @@ const CASES: Case[] = [
     expected: grid(302, 400, 400, 403, 403, 403, 403),
   },
   {
+    // A public demand: its firm and staff see the candidates, a university its own page (303),
+    // anyone else the public page.
     name: 'own demand page',
     method: 'get',
     path: (r) => `/demands/${r.publicDemand.id}`,
-    expected: grid(302, 200, 404, 403, 403, 403, 403),
+    expected: grid(200, 200, 200, 303, 303, 200, 200),
+  },
+  {
+    // Confidential: its firm, staff, and the team staff introduced to it; "not found" to the rest.
+    name: 'own confidential demand page',
+    method: 'get',
+    path: (r) => `/demands/${r.confidentialDemand.id}`,
+    expected: grid(404, 200, 404, 303, 404, 200, 200),
   },
   {
     name: 'someone else’s demand page',
     method: 'get',
     path: (r) => `/demands/${r.otherDemand.id}`,
-    expected: grid(302, 404, 200, 403, 403, 403, 403),
+    expected: grid(404, 404, 200, 404, 404, 200, 200),
   },
   {
     name: 'unknown demand page',
     method: 'get',
     path: () => '/demands/999999',
-    expected: grid(302, 404, 404, 403, 403, 403, 403),
+    expected: grid(404, 404, 404, 404, 404, 404, 404),
   },
   {
     name: 'malformed demand id',
     method: 'get',
     path: () => '/demands/1%27%20or%201=1',
-    expected: grid(302, 404, 404, 403, 403, 403, 403),
+    expected: grid(404, 404, 404, 404, 404, 404, 404),
   },
   {
     name: 'own demand edit form',

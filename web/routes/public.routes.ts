@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import type { Database } from '../../services/db/index.js';
-import type { MatchingService } from '../../services/matching/index.js';
 import { getCityStats } from '../../services/reports/index.js';
 
-export function publicRoutes(db: Database, matching: MatchingService): Router {
+export function publicRoutes(db: Database): Router {
   const router = Router();
 
   router.get('/', async (request, response) => {
@@ -25,18 +24,6 @@ export function publicRoutes(db: Database, matching: MatchingService): Router {
       byClass: Object.entries(stats.demands.byClass).map(([code, value]) => ({ code, value })),
       byChain: Object.entries(stats.demands.byChain).map(([code, value]) => ({ code, value })),
       byStage: Object.entries(stats.collaborations.byStage).map(([code, value]) => ({ code, value })),
-    });
-  });
-
-  router.get('/search', async (request, response) => {
-    const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
-    const hits = await matching.searchPublic(query);
-    response.render('pages/search', {
-      title: request.t('search.title'),
-      query,
-      demands: hits.filter((hit) => hit.kind === 'demand'),
-      results: hits.filter((hit) => hit.kind === 'result'),
-      searched: query.trim() !== '',
     });
   });
 

@@ -59,8 +59,11 @@ export function enumLabel(locale: Locale, kind: string, code: unknown): string {
 
 /** Every helper the templates may use, registered in one place. Helpers format; they decide nothing. */
 export const viewHelpers = {
-  t(key: string, options: HelperOptions) {
-    return translate(localeOf(options), key, options.hash);
+  /** (t key) or (t key params): params as named arguments, or an object such as a flash's. */
+  t(key: string, ...rest: unknown[]) {
+    const options = rest.pop() as HelperOptions;
+    const params = rest[0] && typeof rest[0] === 'object' ? (rest[0] as Record<string, unknown>) : {};
+    return translate(localeOf(options), key, { ...params, ...options.hash });
   },
   label(kind: string, code: unknown, options: HelperOptions) {
     return enumLabel(localeOf(options), kind, code);

@@ -5,3 +5,4 @@ export * from './change-feed.js';
 export * from './chokepoint.js';
 export * from './demands.js';
 export * from './organisations.js';
+export * from './people.js';

@@ -3,12 +3,16 @@ import { isChainCode } from '../../../services/admin/index.js';
 import {
   acceptMatch,
   confirmProposal,
+  decideInBulk,
   declineMatch,
+  getQueueEntry,
   introduceMatch,
-  listQueue,
+  listQueuePage,
   listTeamWorkloads,
   OPEN_STATUSES,
+  parseQueueFilter,
   proposeIntroductions,
+  QUEUE_SORTS,
   type QueueEntry,
   recordOutsideAgreement,
   setIntroductionLimit,
@@ -16,10 +20,18 @@ import {
 } from '../../../services/brokering/index.js';
 import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
+import { listUniversities } from '../../../services/demands/index.js';
 import type { MatchingService } from '../../../services/matching/index.js';
-import { AGREEMENT_CHANNELS, DECLINE_REASONS, type MatchStatus } from '../../../services/shared/enums.js';
+import {
+  AGREEMENT_CHANNELS,
+  DECLINE_REASONS,
+  DEMAND_CLASSES,
+  MATCH_STATUSES,
+} from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
+import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
+import { pagerOf, scorePoints, withoutPage } from '../../paging.js';
 import {
   actorOf,
   actThenReturn,
@@ -27,34 +39,74 @@ import {
   chainOptions,
   chosenChain,
   idParam,
+  messageKeyOf,
   optionsOf,
 } from './staff-context.js';
 
-/** Pairs shown at once: a chain's week of decisions; the status filter narrows the rest. */
-const QUEUE_PAGE_SIZE = 100;
-
+/** A row of the queue as the page shows it: names, the score on the 0–100 scale, and what may be done. */
 function queueRow(entry: QueueEntry) {
   return {
-    ...entry,
+    id: entry.id,
+    demandId: entry.demandId,
+    demandTitle: entry.demandTitle,
+    demandClass: entry.demandClass,
+    enterpriseName: entry.enterpriseName,
+    profileName: entry.profileName,
+    profileHref: entry.teamId ? `/experts/teams/${entry.teamId}` : `/experts/faculty/${entry.facultyId}`,
+    universityName: entry.universityName,
     kindKey: entry.teamId ? 'brokering.kind.team' : 'brokering.kind.faculty',
-    score: entry.score.toFixed(2),
-    terms: entry.explanation.terms.map(([term, share]) => ({ term, share })),
+    score: scorePoints(entry.score),
+    // Three terms say why; the pair's own page has them all.
+    terms: entry.explanation.terms.slice(0, 3).map(([term, share]) => ({ term, share })),
     evidence: entry.explanation.evidence?.title ?? null,
+    enterpriseInterested: entry.enterpriseInterested,
+    profileInterested: entry.profileInterested,
     agreementRecorded: entry.consent?.basis === 'recorded_agreement',
+    waitingDays: entry.waitingDays,
+    status: entry.status,
     canShortlist: entry.status === 'suggested',
     canIntroduce: entry.status === 'suggested' || entry.status === 'shortlisted',
+    canDecide: OPEN_STATUSES.includes(entry.status),
     // Accepting needs consent; without it staff are offered to record the agreement instead.
     canAccept: entry.status === 'introduced' && entry.consent !== null,
-    canRecordAgreement: entry.consent === null,
+    canRecordAgreement: entry.consent === null && OPEN_STATUSES.includes(entry.status),
   };
-}
-
-function statusFilter(value: unknown): MatchStatus[] {
-  return OPEN_STATUSES.includes(value as MatchStatus) ? [value as MatchStatus] : OPEN_STATUSES;
 }
 
 function chainQuery(request: Request): string {
   return typeof request.query.chain === 'string' ? `?chain=${encodeURIComponent(request.query.chain)}` : '';
+}
+
+/** The queue's filters as they go back into its URL: only what differs from the default. */
+function queueSearch(
+  filter: ReturnType<typeof parseQueueFilter>,
+  chainCode: string | null,
+  query: Request['query'],
+) {
+  const search = new URLSearchParams();
+  if (typeof query.chain === 'string') search.set('chain', chainCode ?? 'all');
+  if (filter.statuses.length === 1) search.set('status', filter.statuses[0]!);
+  if (filter.demandClass) search.set('class', filter.demandClass);
+  if (filter.universityId) search.set('university', String(filter.universityId));
+  if (filter.minScore > 0) search.set('minScore', String(Math.round(filter.minScore * 100)));
+  if (filter.bothInterested) search.set('both', '1');
+  if (filter.search) search.set('q', filter.search);
+  if (filter.sort !== 'interest') search.set('sort', filter.sort);
+  return search;
+}
+
+const withParam = (search: URLSearchParams, name: string, value: string | null) => {
+  const copy = new URLSearchParams(search);
+  if (value === null) copy.delete(name);
+  else copy.set(name, value);
+  const text = copy.toString();
+  return `/staff/queue${text ? `?${text}` : ''}`;
+};
+
+/** The ticked pair ids of a bulk form: whatever is not a plain id is refused as a whole. */
+function tickedIds(value: unknown): number[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.map((item) => idParam(item));
 }
 
 /** The brokering queue, its four decisions, the fairness proposal, and the teams' workload limits. */
@@ -63,21 +115,105 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
 
   router.get('/staff/queue', async (request, response) => {
     const chainCode = await chosenChain(db, request);
-    const statuses = statusFilter(request.query.status);
-    const entries = await listQueue(db, { chainCode, statuses, limit: QUEUE_PAGE_SIZE });
+    const filter = parseQueueFilter(request.query as Record<string, unknown>, chainCode);
+    const [queue, universities] = await Promise.all([listQueuePage(db, filter), listUniversities(db)]);
+    const search = queueSearch(filter, chainCode, request.query);
+    const pageHref = (page: number) => withParam(search, 'page', page > 1 ? String(page) : null);
+    const here = pageHref(queue.page);
     response.render('pages/staff/queue', {
       title: request.t('nav.queue'),
       chainCode,
       chainOptions: chainOptions(request, chainCode),
-      statusOptions: optionsOf(request, 'matchStatus', OPEN_STATUSES, request.query.status),
+      statusOptions: optionsOf(
+        request,
+        'matchStatus',
+        MATCH_STATUSES,
+        filter.statuses.length === 1 ? filter.statuses[0] : null,
+      ),
+      classOptions: optionsOf(request, 'demandClass', DEMAND_CLASSES, filter.demandClass),
+      universityOptions: universities.map((university) => ({
+        value: String(university.id),
+        label: request.locale === 'en' ? university.nameEn : university.nameZh,
+        selected: university.id === filter.universityId,
+      })),
+      sortOptions: QUEUE_SORTS.map((sort) => ({
+        value: sort,
+        label: request.t(`queue.sort.${sort}`),
+        selected: sort === filter.sort,
+      })),
+      declineOptions: optionsOf(request, 'declineReason', DECLINE_REASONS),
+      filter: { ...filter, minScore: filter.minScore > 0 ? Math.round(filter.minScore * 100) : '' },
+      rows: queue.entries.map(queueRow),
+      total: queue.total,
+      pager: pagerOf(queue.page, queue.pages, pageHref),
+      sortLinks: QUEUE_SORTS.map((sort) => ({
+        key: `queue.sort.${sort}`,
+        href: withParam(withoutPage(search), 'sort', sort === 'interest' ? null : sort),
+        current: sort === filter.sort,
+      })),
+      back: here,
+      encodedBack: encodeURIComponent(here),
+    });
+  });
+
+  /** After an action on one pair, the same page, scrolled back to that pair's row. */
+  const backTo = (request: Request, id: number) =>
+    `${safeLocalPath(bodyOf(request).back, '/staff/queue').replace(/#.*$/, '')}#pair-${id}`;
+
+  router.get('/staff/queue/proposal', async (request, response) => {
+    const chain = request.query.chain;
+    if (!isChainCode(chain)) return response.redirect('/staff/queue');
+    const proposal = await proposeIntroductions(db, matching, chain);
+    response.render('pages/staff/proposal', {
+      title: request.t('brokering.proposal.title'),
+      chainCode: chain,
+      proposals: proposal.proposals.map((item) => ({
+        ...item,
+        score: scorePoints(item.score),
+        adjustedScore: scorePoints(item.adjustedScore),
+      })),
+      unfilled: proposal.unfilled,
+    });
+  });
+
+  router.get('/staff/queue/proposal/confirm', (_request, response) => response.redirect('/staff/queue'));
+
+  router.post('/staff/queue/bulk', async (request, response) => {
+    const body = bodyOf(request);
+    const back = safeLocalPath(body.back, '/staff/queue');
+    try {
+      const outcome = await decideInBulk(db, actorOf(request), {
+        action: body.bulkAction,
+        candidateIds: tickedIds(body.ids),
+        reason: body.bulkReason,
+      });
+      flash(request, outcome.refused.length ? 'info' : 'success', `queue.bulk.done.${body.bulkAction}`, {
+        done: String(outcome.done.length),
+        refused: String(outcome.refused.length),
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      flash(request, 'error', messageKeyOf(error));
+    }
+    response.redirect(303, back);
+  });
+
+  router.get('/staff/queue/:id', async (request, response) => {
+    const entry = await getQueueEntry(db, idParam(request.params.id));
+    const back = safeLocalPath(request.query.back, '/staff/queue');
+    response.render('pages/staff/pair', {
+      title: entry.demandTitle,
+      pair: {
+        ...queueRow(entry),
+        terms: entry.explanation.terms.map(([term, share]) => ({ term, share })),
+        bothInterested: entry.enterpriseInterested && entry.profileInterested,
+        declineReason: entry.declineReason,
+        declineNote: entry.declineNote,
+      },
       declineOptions: optionsOf(request, 'declineReason', DECLINE_REASONS),
       channelOptions: optionsOf(request, 'agreementChannel', AGREEMENT_CHANNELS),
       today: todayInCity(),
-      rows: entries.map(queueRow),
-      truncated: entries.length === QUEUE_PAGE_SIZE,
-      pageSize: QUEUE_PAGE_SIZE,
-      back: request.originalUrl,
-      errors: {},
+      back,
     });
   });
 
@@ -86,11 +222,17 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
     successKey: string,
     act: (request: Request, id: number) => Promise<string | undefined>,
   ) =>
-    router.post(`/staff/queue/:id/${path}`, (request, response) =>
-      actThenReturn(request, response, '/staff/queue', successKey, () =>
-        act(request, idParam(request.params.id)),
-      ),
-    );
+    router.post(`/staff/queue/:id/${path}`, (request, response) => {
+      const id = idParam(request.params.id);
+      return actThenReturn(
+        request,
+        response,
+        '/staff/queue',
+        successKey,
+        () => act(request, id),
+        backTo(request, id),
+      );
+    });
 
   decision('shortlist', 'brokering.done.shortlisted', async (request, id) => {
     await shortlistMatch(db, actorOf(request), id);
@@ -121,24 +263,15 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
     return `/staff/collaborations/${collaboration.id}`;
   });
 
-  router.post('/staff/queue/proposal', async (request, response) => {
+  // The proposal changes nothing until it is confirmed, so it is a page of its own that a reload
+  // or a language switch opens again; the old form's POST lands there.
+  router.post('/staff/queue/proposal', (request, response) => {
     const chain = bodyOf(request).chain;
-    const chainCode = isChainCode(chain) ? chain : null;
-    if (!chainCode) {
+    if (!isChainCode(chain)) {
       flash(request, 'error', 'brokering.proposal.chooseChain');
-      return response.redirect('/staff/queue');
+      return response.redirect(303, '/staff/queue');
     }
-    const proposal = await proposeIntroductions(db, matching, chainCode);
-    response.render('pages/staff/proposal', {
-      title: request.t('brokering.proposal.title'),
-      chainCode,
-      proposals: proposal.proposals.map((item) => ({
-        ...item,
-        score: item.score.toFixed(2),
-        adjustedScore: item.adjustedScore.toFixed(2),
-      })),
-      unfilled: proposal.unfilled,
-    });
+    response.redirect(303, `/staff/queue/proposal?chain=${chain}`);
   });
 
   router.post('/staff/queue/proposal/confirm', async (request, response) => {

@@ -14,6 +14,7 @@ import {
 } from '../../../services/reports/index.js';
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
+import { scorePoints } from '../../paging.js';
 import { enumLabel } from '../../views/helpers.js';
 import { chokepointSections } from './chokepoint-report-view.js';
 import { chainOptions, chosenChain } from './staff-context.js';
@@ -82,10 +83,10 @@ export function reportRoutes(db: Database): Router {
         rate: rate(step.conversion),
         labelKey: `dashboard.funnel.${step.step}`,
       })),
-      threshold: dashboard.strongMatchThreshold.toFixed(2),
+      threshold: scorePoints(dashboard.strongMatchThreshold),
       weakDemands: dashboard.weakDemands.map((demand) => ({
         ...demand,
-        bestScore: demand.bestScore === null ? null : demand.bestScore.toFixed(2),
+        bestScore: demand.bestScore === null ? null : scorePoints(demand.bestScore),
       })),
       charts: {
         demands: chartData({

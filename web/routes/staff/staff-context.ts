@@ -72,8 +72,11 @@ export async function actThenReturn(
   fallback: string,
   successKey: string,
   action: () => Promise<string | undefined | unknown>,
+  /** Where to return when the form's `back` should be refined (the queue adds the row's anchor). */
+  returnTo?: string,
 ): Promise<void> {
-  const back = safeLocalPath((request.body as Record<string, unknown> | undefined)?.back, fallback);
+  const back =
+    returnTo ?? safeLocalPath((request.body as Record<string, unknown> | undefined)?.back, fallback);
   try {
     const destination = await action();
     flash(request, 'success', successKey);

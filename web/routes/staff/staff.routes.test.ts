@@ -86,23 +86,25 @@ describeEachDatabase('the staff pages', (kind) => {
     });
     const queue = await staff.get('/staff/queue?chain=carbon_fiber');
     expect(queue.text).toContain('热压罐固化周期缩短');
-    expect(queue.text).toContain('0.77');
+    expect(queue.text).toContain('title="匹配度 0–100');
+    expect(queue.text).toContain('<b class="score">77</b>');
     const token = csrfTokenIn(queue.text);
     const introduced = await staff
       .post(`/staff/queue/${pair.id}/introduce`)
       .type('form')
       .send({ _csrf: token, back: '/staff/queue?chain=carbon_fiber' });
     expect(introduced.status).toBe(302);
-    expect(introduced.headers.location).toBe('/staff/queue?chain=carbon_fiber');
-    // Neither side said interested and no agreement is recorded: no accept button, and a forged post is refused.
-    const introducedQueue = await staff.get('/staff/queue?chain=carbon_fiber');
-    expect(introducedQueue.text).not.toContain(`/staff/queue/${pair.id}/accept`);
-    expect(introducedQueue.text).toContain(`/staff/queue/${pair.id}/agreement`);
+    expect(introduced.headers.location).toBe(`/staff/queue?chain=carbon_fiber#pair-${pair.id}`);
+    // Neither side said interested and no agreement is recorded: the pair's page offers no accept
+    // button but the form to record an agreement, and a forged post is refused.
+    const pairPage = await staff.get(`/staff/queue/${pair.id}`);
+    expect(pairPage.text).not.toContain(`/staff/queue/${pair.id}/accept`);
+    expect(pairPage.text).toContain(`/staff/queue/${pair.id}/agreement`);
     const refused = await staff
       .post(`/staff/queue/${pair.id}/accept`)
       .type('form')
       .send({ _csrf: token, back: '/staff/queue' });
-    expect(refused.headers.location).toBe('/staff/queue');
+    expect(refused.headers.location).toBe(`/staff/queue#pair-${pair.id}`);
     expect((await staff.get('/staff/queue')).text).toContain('也没有登记线下达成的一致意见，不能确认达成');
     const incomplete = await staff
       .post(`/staff/queue/${pair.id}/agreement`)

@@ -1,0 +1,82 @@
+import type { Database } from '../db/index.js';
+import { composeMail, insertMails, portalLink } from '../mail/index.js';
+import { NOTIFICATION_SETTINGS_PATH, noticeText } from '../notifications/index.js';
+import { USER_ROLE_LABELS, type UserRole } from '../shared/enums.js';
+
+type Locale = 'zh-CN' | 'en';
+
+/** The invitation mail, in the language chosen when inviting. */
+export async function queueInvitationMail(
+  tx: Database,
+  input: {
+    to: string;
+    name: string;
+    locale: Locale;
+    role: UserRole;
+    inviter: string;
+    token: string;
+    days: number;
+  },
+): Promise<void> {
+  const { locale } = input;
+  const url = portalLink(`/account/invitation/${input.token}`);
+  const mail = composeMail(
+    {
+      subject: noticeText(locale, 'mail.invitation.subject'),
+      greeting: noticeText(locale, 'mail.greeting', { name: input.name }),
+      paragraphs: [
+        noticeText(locale, 'mail.invitation.body', {
+          inviter: input.inviter,
+          role: USER_ROLE_LABELS[input.role][locale === 'en' ? 'en' : 'zh'],
+          days: input.days,
+        }),
+      ],
+      action: { label: noticeText(locale, 'mail.invitation.action'), url },
+      footer: noticeText(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
+    },
+    locale,
+  );
+  await insertMails(tx, [
+    {
+      toAddress: input.to,
+      userId: null,
+      kind: 'invitation',
+      locale,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+    },
+  ]);
+}
+
+/** The reset mail, in the user's language. */
+export async function queueResetMail(
+  tx: Database,
+  input: { to: string; userId: number; name: string; locale: Locale; token: string },
+): Promise<void> {
+  const { locale } = input;
+  const mail = composeMail(
+    {
+      subject: noticeText(locale, 'mail.reset.subject'),
+      greeting: noticeText(locale, 'mail.greeting', { name: input.name }),
+      paragraphs: [noticeText(locale, 'mail.reset.body')],
+      action: {
+        label: noticeText(locale, 'mail.reset.action'),
+        url: portalLink(`/account/reset/${input.token}`),
+      },
+      footer: noticeText(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
+    },
+    locale,
+  );
+  await insertMails(tx, [
+    {
+      toAddress: input.to,
+      userId: input.userId,
+      kind: 'password_reset',
+      locale,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+    },
+  ]);
+}

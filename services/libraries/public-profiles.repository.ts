@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { schema } from '../db/index.js';
+
+const { teams, faculty, works, results, universities, collaborationTeams } = schema;
+
+/** A team's face to the public: no contact details anywhere on it. */
+export async function findPublicTeam(db: Database, teamId: number) {
+  const [row] = await db
+    .select({
+      id: teams.id,
+      name: teams.nameZh,
+      nameEn: teams.nameEn,
+      universityId: teams.universityId,
+      universityName: universities.nameZh,
+      chainCode: teams.chainCode,
+      researchDirections: teams.researchDirections,
+      description: teams.description,
+      leaderId: teams.leaderId,
+    })
+    .from(teams)
+    .innerJoin(universities, eq(universities.id, teams.universityId))
+    .where(eq(teams.id, teamId));
+  return row ?? null;
+}
+
+export async function findPublicFaculty(db: Database, facultyId: number) {
+  const [row] = await db
+    .select({
+      id: faculty.id,
+      name: faculty.name,
+      title: faculty.title,
+      isDoctoralSupervisor: faculty.isDoctoralSupervisor,
+      chiefScientistChain: faculty.chiefScientistChain,
+      researchDirections: faculty.researchDirections,
+      bio: faculty.bio,
+      universityName: universities.nameZh,
+      teamId: faculty.teamId,
+      teamName: teams.nameZh,
+      chainCode: sql<string | null>`coalesce(${teams.chainCode}, ${faculty.chiefScientistChain})`,
+    })
+    .from(faculty)
+    .innerJoin(universities, eq(universities.id, faculty.universityId))
+    .leftJoin(teams, eq(teams.id, faculty.teamId))
+    .where(eq(faculty.id, facultyId));
+  return row ?? null;
+}
+
+export async function findTeamMembers(db: Database, teamId: number) {
+  return db
+    .select({
+      id: faculty.id,
+      name: faculty.name,
+      title: faculty.title,
+      isDoctoralSupervisor: faculty.isDoctoralSupervisor,
+      researchDirections: faculty.researchDirections,
+    })
+    .from(faculty)
+    .where(eq(faculty.teamId, teamId))
+    .orderBy(asc(faculty.name), asc(faculty.id));
+}
+
+/** Works of these faculty members, newest first: kind, year and title are what a page shows. */
+export async function findWorksOf(db: Database, facultyIds: number[]) {
+  if (facultyIds.length === 0) return [];
+  return db
+    .select({
+      id: works.id,
+      facultyId: works.facultyId,
+      facultyName: faculty.name,
+      kind: works.kind,
+      title: works.title,
+      year: works.year,
+    })
+    .from(works)
+    .innerJoin(faculty, eq(faculty.id, works.facultyId))
+    .where(inArray(works.facultyId, facultyIds))
+    .orderBy(sql`${works.year} desc nulls last`, asc(works.id));
+}
+
+/** Results owned by this team, or by any of these faculty members. */
+export async function findResultsOf(db: Database, owners: { teamId: number | null; facultyIds: number[] }) {
+  const conditions = [
+    owners.teamId ? eq(results.ownerTeamId, owners.teamId) : undefined,
+    owners.facultyIds.length ? inArray(results.ownerFacultyId, owners.facultyIds) : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+  if (conditions.length === 0) return [];
+  return db
+    .select({ id: results.id, title: results.title, trl: results.trl, ipStatus: results.ipStatus })
+    .from(results)
+    .where(or(...conditions))
+    .orderBy(desc(results.createdAt), desc(results.id));
+}
+
+/** How many collaborations the team is in: the public sees the number, never the firms. */
+export async function countCollaborationsOfTeam(db: Database, teamId: number): Promise<number> {
+  const [row] = await db
+    .select({ value: sql<number>`count(*)::int` })
+    .from(collaborationTeams)
+    .where(eq(collaborationTeams.teamId, teamId));
+  return Number(row?.value ?? 0);
+}
+
+export async function findPublicResult(db: Database, resultId: number) {
+  const teamOfResult = sql`coalesce(${results.ownerTeamId}, ${faculty.teamId})`;
+  const [row] = await db
+    .select({
+      id: results.id,
+      title: results.title,
+      summary: results.summary,
+      chainCode: results.chainCode,
+      trl: results.trl,
+      ipStatus: results.ipStatus,
+      ownerTeamId: results.ownerTeamId,
+      ownerFacultyId: results.ownerFacultyId,
+      teamId: teams.id,
+      teamName: teams.nameZh,
+      facultyName: faculty.name,
+      universityName: universities.nameZh,
+      updatedAt: results.updatedAt,
+    })
+    .from(results)
+    .leftJoin(faculty, eq(faculty.id, results.ownerFacultyId))
+    .leftJoin(teams, eq(teams.id, teamOfResult))
+    .innerJoin(
+      universities,
+      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
+    )
+    .where(and(eq(results.id, resultId)));
+  return row ?? null;
+}
