@@ -47,6 +47,14 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size:
  */
 export class Collection {
   private documentFrequency = new Int32Array(1024);
+  /** Counts changes to the documents, so a memo can tell whether it is still current. */
+  private version = 0;
+  private lastResolved: {
+    query: TermVector;
+    model: ScoringModel;
+    version: number;
+    terms: QueryTerm[];
+  } | null = null;
   private queryPosition = new Int32Array(1024);
 
   private forward = new ForwardStore();
@@ -157,7 +165,7 @@ export class Collection {
     this.lengths[slot] = units * LENGTH_QUANTUM;
     this.totalLengthUnits += units;
     this.deltaPostings += termIds.length;
-    this.normsValid = false;
+    this.changed();
     this.lengthFactorsValid = false;
   }
 
@@ -172,7 +180,7 @@ export class Collection {
     this.slotKeys[slot] = undefined;
     this.slotOf.delete(key);
     this.deadSlots++;
-    this.normsValid = false;
+    this.changed();
     this.lengthFactorsValid = false;
     if (this.deadSlots > Math.max(1024, this.slotOf.size)) this.rebuild();
     return true;
@@ -444,6 +452,15 @@ export class Collection {
    * Needs slotFactors(model) to be current.
    */
   private resolveQuery(query: TermVector, model: ScoringModel): QueryTerm[] {
+    // A ranking asks for the contributions of every candidate and every work with one query:
+    // resolving it once while the collection is unchanged saves the look-ups and the sort.
+    const last = this.lastResolved;
+    if (last && last.query === query && last.model === model && last.version === this.version) {
+      last.terms.forEach((term, position) => {
+        this.queryPosition[term.id] = position + 1;
+      });
+      return last.terms;
+    }
     const documentCount = this.slotOf.size;
     const prune = documentCount >= MIN_DOCUMENTS_FOR_PRUNING;
     const resolved: QueryTerm[] = [];
@@ -473,7 +490,17 @@ export class Collection {
     resolved.forEach((term, position) => {
       this.queryPosition[term.id] = position + 1;
     });
+    this.lastResolved = { query, model, version: this.version, terms: resolved };
     return resolved;
+  }
+
+  /**
+   * Every change to the documents goes through here: it invalidates the norms, the length
+   * factors and the last resolved query (its idf and bounds are the collection's).
+   */
+  private changed(): void {
+    this.normsValid = false;
+    this.version++;
   }
 
   private clearQuery(queryTerms: QueryTerm[]): void {
@@ -588,7 +615,7 @@ export class Collection {
     this.accumulator = new Float64Array(lengths.length);
     this.touched = new Int32Array(lengths.length);
     this.deadSlots = 0;
-    this.normsValid = false;
+    this.changed();
     this.lengthFactorsValid = false;
   }
 }

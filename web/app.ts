@@ -98,6 +98,9 @@ export function createApp({
   );
   app.set('view engine', 'hbs');
   app.set('views', path.join(WEB_DIR, 'views'));
+  // Express caches compiled templates only when NODE_ENV=production; the zero-setup `npm start`
+  // serves real users too, and compiling every template on every request costs most of a page.
+  app.enable('view cache');
 
   app.use(requestContext(logger));
   app.use(

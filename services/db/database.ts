@@ -46,6 +46,16 @@ export type DatabaseTarget =
   | { driver: 'postgres'; url: string }
   | { driver: 'pglite'; dataDir: string | null /* null: in memory */ };
 
+export interface DatabaseOptions {
+  /** Called with every statement the app sends (transactions included): the portal bench counts queries per page with it. */
+  onQuery?: (statement: string) => void;
+}
+
+function queryLogger(options: DatabaseOptions) {
+  const { onQuery } = options;
+  return onQuery ? { logQuery: (statement: string) => onQuery(statement) } : undefined;
+}
+
 const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Any fixed number: it names the lock that lets one process at a time apply migrations. */
 const MIGRATION_LOCK_KEY = 4_201_202_6;
@@ -55,7 +65,7 @@ function describeServer(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -68,7 +78,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${location}: ${reason}`);
   }
-  const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
+  const db = drizzleNodePostgres({
+    client: pool,
+    schema,
+    logger: queryLogger(options),
+  }) as unknown as Database;
   const listeners = new Set<() => Promise<void>>();
   return {
     db,
@@ -104,11 +118,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, options: DatabaseOptions): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger: queryLogger(options) }) as unknown as Database;
   let closed = false;
   return {
     db,
@@ -231,8 +245,10 @@ async function ping(db: Database): Promise<boolean> {
 }
 
 /** The only place that knows which driver is in use. */
-export function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.driver === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir);
+export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  return target.driver === 'postgres'
+    ? openPostgres(target.url, options)
+    : openPglite(target.dataDir, options);
 }
 
 export function databaseTargetFromConfig(config: {

@@ -10,6 +10,7 @@ export {
   type Database,
   type DatabaseDriver,
   type DatabaseHandle,
+  type DatabaseOptions,
   type DatabaseTarget,
   databaseTargetFromConfig,
   type ListenState,

@@ -1,9 +1,10 @@
-import type { MatchDocument, RankedMatch } from '../../matcher/index.js';
+import type { MatchDocument, RankedMatch, TopKOptions } from '../../matcher/index.js';
 import type { ChangedEntity, ChangeNotice, Database, DatabaseHandle, FeedChange } from '../db/index.js';
 import { changeFeedRepository } from '../db/index.js';
 import type { Logger } from '../shared/logger.js';
 import { type AppliedChanges, FeedFollower, type FeedStatus } from './feed-follower.js';
 import { groupBy, IndexContents } from './index-contents.js';
+import { IndexStateCache } from './index-state-cache.js';
 import {
   demandDocument,
   documentId,
@@ -57,6 +58,8 @@ const idsOfKind = (matches: RankedMatch[]) => matches.map((match) => parseDocume
 export class MatchingService {
   private contents = new IndexContents();
   private readonly follower: FeedFollower;
+  private readonly rankings = new IndexStateCache<RankedMatch[]>();
+  private readonly profileQueries = new IndexStateCache<MatchDocument | null>();
 
   private constructor(
     private readonly database: DatabaseHandle,
@@ -153,6 +156,7 @@ export class MatchingService {
     for (const row of resultRows) fresh.putResult(row);
     for (const row of demandRows) fresh.putDemand(row);
     this.contents = fresh;
+    this.indexChanged();
     return position;
   }
 
@@ -184,6 +188,19 @@ export class MatchingService {
     await this.apply({ entity: 'result', ids: idsOf('result') });
     await this.apply({ entity: 'team', ids: idsOf('team') });
     await this.apply({ entity: 'demand', ids: idsOf('demand') });
+    this.indexChanged();
+  }
+
+  private indexChanged(): void {
+    this.rankings.invalidate();
+    this.profileQueries.invalidate();
+  }
+
+  /** The index's topK, answered from the cache while the index is unchanged. */
+  private topK(query: MatchDocument | string, options: TopKOptions): RankedMatch[] {
+    return this.rankings.get(JSON.stringify([query, options]), () =>
+      this.contents.index.topK(query, options),
+    );
   }
 
   private async apply(notice: ChangeNotice): Promise<void> {
@@ -246,7 +263,7 @@ export class MatchingService {
     options: { kind: ProfileKind; k?: number; filters?: ProfileFilters; diversity?: boolean },
   ): Promise<RankedProfile[]> {
     const { filters = {} } = options;
-    const matches = this.contents.index.topK(query, {
+    const matches = this.topK(query, {
       kind: options.kind,
       k: options.k ?? 20,
       diversity: options.diversity ?? false,
@@ -286,7 +303,7 @@ export class MatchingService {
   async rankDemandsForProfile(kind: 'team' | 'faculty', profileId: number, k = 20): Promise<RankedDemand[]> {
     const query = await this.profileQuery(kind, profileId);
     if (!query) return [];
-    const matches = this.contents.index.topK(query, { kind: 'demand', k });
+    const matches = this.topK(query, { kind: 'demand', k });
     const cards = new Map(
       (await loadDemandCards(this.database.db, idsOfKind(matches))).map((card) => [card.id, card]),
     );
@@ -296,8 +313,15 @@ export class MatchingService {
     });
   }
 
-  /** A team or faculty member as a query: the same document the index holds for it. */
-  private async profileQuery(kind: 'team' | 'faculty', profileId: number): Promise<MatchDocument | null> {
+  /**
+   * A team or faculty member as a query: the same document the index holds for it, read from the
+   * tables once per state of the index (a change to the profile is a change of the index).
+   */
+  private profileQuery(kind: 'team' | 'faculty', profileId: number): Promise<MatchDocument | null> {
+    return this.profileQueries.getAsync(`${kind}:${profileId}`, () => this.readProfileQuery(kind, profileId));
+  }
+
+  private async readProfileQuery(kind: 'team' | 'faculty', profileId: number): Promise<MatchDocument | null> {
     const { db } = this.database;
     if (kind === 'faculty') {
       const [row] = await loadFacultyRows(db, [profileId]);
@@ -334,8 +358,8 @@ export class MatchingService {
     const query = text.trim().slice(0, 500);
     if (!query) return [];
     // Ask for more demands than shown: confidential ones are ranked too, then left out.
-    const demandMatches = this.contents.index.topK(query, { kind: 'demand', k: k * 3 });
-    const resultMatches = this.contents.index.topK(query, { kind: 'result', k });
+    const demandMatches = this.topK(query, { kind: 'demand', k: k * 3 });
+    const resultMatches = this.topK(query, { kind: 'result', k });
     const demandCards = new Map(
       (await loadDemandCards(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
     );

@@ -1,0 +1,38 @@
+import { loadConfig } from '../../services/config.js';
+import { databaseTargetFromConfig, openDatabase } from '../../services/db/index.js';
+import { createLogger } from '../../services/shared/logger.js';
+import { createApp } from '../../web/app.js';
+import { prepareDemoCity } from '../demo-city.js';
+import type { ParentMessage, PortalMessage } from './messages.js';
+
+/**
+ * The portal as `npm start` builds it, forked by the bench: the same config from the environment,
+ * the same createApp, the demo city seeded when the database is empty. It counts the SQL statements
+ * it sends and tells the bench over IPC, so queries per page are measured on the real code path.
+ */
+let statements = 0;
+const send = (message: PortalMessage) => process.send?.(message);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(databaseTargetFromConfig(config), {
+    onQuery: () => {
+      statements += 1;
+    },
+  });
+  await database.migrate();
+  const logger = createLogger(config.logLevel);
+  const { matching } = await prepareDemoCity(database, logger);
+  const app = createApp({ config, database, matching, logger });
+  const url = await app.start(0);
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'statements') send({ type: 'statements', count: statements });
+    if (message.type === 'stop') app.stop().finally(() => process.exit(0));
+  });
+  send({ type: 'ready', url });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench portal: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
