@@ -12,6 +12,7 @@ import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
 import { csrfProtection } from './csrf.js';
 import { handleErrors, notFound } from './errors.js';
+import { inputHygiene } from './input-hygiene.js';
 import { localeFromRequest } from './locale.js';
 import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
@@ -119,6 +120,7 @@ export function createApp({
   app.use(passportInstance.session());
   app.use(localeFromRequest);
   app.use(parseUploads);
+  app.use(inputHygiene);
   app.use(csrfProtection);
   app.use(navigation);
 

@@ -7,5 +7,10 @@ export {
   databaseTargetFromConfig,
   openDatabase,
 } from './database.js';
-export { toDomainError, withDomainErrors } from './database-errors.js';
+export {
+  describeErrorForLog,
+  isDatabaseUnavailable,
+  toDomainError,
+  withDomainErrors,
+} from './database-errors.js';
 export * as schema from './schema/index.js';

@@ -1,5 +1,6 @@
 import { adminMessages } from './messages/admin.js';
 import { coreMessages } from './messages/core.js';
+import { hardeningMessages } from './messages/hardening.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
 import { staffMessages } from './messages/staff.js';
@@ -15,7 +16,14 @@ type MessageArea = Record<Locale, Catalogue>;
  * Messages live in one file per area of the portal (each holding both languages side by side,
  * so a new string is written in Chinese and English at once); here they become two catalogues.
  */
-const AREAS: MessageArea[] = [coreMessages, portalMessages, staffMessages, adminMessages, listsMessages];
+const AREAS: MessageArea[] = [
+  coreMessages,
+  portalMessages,
+  staffMessages,
+  adminMessages,
+  listsMessages,
+  hardeningMessages,
+];
 
 const CATALOGUES: Record<Locale, Catalogue> = {
   'zh-CN': Object.assign({}, ...AREAS.map((area) => area['zh-CN'])),
