@@ -7,8 +7,10 @@
 export type TextFault = 'control_character' | 'unpaired_surrogate';
 
 /** C0 controls, DEL and C1 controls: nothing a person types into a single-line field. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same, but tab, line feed and carriage return are fine in a multi-line field (a textarea sends CRLF). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** In a Unicode-aware pattern a surrogate pair is one code point, so only a lone half matches. */
