@@ -54,6 +54,14 @@ const MESSAGES = {
     en: `"${p.column}" maps to the same field as column ${p.first}; this column is ignored`,
   }),
   no_data_rows: () => ({ zh: '只有表头，没有数据行', en: 'The sheet has headers but no data rows' }),
+  cell_control_character: (p) => ({
+    zh: `“${p.column}”中含有不允许的控制字符（如 NUL），请在表格中删除后重新导入`,
+    en: `"${p.column}" contains a control character that is not allowed (such as NUL); remove it and import again`,
+  }),
+  cell_unpaired_surrogate: (p) => ({
+    zh: `“${p.column}”中含有无效的 Unicode 字符（孤立的代理项）`,
+    en: `"${p.column}" contains an invalid Unicode character (an unpaired surrogate)`,
+  }),
   required_value_missing: (p) => ({ zh: `“${p.column}”不能为空`, en: `"${p.column}" must not be empty` }),
   invalid_choice: (p) => ({
     zh: `“${p.value}”不是有效的${p.column}，可选：${p.allowedZh}`,

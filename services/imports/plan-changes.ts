@@ -1,3 +1,4 @@
+import { textFault } from '../shared/text-hygiene.js';
 import { faultProblem } from './field-parsers.js';
 import type { MappedColumn } from './header-mapping.js';
 import type { ImportProgress } from './imports.types.js';
@@ -116,6 +117,13 @@ function readRow(
       if (definition.required)
         problems.error('required_value_missing', where(definition.field), { column: header });
       values.set(definition.field, definition.blankValue ?? null);
+      continue;
+    }
+    // The same check every form and JSON value passes at the portal's edge, here per cell.
+    const textProblem = typeof cell === 'string' ? textFault(cell, 'multiline') : null;
+    if (textProblem) {
+      problems.error(`cell_${textProblem}`, where(definition.field), { column: header });
+      values.set(definition.field, null);
       continue;
     }
     const parsed = faultProblem(cell) ?? definition.parser(cell!);
