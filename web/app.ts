@@ -7,6 +7,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
+import { loginLimitPolicy } from '../services/login-limits/index.js';
 import type { MatchingService } from '../services/matching/index.js';
 import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
@@ -42,7 +43,7 @@ export interface AppDependencies {
   /** This process's matcher index, already built and listening for changes. */
   matching: MatchingService;
   logger: Logger;
-  /** Failed logins allowed per account in 15 minutes (four times as many per address). */
+  /** Failed logins per account and address before each next try waits (1 s, doubling); see services/login-limits. */
   loginLimit?: number;
 }
 
@@ -65,7 +66,9 @@ export function createApp({
   const { db } = database;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies the operator named; otherwise anyone could
+  // rotate the header to get fresh login attempts.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? [...config.trustedProxies] : false);
   // preventIndent: an indented partial would otherwise indent every line of a textarea's value,
   // adding spaces to multi-line text each time a form is saved.
   app.engine(
@@ -126,7 +129,13 @@ export function createApp({
 
   app.use(statsRoutes(db));
   app.use(publicRoutes(db, matching));
-  app.use(authRoutes(db, passportInstance, { loginLimit }));
+  app.use(
+    authRoutes(db, passportInstance, {
+      loginLimits: loginLimitPolicy(loginLimit),
+      deviceSecret: config.sessionSecret,
+      secureCookies: config.isProduction,
+    }),
+  );
   app.use(demandRoutes({ db, matching }));
   app.use(companyRoutes({ db, matching }));
   app.use(profileRoutes({ db, matching }));
@@ -135,7 +144,7 @@ export function createApp({
   app.use(demandApi({ db, matching }));
   app.use(profileApi({ db, matching }));
   app.use(staffRoutes(db, matching));
-  app.use(adminRoutes(db));
+  app.use(adminRoutes(db, { loginLimits: loginLimitPolicy(loginLimit) }));
   app.use(notFound);
   app.use(handleErrors);
 

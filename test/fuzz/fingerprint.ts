@@ -5,7 +5,7 @@ import type { Database } from '../../services/db/index.js';
  * Tables whose rows are bookkeeping of the requests themselves, not data a request may change:
  * sessions come and go with visitors, login attempts are counted on purpose.
  */
-const BOOKKEEPING_TABLES = new Set(['sessions', 'login_attempts']);
+const BOOKKEEPING_TABLES = new Set(['sessions', 'login_failures']);
 
 /** Audit actions a refused request writes on purpose: a failed login is recorded. */
 const BOOKKEEPING_AUDIT = "action not like 'login.%'";

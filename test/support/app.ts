@@ -2,7 +2,7 @@ import { loadConfig } from '../../services/config.js';
 import { MatchingService } from '../../services/matching/index.js';
 import { createLogger } from '../../services/shared/logger.js';
 import { createApp, type XueqiApp } from '../../web/app.js';
-import type { TestDatabase } from './databases.js';
+import type { DatabaseHandle } from '../../services/db/index.js';
 
 export interface TestApp extends XueqiApp {
   matching: MatchingService;
@@ -10,16 +10,17 @@ export interface TestApp extends XueqiApp {
 
 /** The app as the server builds it, on a test database, logging nothing. */
 export async function createTestApp(
-  database: TestDatabase,
-  options: { loginLimit?: number } = {},
+  database: DatabaseHandle,
+  options: { loginLimit?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApp> {
+  const { env = {}, ...rest } = options;
   const matching = await MatchingService.start(database);
   const app = createApp({
-    config: loadConfig({}),
+    config: loadConfig(env),
     database,
     matching,
     logger: createLogger('silent'),
-    ...options,
+    ...rest,
   });
   return { ...app, matching };
 }

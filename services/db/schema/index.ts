@@ -1,4 +1,5 @@
 export * from './accounts.js';
 export * from './brokering.js';
 export * from './demands.js';
+export * from './login-limits.js';
 export * from './organisations.js';

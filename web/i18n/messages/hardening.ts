@@ -8,6 +8,17 @@ export const hardeningMessages = {
     'error.503.heading': '服务暂时不可用',
     'error.503.message': '数据库暂时无法连接，您的操作没有被执行。请稍候约 {seconds} 秒后刷新页面重试。',
     'error.retry': '重试',
+    'login.failed.waitSeconds': '该账号在此网络上的登录失败次数过多，请 {seconds} 秒后再试。',
+    'login.failed.waitMinutes': '该账号在此网络上的登录失败次数过多，请 {minutes} 分钟后再试。',
+    'logins.locked.title': '被限制的登录',
+    'logins.locked.explain':
+      '同一账号在同一地址连续输错密码后，每次重试需等待的时间逐次加倍；账号本人在其他地址或曾登录过的设备上不受影响。',
+    'logins.locked.address': '地址',
+    'logins.locked.failures': '失败次数',
+    'logins.locked.until': '限制至',
+    'logins.locked.unlock': '解除限制',
+    'logins.locked.none': '目前没有被限制的登录。',
+    'logins.done.unlocked': '已解除该账号的登录限制。',
   },
   en: {
     'input.control_character':
@@ -20,5 +31,9 @@ export const hardeningMessages = {
     'error.503.message':
       'The database cannot be reached right now and nothing was done. Wait about {seconds} seconds, then reload the page.',
     'error.retry': 'Try again',
+    'login.failed.waitSeconds':
+      'Too many failed logins for this account from this network; try again in {seconds} seconds.',
+    'login.failed.waitMinutes':
+      'Too many failed logins for this account from this network; try again in {minutes} minutes.',
   },
 } as const;
