@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '../services/shared/errors.js';
 import { DEFAULT_LOCALE, translate } from './i18n/translate.js';
+import { MAX_UPLOAD_MEGABYTES } from './uploads.js';
 
 /** How long a client is told to wait when the database is away: about one reconnect attempt. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -90,7 +91,10 @@ export function handleErrors(
   if (request.path.startsWith('/api/')) {
     // details keep the message keys for programs; messages carry them in the caller's language.
     const messages = Object.fromEntries(
-      Object.entries(details).map(([field, key]) => [field, t(key, { field: fieldLabel(t, field) })]),
+      Object.entries(details).map(([field, key]) => [
+        field,
+        t(key, { field: fieldLabel(t, field), maxMegabytes: MAX_UPLOAD_MEGABYTES }),
+      ]),
     );
     response.json({ error: { code: codeOf(status), message, details, messages, requestId: request.id } });
     return;
@@ -102,7 +106,7 @@ export function handleErrors(
     error instanceof ValidationError
       ? Object.entries(details)
           .filter(([, key]) => MESSAGE_KEY.test(key))
-          .map(([field, key]) => t(key, { field: fieldLabel(t, field) }))
+          .map(([field, key]) => t(key, { field: fieldLabel(t, field), maxMegabytes: MAX_UPLOAD_MEGABYTES }))
       : [];
   response.render('pages/error', {
     title: t(`error.${page}.heading`),

@@ -62,3 +62,17 @@ export async function listUsers(db: Database, filter: { status?: UserStatus } = 
     : await query.orderBy(schema.users.role, schema.users.email);
   return rows.map(toUser);
 }
+
+/**
+ * The active administrators' ids, their rows locked for the transaction: two administrators
+ * disabling each other at once must not leave the bureau with none.
+ */
+export async function lockActiveAdministrators(db: Database): Promise<number[]> {
+  const rows = await db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(sql`${schema.users.role} = 'admin' and ${schema.users.status} = 'active'`)
+    .orderBy(schema.users.id)
+    .for('update');
+  return rows.map((row) => row.id);
+}

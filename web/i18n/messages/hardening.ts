@@ -10,6 +10,9 @@ export const hardeningMessages = {
     'error.retry': '重试',
     'login.failed.waitSeconds': '该账号在此网络上的登录失败次数过多，请 {seconds} 秒后再试。',
     'login.failed.waitMinutes': '该账号在此网络上的登录失败次数过多，请 {minutes} 分钟后再试。',
+    'upload.tooLarge': '文件超过 {maxMegabytes} MB 的上传上限，请拆分成几个文件后分别上传。',
+    'admin.notSelfDisable': '管理员不能停用自己的账号。',
+    'admin.lastAdmin': '这是最后一位在用的管理员，不能停用或取消其管理员身份。',
     'logins.locked.title': '被限制的登录',
     'logins.locked.explain':
       '同一账号在同一地址连续输错密码后，每次重试需等待的时间逐次加倍；账号本人在其他地址或曾登录过的设备上不受影响。',
