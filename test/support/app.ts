@@ -1,8 +1,8 @@
 import { loadConfig } from '../../services/config.js';
+import type { DatabaseHandle } from '../../services/db/index.js';
 import { MatchingService } from '../../services/matching/index.js';
 import { createLogger } from '../../services/shared/logger.js';
 import { createApp, type XueqiApp } from '../../web/app.js';
-import type { DatabaseHandle } from '../../services/db/index.js';
 
 export interface TestApp extends XueqiApp {
   matching: MatchingService;
