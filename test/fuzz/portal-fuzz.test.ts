@@ -5,7 +5,7 @@ import { prepareFuzzWorld } from './fuzz-world.js';
 import { runPortalFuzz } from './run-fuzz.js';
 
 /** Enough to touch every route many times in CI; `npm run fuzz:portal` runs thousands more. */
-const CI_RUNS = 500;
+const CI_RUNS = 400;
 const SEED = 20_261_201;
 
 describeEachDatabase('fuzzed requests to every route and role', (kind) => {

@@ -8,7 +8,10 @@ import { FIXTURE_PASSWORD, insertSmallWorld, insertUser } from '../support/fixtu
  * How the portal answers while a big import runs: `/healthz` latency before and during a
  * 100,000-row faculty import through the upload page, on a server listening on a free port.
  *
- *   npx tsx test/load/healthz-during-import.ts [--rows 100000] [--database postgres|pglite]
+ *   npm run bench:healthz -- [--rows 100000] [--database postgres|pglite] [--mode import|check] [--after 60]
+ *
+ * `--after` keeps probing that many seconds after the import answered, while the matcher index
+ * takes the new records in.
  *
  * PostgreSQL is the server's database (TEST_DATABASE_URL, a scratch database of its own); PGlite
  * runs in-process and serialises queries, so there `/healthz`'s own query waits for the import's
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     database: { type: 'string', default: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' },
     mode: { type: 'string', default: 'import' },
+    after: { type: 'string', default: '60' },
   },
 });
 const rows = Number(values.rows);
@@ -123,6 +127,15 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const outcome = await importing;
+  // After the commit, each process's matcher index takes in the new records (services/matching):
+  // the portal should keep answering through that too.
+  const after: number[] = [];
+  const afterUntil = performance.now() + Number(values.after) * 1000;
+  while (performance.now() < afterUntil) {
+    after.push(await probe());
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const created = outcome.html.match(/data-count-create="(\d+)"/)?.[1] ?? outcome.html.match(/新增\D{0,20}(\d[\d,]*)/)?.[1];
   process.stdout.write(
     `${JSON.stringify(
@@ -133,6 +146,7 @@ try {
         import: { status: outcome.status, seconds: +outcome.seconds.toFixed(1), created: created ?? null },
         healthzBefore: summary(baseline),
         healthzDuringImport: summary(during),
+        healthzAfterImport: { seconds: Number(values.after), ...summary(after) },
         peakRssMegabytes: Math.round(peakRss / 1024 / 1024),
       },
       null,
