@@ -87,7 +87,11 @@ try {
   const login = await fetch(`${url}/login`, {
     method: 'POST',
     headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: staff.email, password: FIXTURE_PASSWORD, _csrf: tokenIn(await loginPage.text()) }),
+    body: new URLSearchParams({
+      email: staff.email,
+      password: FIXTURE_PASSWORD,
+      _csrf: tokenIn(await loginPage.text()),
+    }),
     redirect: 'manual',
   });
   jar.take(login);
@@ -136,7 +140,8 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const created = outcome.html.match(/data-count-create="(\d+)"/)?.[1] ?? outcome.html.match(/新增\D{0,20}(\d[\d,]*)/)?.[1];
+  const created =
+    outcome.html.match(/data-count-create="(\d+)"/)?.[1] ?? outcome.html.match(/新增\D{0,20}(\d[\d,]*)/)?.[1];
   process.stdout.write(
     `${JSON.stringify(
       {
