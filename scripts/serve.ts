@@ -8,12 +8,14 @@ runScript('start', async () => {
   const { config, database } = await openConfiguredDatabase();
   const logger = createLogger(config.logLevel);
   if (config.sessionSecretIsDefault) logger.warn('SESSION_SECRET is not set: using the development secret');
-  const { outcome, matching } = await prepareDemoCity(database, logger).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
+  const { outcome, matching, worker } = await prepareDemoCity(database, logger, { worker: true }).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
   if (outcome.seeded) logger.info({ counts: outcome.counts }, 'seeded the demo city');
-  const app = createApp({ config, database, matching, logger });
+  const app = createApp({ config, database, matching, suggestions: worker, logger });
   const url = await app.start();
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   process.stdout.write(

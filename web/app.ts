@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
 import { loginLimitPolicy } from '../services/login-limits/index.js';
-import type { MatchingService } from '../services/matching/index.js';
+import type { MatchingService, SuggestionWorker } from '../services/matching/index.js';
 import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
 import { csrfProtection } from './csrf.js';
@@ -42,6 +42,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   /** This process's matcher index, already built and listening for changes. */
   matching: MatchingService;
+  /** Keeps the brokering queue's suggestions current from the change feed; stopped with the app. */
+  suggestions?: SuggestionWorker | null;
   logger: Logger;
   /** Failed logins per account and address before each next try waits (1 s, doubling); see services/login-limits. */
   loginLimit?: number;
@@ -60,6 +62,7 @@ export function createApp({
   config,
   database,
   matching,
+  suggestions = null,
   logger,
   loginLimit = 10,
 }: AppDependencies): XueqiApp {
@@ -104,7 +107,7 @@ export function createApp({
     }),
   );
   app.use('/assets', express.static(path.join(WEB_DIR, 'public'), { maxAge: '1h' }));
-  app.use(healthRoutes(database));
+  app.use(healthRoutes(database, matching));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(
@@ -172,6 +175,7 @@ export function createApp({
           running.closeIdleConnections();
         });
       }
+      await suggestions?.stop();
       await matching.stop();
       await database.close();
     },

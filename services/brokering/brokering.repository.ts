@@ -114,7 +114,7 @@ export async function findTeamWorkloads(db: Database, chainCode: string | null):
 }
 
 /** The pairs of a chain that wait for a decision, the ones someone said "interested" in first. */
-export async function findQueue(db: Database, filter: QueueFilter): Promise<QueueEntry[]> {
+export async function findQueue(db: Database, filter: QueueFilter): Promise<Omit<QueueEntry, 'consent'>[]> {
   if (filter.statuses.length === 0) return [];
   const rows = await db
     .select({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuditTrail } from '../../services/audit/index.js';
 import { schema } from '../../services/db/index.js';
 import {
+  BOTH_INTERESTED,
   candidateStatus,
   insertBrokeringWorld,
   insertCandidate,
@@ -29,11 +30,13 @@ describeEachDatabase('brokering a candidate pair', (kind) => {
   });
   afterAll(() => database.dispose());
 
-  const newPair = async (values: { teamId?: number; facultyId?: number; status?: string } = {}) => {
+  /** A pair both sides said interested in, so that only brokering's own rules stand before an accept. */
+  const newPair = async (values: Omit<Parameters<typeof insertCandidate>[1], 'demandId'> = {}) => {
     const demand = await insertDemand(database.db, world.enterprise.id);
     const pair = await insertCandidate(database.db, {
       demandId: demand.id,
       ...(values.facultyId ? {} : { teamId: values.teamId ?? world.team.id }),
+      ...BOTH_INTERESTED,
       ...values,
     });
     return { demand, pair };
@@ -139,7 +142,11 @@ describeEachDatabase('brokering a candidate pair', (kind) => {
     const { collaboration } = await acceptMatch(db, world.actor, withTeam.pair.id);
     expect(collaboration.leadTeamId).toBe(world.team.id);
 
-    const sameTeam = await insertCandidate(db, { demandId: withTeam.demand.id, teamId: world.team.id });
+    const sameTeam = await insertCandidate(db, {
+      demandId: withTeam.demand.id,
+      teamId: world.team.id,
+      ...BOTH_INTERESTED,
+    });
     await introduceMatch(db, world.actor, sameTeam.id);
     await expect(acceptMatch(db, world.actor, sameTeam.id)).rejects.toThrow(/already works on this demand/);
     expect(await candidateStatus(db, sameTeam.id)).toBe('introduced');
@@ -197,7 +204,8 @@ describeEachDatabase('brokering a candidate pair', (kind) => {
 
   it("lists a chain's open pairs with names and waiting days, interested ones first", async () => {
     const { db } = database;
-    const { pair } = await newPair({ teamId: world.otherTeam.id });
+    await db.update(schema.matchCandidates).set({ enterpriseInterested: false, profileInterested: false });
+    const { pair } = await newPair({ teamId: world.otherTeam.id, profileInterested: false });
     await db
       .update(schema.matchCandidates)
       .set({ enterpriseInterested: true, score: 0.01 })

@@ -7,6 +7,7 @@ import { announceChanges, schema, withDomainErrors } from '../db/index.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalInteger } from '../shared/validation.js';
+import { findAgreementsOfPairs } from './agreements.repository.js';
 import {
   countLiveIntroductions,
   findQueue,
@@ -20,6 +21,7 @@ import {
   updateCandidate,
 } from './brokering.repository.js';
 import type { CandidatePair, QueueEntry, QueueFilter, TeamWorkload } from './brokering.types.js';
+import { consentOf, findConsentOfLockedPair } from './consent.js';
 
 /** The statuses from which each transition may start; accepted and declined are final. */
 const ALLOWED_FROM: Readonly<Record<'shortlist' | 'introduce' | 'decline' | 'accept', MatchStatus[]>> = {
@@ -36,8 +38,17 @@ const DECLINE_NOTE_MAX_LENGTH = 500;
 /** A limit above this is a typing slip: no team runs fifty introductions at once. */
 export const MAX_INTRODUCTION_LIMIT = 50;
 
-export function listQueue(db: Database, filter: QueueFilter): Promise<QueueEntry[]> {
-  return findQueue(db, filter);
+export async function listQueue(db: Database, filter: QueueFilter): Promise<QueueEntry[]> {
+  const entries = await findQueue(db, filter);
+  const agreements = new Map(
+    (
+      await findAgreementsOfPairs(
+        db,
+        entries.map((entry) => entry.id),
+      )
+    ).map((agreement) => [agreement.matchCandidateId, agreement]),
+  );
+  return entries.map((entry) => ({ ...entry, consent: consentOf(entry, agreements.get(entry.id) ?? null) }));
 }
 
 export function listTeamWorkloads(db: Database, chainCode: string | null): Promise<TeamWorkload[]> {
@@ -168,8 +179,10 @@ export async function declineMatch(
 /**
  * The match is reached: in one transaction the pair becomes accepted, the collaboration is created
  * at its first stage with the pair's team leading (a faculty member's own team, for a faculty pair),
- * and the demand is marked matched. Two staff accepting at once: the pair's row lock makes the
- * second wait, then see 'accepted' and be refused, so exactly one collaboration exists.
+ * and the demand is marked matched. It needs consent: both sides said interested in the portal,
+ * or staff recorded their agreement reached outside it; the collaboration keeps which it was.
+ * Two staff accepting at once: the pair's row lock makes the second wait, then see 'accepted'
+ * and be refused, so exactly one collaboration exists.
  */
 export function acceptMatch(
   db: Database,
@@ -177,6 +190,12 @@ export function acceptMatch(
   candidateId: number,
 ): Promise<{ pair: CandidatePair; collaboration: Collaboration }> {
   return transition(db, candidateId, 'accept', async (tx, pair) => {
+    const consent = await findConsentOfLockedPair(tx, pair);
+    if (!consent)
+      throw new ConflictError(
+        'both sides must say they are interested in the portal, or staff must record the agreement they reached outside it, before the pair is accepted',
+        { status: 'consent.refused.noConsent' },
+      );
     const leadTeamId = await teamOf(tx, pair);
     if (leadTeamId === null)
       throw new ConflictError(
@@ -198,13 +217,12 @@ export function acceptMatch(
       matchCandidateId: pair.id,
       title: demand.title,
       startedOn: todayInCity(),
+      consentBasis: consent.basis,
     });
     await tx
       .update(schema.demands)
       .set({ status: 'matched', updatedAt: sql`now()` })
       .where(eq(schema.demands.id, demand.id));
-    // Every writer announces its changes, so each process's matcher index sees the new status.
-    await announceChanges(tx, { entity: 'demand', ids: [demand.id] });
     const updated = await updateCandidate(tx, pair.id, { status: 'accepted', decidedAt: new Date() });
     await audited(tx, actor, 'match.accepted', pair, updated);
     await insertAuditEntries(tx, actor, [
@@ -212,7 +230,14 @@ export function acceptMatch(
         action: 'collaboration.created',
         entityType: 'collaboration',
         entityId: collaboration.id,
-        after: { demandId: demand.id, leadTeamId, stage: collaboration.stage, matchCandidateId: pair.id },
+        after: {
+          demandId: demand.id,
+          leadTeamId,
+          stage: collaboration.stage,
+          matchCandidateId: pair.id,
+          consentBasis: consent.basis,
+          ...(consent.basis === 'recorded_agreement' ? { agreementId: consent.agreement.id } : {}),
+        },
       },
       {
         action: 'demand.matched',
@@ -222,6 +247,8 @@ export function acceptMatch(
         after: { status: 'matched' },
       },
     ]);
+    // Last, so the feed's append lock is held only for the commit: each process's index sees the new status.
+    await announceChanges(tx, { entity: 'demand', ids: [demand.id] });
     return { pair: updated, collaboration };
   });
 }

@@ -1,5 +1,5 @@
 import type { MatchExplanation } from '../db/schema/brokering.js';
-import type { DeclineReason, MatchStatus } from '../shared/enums.js';
+import type { AgreementChannel, DeclineReason, MatchStatus } from '../shared/enums.js';
 
 /** One candidate pair as brokering sees it: a demand with a team or a faculty member. */
 export interface CandidatePair {
@@ -30,6 +30,8 @@ export interface QueueEntry extends CandidatePair {
   universityName: string;
   /** Whole days since the pair was suggested, or since it was introduced once it was. */
   waitingDays: number;
+  /** What its consent rests on so far; null while it has none and cannot be accepted. */
+  consent: PairConsent;
 }
 
 export interface QueueFilter {
@@ -67,3 +69,23 @@ export interface TeamWorkload {
   introductionLimit: number;
   liveIntroductions: number;
 }
+
+/** Both sides' agreement to a pair reached outside the portal, as staff recorded it. */
+export interface OutsideAgreement {
+  id: number;
+  matchCandidateId: number;
+  enterpriseConfirmedBy: string;
+  universityConfirmedBy: string;
+  channel: AgreementChannel;
+  /** The day both sides agreed, in the city (YYYY-MM-DD). */
+  agreedOn: string;
+  note: string;
+  recordedBy: number;
+  recordedAt: Date;
+}
+
+/** What a pair's consent rests on, or null while it has none (and cannot be accepted). */
+export type PairConsent<Agreement = OutsideAgreement> =
+  | { basis: 'portal_interest' }
+  | { basis: 'recorded_agreement'; agreement: Agreement }
+  | null;

@@ -1,12 +1,19 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase, schema } from '../../services/db/index.js';
-import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../test/support/brokering.js';
+import {
+  BOTH_INTERESTED,
+  insertBrokeringWorld,
+  insertCandidate,
+  insertDemand,
+} from '../../test/support/brokering.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../../test/support/databases.js';
 import { ConflictError } from '../shared/errors.js';
 import { acceptMatch, introduceMatch } from './index.js';
 
-const CONNECTIONS = 6;
+/** Processes' worth of connection pools, and the accepts sent at once across them. */
+const PROCESSES = 4;
+const ACCEPTS = 20;
 const onServer = testDatabaseKinds.includes('postgres');
 
 /**
@@ -20,7 +27,7 @@ describe.skipIf(!onServer)('accepting one pair from several connections at once 
     database = await createTestDatabase('postgres');
     const url = new URL(process.env.TEST_DATABASE_URL!.trim());
     url.pathname = `/${database.location.split('/').pop()}`;
-    for (let index = 0; index < CONNECTIONS; index++)
+    for (let index = 0; index < PROCESSES; index++)
       handles.push(await openDatabase({ driver: 'postgres', url: url.toString() }));
   });
   afterAll(async () => {
@@ -28,19 +35,25 @@ describe.skipIf(!onServer)('accepting one pair from several connections at once 
     await database.dispose();
   });
 
-  it('creates exactly one collaboration; every other staff member is told it was already accepted', async () => {
+  it('creates exactly one collaboration from twenty accepts at once; every other staff member is told it was already accepted', async () => {
     const world = await insertBrokeringWorld(database.db);
     const demand = await insertDemand(database.db, world.enterprise.id);
-    const pair = await insertCandidate(database.db, { demandId: demand.id, teamId: world.team.id });
+    const pair = await insertCandidate(database.db, {
+      demandId: demand.id,
+      teamId: world.team.id,
+      ...BOTH_INTERESTED,
+    });
     await introduceMatch(database.db, world.actor, pair.id);
 
     const outcomes = await Promise.allSettled(
-      handles.map((handle) => acceptMatch(handle.db, world.actor, pair.id)),
+      Array.from({ length: ACCEPTS }, (_, index) =>
+        acceptMatch(handles[index % PROCESSES]!.db, world.actor, pair.id),
+      ),
     );
     const fulfilled = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const rejected = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(CONNECTIONS - 1);
+    expect(rejected).toHaveLength(ACCEPTS - 1);
     for (const reason of rejected) expect(reason).toBeInstanceOf(ConflictError);
 
     const [collaborations] = await database.db

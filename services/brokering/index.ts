@@ -1,3 +1,4 @@
+export { findAgreementsOfPairs } from './agreements.repository.js';
 export {
   acceptMatch,
   declineMatch,
@@ -13,11 +14,14 @@ export {
 export type {
   CandidatePair,
   IntroductionProposal,
+  OutsideAgreement,
+  PairConsent,
   ProposedIntroduction,
   QueueEntry,
   QueueFilter,
   TeamWorkload,
 } from './brokering.types.js';
+export { type AgreementSubmission, consentOf, recordOutsideAgreement } from './consent.js';
 export {
   type ConfirmationOutcome,
   chooseProposals,

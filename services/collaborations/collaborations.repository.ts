@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
-import type { CollaborationStage } from '../shared/enums.js';
+import type { CollaborationStage, ConsentBasis } from '../shared/enums.js';
 import type {
   Collaboration,
   CollaborationFilter,
@@ -18,6 +18,7 @@ function toCollaboration(row: CollaborationRow): Collaboration {
   return {
     ...row,
     stage: row.stage as CollaborationStage,
+    consentBasis: row.consentBasis as ConsentBasis | null,
     contractValue: row.contractValue === null ? null : Number(row.contractValue),
     revenue: Number(row.revenue),
   };
@@ -40,6 +41,7 @@ export async function insertCollaboration(
     matchCandidateId: number;
     title: string;
     startedOn: string;
+    consentBasis?: ConsentBasis | null;
   },
 ): Promise<Collaboration> {
   const [row] = await tx.insert(collaborations).values(values).returning();

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptMatch, introduceMatch } from '../../services/brokering/index.js';
-import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../test/support/brokering.js';
+import {
+  BOTH_INTERESTED,
+  insertBrokeringWorld,
+  insertCandidate,
+  insertDemand,
+} from '../../test/support/brokering.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { todayInCity } from './city-date.js';
@@ -32,7 +37,11 @@ describeEachDatabase('a collaboration record', (kind) => {
 
   const newCollaboration = async () => {
     const demand = await insertDemand(database.db, world.enterprise.id);
-    const pair = await insertCandidate(database.db, { demandId: demand.id, teamId: world.team.id });
+    const pair = await insertCandidate(database.db, {
+      demandId: demand.id,
+      teamId: world.team.id,
+      ...BOTH_INTERESTED,
+    });
     await introduceMatch(database.db, world.actor, pair.id);
     return (await acceptMatch(database.db, world.actor, pair.id)).collaboration;
   };

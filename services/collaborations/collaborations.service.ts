@@ -1,4 +1,5 @@
 import { type Actor, findAuditTrail, insertAuditEntries } from '../audit/index.js';
+import { findAgreementsOfPairs } from '../brokering/agreements.repository.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.js';
@@ -46,17 +47,20 @@ export async function getCollaboration(db: Database, id: number): Promise<Collab
   const today = todayInCity();
   const [summary] = await findCollaborationSummaries(db, { ids: [id] }, today);
   if (!summary) throw new NotFoundError('no such collaboration');
-  const [demandTitle, teams, milestones, milestoneIds] = await Promise.all([
+  const [demandTitle, teams, milestones, milestoneIds, agreements] = await Promise.all([
     findDemandTitle(db, summary.demandId),
     findCollaborationTeams(db, id),
     findMilestones(db, id, today),
     findMilestoneIds(db, id),
+    summary.consentBasis === 'recorded_agreement' && summary.matchCandidateId !== null
+      ? findAgreementsOfPairs(db, [summary.matchCandidateId])
+      : [],
   ]);
   const history = [
     ...(await findAuditTrail(db, 'collaboration', [id])),
     ...(await findAuditTrail(db, 'milestone', milestoneIds)),
   ].sort((left, right) => left.at.getTime() - right.at.getTime() || left.id - right.id);
-  return { ...summary, demandTitle, teams, milestones, history };
+  return { ...summary, demandTitle, teams, milestones, history, agreement: agreements[0] ?? null };
 }
 
 async function lockedCollaboration(tx: Database, id: number): Promise<Collaboration> {

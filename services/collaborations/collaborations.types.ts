@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../audit/index.js';
-import type { CollaborationStage } from '../shared/enums.js';
+import type { OutsideAgreement } from '../brokering/brokering.types.js';
+import type { CollaborationStage, ConsentBasis } from '../shared/enums.js';
 
 export interface Collaboration {
   id: number;
@@ -14,6 +15,8 @@ export interface Collaboration {
   newProducts: number;
   revenue: number;
   notes: string;
+  /** Both sides' interest in the portal, or an agreement staff recorded; null for older records. */
+  consentBasis: ConsentBasis | null;
   startedOn: string;
   createdAt: Date;
   updatedAt: Date;
@@ -45,6 +48,8 @@ export interface CollaborationDetail extends CollaborationSummary {
   milestones: Milestone[];
   /** Every change to the collaboration and its milestones, oldest first, from the audit log. */
   history: AuditRecord[];
+  /** The agreement staff recorded outside the portal, when that is what consent rested on. */
+  agreement: OutsideAgreement | null;
 }
 
 export interface OutcomesInput {

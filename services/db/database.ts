@@ -24,10 +24,23 @@ export interface DatabaseHandle {
   location: string;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
-  /** Subscribes to NOTIFY on a channel; resolves with the function that unsubscribes. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; resolves with the function that unsubscribes. On the server
+   * a dropped listening connection is replaced with back-off, forever; `onState` hears each loss
+   * and each (re)start, so the caller can poll meanwhile and catch up once listening again.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onState?: (state: ListenState) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** Whether notices can arrive: 'lost' carries why, and when the next attempt is. */
+export type ListenState =
+  | { listening: true }
+  | { listening: false; reason: string; retryInMs: number; attempt: number };
 
 export type DatabaseTarget =
   | { driver: 'postgres'; url: string }
@@ -74,8 +87,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       }
     },
     ping: () => ping(db),
-    async listen(channel, onMessage) {
-      const unlisten = await listenOnServer(pool, channel, onMessage);
+    async listen(channel, onMessage, onState) {
+      const unlisten = await listenOnServer(pool, channel, onMessage, onState ?? (() => {}));
       listeners.add(unlisten);
       return async () => {
         listeners.delete(unlisten);
@@ -105,8 +118,10 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     ping: () => ping(db),
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onState) {
       const unlisten = await client.listen(channel, onMessage);
+      // In-process: the connection cannot be lost, so it is listening from the start and for good.
+      onState?.({ listening: true });
       return async () => {
         if (!closed) await unlisten();
       };
@@ -120,19 +135,48 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-/** How long to wait before listening again after the server dropped the listening connection. */
-const RELISTEN_DELAY_MS = 1_000;
+/** Back-off between attempts to listen again: doubling from the first delay up to the last, forever. */
+const RELISTEN_FIRST_DELAY_MS = 250;
+const RELISTEN_MAX_DELAY_MS = 30_000;
+
+const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * LISTEN needs a connection of its own for as long as it listens. If the server drops it, listen
- * again on a new one, so a restart of PostgreSQL does not leave this process's index stale.
+ * LISTEN needs a connection of its own for as long as it listens. If the server drops it (a
+ * restart, an administrator's pg_terminate_backend), listen again on a new one, with back-off and
+ * without ever giving up, so a restart of PostgreSQL does not leave this process deaf for good.
+ * Notices sent while no connection listened are lost: callers read the change feed, not notices.
  */
-async function listenOnServer(pool: pg.Pool, channel: string, onMessage: (payload: string) => void) {
+async function listenOnServer(
+  pool: pg.Pool,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onState: (state: ListenState) => void,
+) {
   if (!IDENTIFIER.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let stopped = false;
+  let attempt = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
   let current: { connection: pg.PoolClient; release: () => void } | null = null;
+  const retryLater = (reason: string) => {
+    if (stopped || retryTimer) return;
+    attempt += 1;
+    const retryInMs = Math.min(RELISTEN_FIRST_DELAY_MS * 2 ** (attempt - 1), RELISTEN_MAX_DELAY_MS);
+    onState({ listening: false, reason, retryInMs, attempt });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void connect();
+    }, retryInMs);
+    retryTimer.unref();
+  };
   const connect = async (): Promise<void> => {
-    const connection = await pool.connect();
+    if (stopped) return;
+    let connection: pg.PoolClient;
+    try {
+      connection = await pool.connect();
+    } catch (error) {
+      return retryLater(describeError(error));
+    }
     let released = false;
     // Destroyed, not returned to the pool: it carries these handlers. Once only: the server may
     // still report an error on it after we let it go, and a second release throws.
@@ -144,17 +188,31 @@ async function listenOnServer(pool: pg.Pool, channel: string, onMessage: (payloa
     connection.on('notification', (message) => {
       if (message.channel === channel) onMessage(message.payload ?? '');
     });
-    connection.on('error', () => {
+    connection.on('error', (error) => {
       release();
       if (current?.connection === connection) current = null;
-      if (!stopped) setTimeout(() => connect().catch(() => {}), RELISTEN_DELAY_MS).unref();
+      retryLater(describeError(error));
     });
-    await connection.query(`listen ${channel}`);
+    try {
+      await connection.query(`set application_name = 'xueqi listener'`);
+      await connection.query(`listen ${channel}`);
+    } catch (error) {
+      release();
+      return retryLater(describeError(error));
+    }
+    if (stopped) {
+      release();
+      return;
+    }
     current = { connection, release };
+    attempt = 0;
+    onState({ listening: true });
   };
   await connect();
   return async () => {
     stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
     const listening = current;
     current = null;
     if (!listening) return;

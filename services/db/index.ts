@@ -1,10 +1,18 @@
-export { announceChanges, CHANGES_CHANNEL, type ChangedEntity, type ChangeNotice } from './change-notices.js';
+export {
+  announceChanges,
+  CHANGES_CHANNEL,
+  type ChangedEntity,
+  type ChangeNotice,
+  type FeedChange,
+} from './change-feed.js';
+export * as changeFeedRepository from './change-feed.repository.js';
 export {
   type Database,
   type DatabaseDriver,
   type DatabaseHandle,
   type DatabaseTarget,
   databaseTargetFromConfig,
+  type ListenState,
   openDatabase,
 } from './database.js';
 export {

@@ -1,6 +1,6 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
-import { announceChanges, type ChangeNotice, withDomainErrors } from '../db/index.js';
+import { announceChanges, withDomainErrors } from '../db/index.js';
 import type { DemandStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
@@ -107,20 +107,17 @@ function statusAfter(current: DemandStatus | null, intent: DemandIntent): Demand
   return current ?? 'draft';
 }
 
-async function refreshAfterCommit(deps: PortalDependencies, notice: ChangeNotice): Promise<void> {
-  await deps.matching.refresh(notice);
-}
-
-/** Runs a demand write in one transaction: lock, audit, announce; then re-index before the next page. */
-async function writeDemand<T>(
+/**
+ * Runs a demand write in one transaction: lock, audit, append to the change feed. Once committed
+ * the save stands: this process's index is given a bounded wait to apply the change so the next
+ * page already ranks it, and if it is slow the page says the ranking is being updated.
+ */
+async function writeDemand(
   deps: PortalDependencies,
-  demandId: () => number | null,
-  work: (tx: Database) => Promise<T>,
-): Promise<T> {
-  const result = await withDomainErrors(() => deps.db.transaction(work));
-  const id = demandId();
-  if (id !== null) await refreshAfterCommit(deps, { entity: 'demand', ids: [id] });
-  return result;
+  work: (tx: Database) => Promise<number | null>,
+): Promise<void> {
+  const position = await withDomainErrors(() => deps.db.transaction(work));
+  if (position) await deps.matching.awaitChange(position);
 }
 
 export async function createDemand(
@@ -134,21 +131,17 @@ export async function createDemand(
   const enterpriseId = user.enterpriseId;
   const fields = parseDemandInput(submission);
   let createdId: number | null = null;
-  await writeDemand(
-    deps,
-    () => createdId,
-    async (tx) => {
-      if (await titleTakenByEnterprise(tx, enterpriseId, fields.title, null))
-        throw new ValidationError('title taken', { title: 'validation.titleTaken' });
-      const status = statusAfter(null, intent);
-      const id = await insertDemand(tx, { ...fields, enterpriseId, status });
-      await insertAuditEntries(tx, actorOf(user), [
-        { action: 'demand.created', entityType: 'demand', entityId: id, after: { ...fields, status } },
-      ]);
-      await announceChanges(tx, { entity: 'demand', ids: [id] });
-      createdId = id;
-    },
-  );
+  await writeDemand(deps, async (tx) => {
+    if (await titleTakenByEnterprise(tx, enterpriseId, fields.title, null))
+      throw new ValidationError('title taken', { title: 'validation.titleTaken' });
+    const status = statusAfter(null, intent);
+    const id = await insertDemand(tx, { ...fields, enterpriseId, status });
+    await insertAuditEntries(tx, actorOf(user), [
+      { action: 'demand.created', entityType: 'demand', entityId: id, after: { ...fields, status } },
+    ]);
+    createdId = id;
+    return announceChanges(tx, { entity: 'demand', ids: [id] });
+  });
   const [demand] = await findDemandsByIds(deps.db, [createdId!]);
   return demand!;
 }
@@ -176,25 +169,21 @@ export async function updateOwnDemand(
   const current = await findOwnDemand(deps.db, user, demandId);
   if (current.status === 'closed') throw new ConflictError('a closed demand cannot be edited');
   const fields = parseDemandInput(submission, current.deadline);
-  await writeDemand(
-    deps,
-    () => demandId,
-    async (tx) => {
-      await lockDemand(tx, demandId);
-      const [before] = await findDemandsByIds(tx, [demandId]);
-      if (!before || before.status === 'closed') throw new ConflictError('the demand was closed meanwhile');
-      if (await titleTakenByEnterprise(tx, before.enterpriseId, fields.title, demandId))
-        throw new ValidationError('title taken', { title: 'validation.titleTaken' });
-      const status = statusAfter(before.status, intent);
-      const { was, now } = changedFields(before, { ...fields, status });
-      if (Object.keys(now).length === 0) return;
-      await updateDemand(tx, demandId, { ...fields, status });
-      await insertAuditEntries(tx, actorOf(user), [
-        { action: 'demand.updated', entityType: 'demand', entityId: demandId, before: was, after: now },
-      ]);
-      await announceChanges(tx, { entity: 'demand', ids: [demandId] });
-    },
-  );
+  await writeDemand(deps, async (tx) => {
+    await lockDemand(tx, demandId);
+    const [before] = await findDemandsByIds(tx, [demandId]);
+    if (!before || before.status === 'closed') throw new ConflictError('the demand was closed meanwhile');
+    if (await titleTakenByEnterprise(tx, before.enterpriseId, fields.title, demandId))
+      throw new ValidationError('title taken', { title: 'validation.titleTaken' });
+    const status = statusAfter(before.status, intent);
+    const { was, now } = changedFields(before, { ...fields, status });
+    if (Object.keys(now).length === 0) return null;
+    await updateDemand(tx, demandId, { ...fields, status });
+    await insertAuditEntries(tx, actorOf(user), [
+      { action: 'demand.updated', entityType: 'demand', entityId: demandId, before: was, after: now },
+    ]);
+    return announceChanges(tx, { entity: 'demand', ids: [demandId] });
+  });
   const [demand] = await findDemandsByIds(deps.db, [demandId]);
   return demand!;
 }
@@ -205,26 +194,22 @@ export async function closeOwnDemand(
   demandId: number,
 ): Promise<Demand> {
   await findOwnDemand(deps.db, user, demandId);
-  await writeDemand(
-    deps,
-    () => demandId,
-    async (tx) => {
-      await lockDemand(tx, demandId);
-      const [before] = await findDemandsByIds(tx, [demandId]);
-      if (!before || before.status === 'closed') throw new ConflictError('the demand is already closed');
-      await updateDemand(tx, demandId, { status: 'closed' });
-      await insertAuditEntries(tx, actorOf(user), [
-        {
-          action: 'demand.closed',
-          entityType: 'demand',
-          entityId: demandId,
-          before: { status: before.status },
-          after: { status: 'closed' },
-        },
-      ]);
-      await announceChanges(tx, { entity: 'demand', ids: [demandId] });
-    },
-  );
+  await writeDemand(deps, async (tx) => {
+    await lockDemand(tx, demandId);
+    const [before] = await findDemandsByIds(tx, [demandId]);
+    if (!before || before.status === 'closed') throw new ConflictError('the demand is already closed');
+    await updateDemand(tx, demandId, { status: 'closed' });
+    await insertAuditEntries(tx, actorOf(user), [
+      {
+        action: 'demand.closed',
+        entityType: 'demand',
+        entityId: demandId,
+        before: { status: before.status },
+        after: { status: 'closed' },
+      },
+    ]);
+    return announceChanges(tx, { entity: 'demand', ids: [demandId] });
+  });
   const [demand] = await findDemandsByIds(deps.db, [demandId]);
   return demand!;
 }

@@ -1,5 +1,7 @@
 import type { MatchEvidence, MatchTerm } from '../../matcher/index.js';
 import { insertAuditEntries } from '../audit/index.js';
+import { findAgreementsOfPairs } from '../brokering/agreements.repository.js';
+import { consentOf } from '../brokering/consent.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
@@ -117,17 +119,39 @@ export async function expressProfileInterest(
   return markPairInterest(deps.db, user, demand, side, 'profileInterested', ranked);
 }
 
+/** What each side may read of a recorded agreement: who confirmed, how and when. */
+async function agreementsOf(db: Database, pairIds: number[]) {
+  const agreements = await findAgreementsOfPairs(db, pairIds);
+  return new Map(
+    agreements.map((agreement) => [
+      agreement.matchCandidateId,
+      {
+        enterpriseConfirmedBy: agreement.enterpriseConfirmedBy,
+        universityConfirmedBy: agreement.universityConfirmedBy,
+        channel: agreement.channel,
+        agreedOn: agreement.agreedOn,
+      },
+    ]),
+  );
+}
+
 /**
  * The pairs a user is part of, with what that side may read: a confidential demand's title and
- * firm only once staff introduced them, and the other side's contact details only once both
- * sides said interested and staff introduced them.
+ * firm only once staff introduced them, and the other side's contact details only once staff
+ * introduced them and both sides consented (said interested here, or staff recorded their
+ * agreement reached outside the portal).
  */
 export async function listIntroductionsForUser(db: Database, user: User): Promise<Introduction[]> {
   if (user.role === 'enterprise' && user.enterpriseId) {
     const rows = await listIntroductionRows(db, { enterpriseId: user.enterpriseId });
+    const agreements = await agreementsOf(
+      db,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => {
       const introducedToTeam = row.teamId !== null;
-      const released = row.enterpriseInterested && row.profileInterested && INTRODUCED.includes(row.status);
+      const agreement = agreements.get(row.id) ?? null;
+      const released = consentOf(row, agreement) !== null && INTRODUCED.includes(row.status);
       const contact = introducedToTeam
         ? { name: row.leaderName ?? '', email: row.leaderEmail ?? '', phone: row.leaderPhone ?? '' }
         : { name: row.facultyName ?? '', email: row.facultyEmail ?? '', phone: row.facultyPhone ?? '' };
@@ -140,15 +164,21 @@ export async function listIntroductionsForUser(db: Database, user: User): Promis
         profileName: (introducedToTeam ? row.teamName : row.facultyName) ?? '',
         universityName: row.universityName,
         contact: released ? contact : null,
+        agreement,
       };
     });
   }
   if (user.role === 'university') {
     const rows = await listIntroductionRows(db, { teamId: user.teamId, facultyId: user.facultyId });
+    const agreements = await agreementsOf(
+      db,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => {
       const introduced = INTRODUCED.includes(row.status);
       const readable = row.visibility === 'public' || introduced;
-      const released = row.enterpriseInterested && row.profileInterested && introduced;
+      const agreement = agreements.get(row.id) ?? null;
+      const released = consentOf(row, agreement) !== null && introduced;
       return {
         ...stateOf(row),
         demandTitle: readable ? row.demandTitle : null,
@@ -158,6 +188,7 @@ export async function listIntroductionsForUser(db: Database, user: User): Promis
         profileName: (row.teamId !== null ? row.teamName : row.facultyName) ?? '',
         universityName: row.universityName,
         contact: released ? row.enterpriseContact : null,
+        agreement,
       };
     });
   }

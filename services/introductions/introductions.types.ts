@@ -23,8 +23,8 @@ export interface ContactDetails {
 
 /**
  * One pair on an introductions page. `demandTitle` and `enterpriseName` are null when the demand is
- * confidential and staff have not introduced this side to it; `contact` is null until both sides
- * said interested and staff introduced them.
+ * confidential and staff have not introduced this side to it; `contact` is null until staff
+ * introduced them and both sides said interested, or staff recorded their agreement.
  */
 export interface Introduction extends CandidateState {
   demandTitle: string | null;
@@ -34,4 +34,11 @@ export interface Introduction extends CandidateState {
   profileName: string;
   universityName: string;
   contact: ContactDetails | null;
+  /** Staff recorded both sides' agreement reached outside the portal: who, how and when (not the note). */
+  agreement: {
+    enterpriseConfirmedBy: string;
+    universityConfirmedBy: string;
+    channel: string;
+    agreedOn: string;
+  } | null;
 }

@@ -1,18 +1,15 @@
-import { sql } from 'drizzle-orm';
-import { type MatchDocument, MatchIndex, type RankedMatch } from '../../matcher/index.js';
-import type { DatabaseHandle } from '../db/index.js';
-import { CHANGES_CHANNEL, type ChangeNotice, schema } from '../db/index.js';
+import type { MatchDocument, RankedMatch } from '../../matcher/index.js';
+import type { ChangedEntity, ChangeNotice, Database, DatabaseHandle, FeedChange } from '../db/index.js';
+import { changeFeedRepository } from '../db/index.js';
 import type { Logger } from '../shared/logger.js';
+import { type AppliedChanges, FeedFollower, type FeedStatus } from './feed-follower.js';
+import { groupBy, IndexContents } from './index-contents.js';
 import {
-  type DemandRow,
   demandDocument,
   documentId,
-  type FacultyRow,
   facultyDocument,
   parseDocumentId,
-  resultDocument,
   teamDocument,
-  type WorkRow,
 } from './match-documents.js';
 import {
   INDEXED_DEMAND_STATUSES,
@@ -21,7 +18,6 @@ import {
   loadFacultyCards,
   loadFacultyOfTeams,
   loadFacultyRows,
-  loadPublishedDemandIds,
   loadResultCards,
   loadResultRows,
   loadTeamCards,
@@ -38,81 +34,111 @@ import type {
   RankedProfile,
   SearchHit,
 } from './matching.types.js';
+import { findIndexedDemandIds, type SuggestedPairRow } from './suggestions.repository.js';
+import { saveDemandTopPairs } from './suggestions.service.js';
+
+/** At most this many record ids are read in one step of applying the feed. */
+const IDS_PER_APPLY = 5_000;
+
+/** A change not applied after this long means the index is behind, and ranking pages say so. */
+const BEHIND_AFTER_MS = 1_000;
 
 /** How many teams and how many faculty a demand gets as suggested candidates for brokering. */
 export const SUGGESTIONS_PER_KIND = 10;
-
-function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
 
 const idsOfKind = (matches: RankedMatch[]) => matches.map((match) => parseDocumentId(match.id).id);
 
 /**
  * Keeps this process's matcher index in step with the database and answers ranking questions
- * with names attached. Every writer announces its changes (NOTIFY, delivered on commit); this
- * service listens, so any number of web processes stay in step, and the writing process also
- * refreshes at once so its own user sees the change on the next page.
+ * with names attached. Every writer appends its changes to the change feed in its own
+ * transaction; this service follows the feed (see FeedFollower), so any number of web processes
+ * stay in step, and a writer waits (bounded) for its own change before its user's next page.
  */
 export class MatchingService {
-  private readonly index = new MatchIndex();
-  /** Which team each indexed faculty member is in, so a move refreshes the old team as well. */
-  private readonly teamOfFaculty = new Map<number, number | null>();
-  private queue: Promise<void> = Promise.resolve();
-  private unlisten: (() => Promise<void>) | null = null;
+  private contents = new IndexContents();
+  private readonly follower: FeedFollower;
 
   private constructor(
     private readonly database: DatabaseHandle,
-    private readonly logger: Logger | null,
-  ) {}
+    logger: Logger | null,
+  ) {
+    this.follower = new FeedFollower(
+      database,
+      { applyChanges: (changes) => this.applyChanges(changes), rebuild: () => this.rebuild() },
+      logger,
+    );
+  }
 
   static async start(database: DatabaseHandle, logger: Logger | null = null): Promise<MatchingService> {
     const service = new MatchingService(database, logger);
-    service.unlisten = await database.listen(CHANGES_CHANNEL, (payload) => service.onNotice(payload));
-    await service.rebuild();
+    await service.follower.start();
     return service;
   }
 
   get size(): number {
-    return this.index.size;
+    return this.contents.index.size;
+  }
+
+  /** The last change of the feed this process's index has applied. */
+  get position(): number {
+    return this.follower.appliedPosition;
+  }
+
+  /** Whether this process is listening for wake-ups now; while not, it polls the feed. */
+  get listening(): boolean {
+    return this.follower.isListening;
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
-    this.unlisten = null;
-    await this.queue;
+    await this.follower.stop();
   }
 
-  /** Applies a change now (serialised with every other refresh) and resolves when it is indexed. */
-  refresh(notice: ChangeNotice): Promise<void> {
-    const next = this.queue.then(() => this.apply(notice));
-    this.queue = next.catch((error) => this.logger?.error({ err: error, notice }, 'matcher refresh failed'));
-    return next;
+  /**
+   * Waits until this process has applied the feed up to a writer's change; true when it has,
+   * false when the bounded wait ran out (the index will still get there: the page says so).
+   */
+  awaitChange(position: number, timeoutMs?: number): Promise<boolean> {
+    return this.follower.waitFor(position, timeoutMs);
   }
 
-  /** Waits until every refresh asked for so far is in the index. */
-  settled(): Promise<void> {
-    return this.queue;
+  /** Reads and applies the feed now; resolves once everything written so far is applied (or failed and scheduled). */
+  catchUp(): Promise<void> {
+    return this.follower.requestCatchUp();
   }
 
-  private onNotice(payload: string): void {
+  /** Hears each applied step of the feed: which records changed, up to which position. */
+  onApplied(listener: (applied: AppliedChanges) => void): () => void {
+    return this.follower.onApplied(listener);
+  }
+
+  /** Position, lag and listening state, for /healthz. */
+  feedStatus(): Promise<FeedStatus> {
+    return this.follower.status();
+  }
+
+  /**
+   * True when a change written more than a moment ago is not yet in this process's index: pages that
+   * rank then say the ranking is being updated. A change a few milliseconds old is not "behind".
+   */
+  async isBehind(): Promise<boolean> {
     try {
-      const notice = JSON.parse(payload) as ChangeNotice;
-      if (notice && Array.isArray(notice.ids)) void this.refresh(notice);
+      return await changeFeedRepository.hasChangeWaitingLongerThan(
+        this.database.db,
+        this.position,
+        BEHIND_AFTER_MS,
+      );
     } catch {
-      this.logger?.warn({ payload }, 'ignored a malformed change notice');
+      return true;
     }
   }
 
-  private async rebuild(): Promise<void> {
+  /**
+   * A fresh index from the tables, swapped in whole. The position is read first: whatever was
+   * written after it is in the tables read (or not yet), and applying it again is harmless.
+   */
+  private async rebuild(): Promise<number> {
     const { db } = this.database;
+    const position = await changeFeedRepository.findLatestChangeId(db);
     const [facultyRows, workRows, teamRows, resultRows, demandRows] = await Promise.all([
       loadFacultyRows(db, 'all'),
       loadWorkRows(db, 'all'),
@@ -120,65 +146,71 @@ export class MatchingService {
       loadResultRows(db, 'all'),
       loadDemandRows(db, 'all'),
     ]);
+    const fresh = new IndexContents();
     const worksByFaculty = groupBy(workRows, (work) => work.facultyId);
-    for (const row of facultyRows) this.putFaculty(row, worksByFaculty.get(row.id) ?? []);
-    this.putTeams(teamRows, facultyRows, worksByFaculty, resultRows);
-    for (const row of resultRows) this.index.upsert(resultDocument(row));
-    for (const row of demandRows) this.putDemand(row);
+    for (const row of facultyRows) fresh.putFaculty(row, worksByFaculty.get(row.id) ?? []);
+    fresh.putTeams(teamRows, facultyRows, worksByFaculty, resultRows);
+    for (const row of resultRows) fresh.putResult(row);
+    for (const row of demandRows) fresh.putDemand(row);
+    this.contents = fresh;
+    return position;
   }
 
-  private putFaculty(row: FacultyRow, works: WorkRow[]): void {
-    this.index.upsert(facultyDocument(row, works));
-    this.teamOfFaculty.set(row.id, row.teamId);
-  }
-
-  private putTeams(
-    teamRows: Awaited<ReturnType<typeof loadTeamRows>>,
-    members: FacultyRow[],
-    worksByFaculty: Map<number, WorkRow[]>,
-    resultRows: Awaited<ReturnType<typeof loadResultRows>>,
-  ): void {
-    const membersByTeam = groupBy(members, (member) => member.teamId);
-    const resultsByTeam = groupBy(resultRows, (result) => result.teamId);
-    for (const team of teamRows) {
-      const teamMembers = membersByTeam.get(team.id) ?? [];
-      const works = teamMembers.flatMap((member) => worksByFaculty.get(member.id) ?? []);
-      this.index.upsert(teamDocument(team, teamMembers, works, resultsByTeam.get(team.id) ?? []));
+  /**
+   * Applies a batch of feed rows, coalesced by kind: each record is read once, as it is now. A big
+   * import's rows are taken a few thousand ids at a time, so no query outgrows PostgreSQL's limit
+   * of 65,535 parameters.
+   */
+  private async applyChanges(changes: FeedChange[]): Promise<void> {
+    let chunk: FeedChange[] = [];
+    let size = 0;
+    for (const change of changes) {
+      if (size > 0 && size + change.ids.length > IDS_PER_APPLY) {
+        await this.applyCoalesced(chunk);
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(change);
+      size += change.ids.length;
     }
+    if (chunk.length > 0) await this.applyCoalesced(chunk);
   }
 
-  private putDemand(row: DemandRow & { status: string }): void {
-    const id = documentId('demand', row.id);
-    if ((INDEXED_DEMAND_STATUSES as readonly string[]).includes(row.status))
-      this.index.upsert(demandDocument(row));
-    else this.index.remove(id);
+  private async applyCoalesced(changes: FeedChange[]): Promise<void> {
+    const idsOf = (entity: ChangedEntity) => [
+      ...new Set(changes.filter((change) => change.entity === entity).flatMap((change) => change.ids)),
+    ];
+    await this.apply({ entity: 'faculty', ids: idsOf('faculty') });
+    await this.apply({ entity: 'result', ids: idsOf('result') });
+    await this.apply({ entity: 'team', ids: idsOf('team') });
+    await this.apply({ entity: 'demand', ids: idsOf('demand') });
   }
 
   private async apply(notice: ChangeNotice): Promise<void> {
     const { db } = this.database;
+    const contents = this.contents;
     const ids = [...new Set(notice.ids)];
+    if (ids.length === 0) return;
     if (notice.entity === 'demand') {
       const rows = await loadDemandRows(db, ids);
-      for (const row of rows) this.putDemand(row);
-      this.removeMissing('demand', ids, rows);
+      for (const row of rows) contents.putDemand(row);
+      contents.removeMissing('demand', ids, rows);
       return;
     }
     if (notice.entity === 'faculty') {
       const rows = await loadFacultyRows(db, ids);
       const worksByFaculty = groupBy(await loadWorkRows(db, ids), (work) => work.facultyId);
-      const formerTeams = ids
-        .map((id) => this.teamOfFaculty.get(id))
-        .filter((id): id is number => typeof id === 'number');
-      for (const row of rows) this.putFaculty(row, worksByFaculty.get(row.id) ?? []);
-      for (const id of ids) if (!rows.some((row) => row.id === id)) this.teamOfFaculty.delete(id);
-      this.removeMissing('faculty', ids, rows);
+      const formerTeams = contents.formerTeamsOfFaculty(ids);
+      for (const row of rows) contents.putFaculty(row, worksByFaculty.get(row.id) ?? []);
+      contents.removeMissing('faculty', ids, rows);
       return this.applyTeams([...formerTeams, ...(await teamsOfFaculty(db, ids))]);
     }
     if (notice.entity === 'result') {
       const rows = await loadResultRows(db, { ids });
-      for (const row of rows) this.index.upsert(resultDocument(row));
-      this.removeMissing('result', ids, rows);
-      return this.applyTeams(await teamsOfResults(db, ids));
+      const formerTeams = contents.formerTeamsOfResults(ids);
+      for (const row of rows) contents.putResult(row);
+      contents.removeMissing('result', ids, rows);
+      return this.applyTeams([...formerTeams, ...(await teamsOfResults(db, ids))]);
     }
     return this.applyTeams(ids);
   }
@@ -199,13 +231,8 @@ export class MatchingService {
       ),
       (work) => work.facultyId,
     );
-    this.putTeams(teamRows, members, worksByFaculty, resultRows);
-    this.removeMissing('team', ids, teamRows);
-  }
-
-  private removeMissing(kind: string, ids: number[], present: { id: number }[]): void {
-    const found = new Set(present.map((row) => row.id));
-    for (const id of ids) if (!found.has(id)) this.index.remove(documentId(kind, id));
+    this.contents.putTeams(teamRows, members, worksByFaculty, resultRows);
+    this.contents.removeMissing('team', ids, teamRows);
   }
 
   /** The query a demand asks: its own text, whether or not it is published yet. */
@@ -218,9 +245,8 @@ export class MatchingService {
     query: MatchDocument | string,
     options: { kind: ProfileKind; k?: number; filters?: ProfileFilters; diversity?: boolean },
   ): Promise<RankedProfile[]> {
-    await this.settled();
     const { filters = {} } = options;
-    const matches = this.index.topK(query, {
+    const matches = this.contents.index.topK(query, {
       kind: options.kind,
       k: options.k ?? 20,
       diversity: options.diversity ?? false,
@@ -258,10 +284,9 @@ export class MatchingService {
 
   /** Published demands ranked for a team or a faculty member, as their profile reads now. */
   async rankDemandsForProfile(kind: 'team' | 'faculty', profileId: number, k = 20): Promise<RankedDemand[]> {
-    await this.settled();
     const query = await this.profileQuery(kind, profileId);
     if (!query) return [];
-    const matches = this.index.topK(query, { kind: 'demand', k });
+    const matches = this.contents.index.topK(query, { kind: 'demand', k });
     const cards = new Map(
       (await loadDemandCards(this.database.db, idsOfKind(matches))).map((card) => [card.id, card]),
     );
@@ -290,12 +315,11 @@ export class MatchingService {
 
   /** Public, published demands and results ready for industry that match what someone typed. */
   async searchPublic(text: string, k = 20): Promise<SearchHit[]> {
-    await this.settled();
     const query = text.trim().slice(0, 500);
     if (!query) return [];
     // Ask for more demands than shown: confidential ones are ranked too, then left out.
-    const demandMatches = this.index.topK(query, { kind: 'demand', k: k * 3 });
-    const resultMatches = this.index.topK(query, { kind: 'result', k });
+    const demandMatches = this.contents.index.topK(query, { kind: 'demand', k: k * 3 });
+    const resultMatches = this.contents.index.topK(query, { kind: 'result', k });
     const demandCards = new Map(
       (await loadDemandCards(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
     );
@@ -336,42 +360,67 @@ export class MatchingService {
 
   /** Suggests candidates for every published demand: what a freshly seeded or imported city needs. */
   async suggestForPublishedDemands(perKind = SUGGESTIONS_PER_KIND): Promise<number> {
-    return this.suggestCandidates(await loadPublishedDemandIds(this.database.db), perKind);
+    return this.suggestCandidates(await findIndexedDemandIds(this.database.db, 'all'), perKind);
   }
 
   /**
-   * Writes the best teams and faculty for each demand as suggested candidates for brokering.
-   * A pair staff already acted on keeps its status; only its score and explanation are renewed.
+   * Writes the best teams and faculty of each demand as suggested candidates for brokering, as the
+   * suggestion worker does after a change (see saveDemandTopPairs). Resolves with the pairs written.
    */
   async suggestCandidates(demandIds: number[], perKind = SUGGESTIONS_PER_KIND): Promise<number> {
     let written = 0;
     for (const demandId of demandIds) {
-      const query = await this.demandQuery(demandId);
-      if (!query) continue;
-      await this.settled();
-      const rows = (['team', 'faculty'] as const).flatMap((kind) =>
-        this.index.topK(query, { kind, k: perKind }).map((match) => ({
-          demandId,
-          teamId: kind === 'team' ? parseDocumentId(match.id).id : null,
-          facultyId: kind === 'faculty' ? parseDocumentId(match.id).id : null,
-          score: match.score,
-          explanation: {
-            terms: match.terms.map((term) => [term.term, term.share] as [string, number]),
-            evidence: match.evidence,
-          },
-        })),
+      const saved = await this.database.db.transaction((tx) =>
+        saveDemandTopPairs(tx, this, demandId, perKind),
       );
-      if (rows.length === 0) continue;
-      const { matchCandidates } = schema;
-      await this.database.db
-        .insert(matchCandidates)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [matchCandidates.demandId, matchCandidates.teamId, matchCandidates.facultyId],
-          set: { score: sql`excluded.score`, explanation: sql`excluded.explanation`, updatedAt: sql`now()` },
-        });
-      written += rows.length;
+      written += saved.top.length;
     }
     return written;
   }
+
+  /**
+   * A demand's best teams and faculty as this index ranks them now, scoring above the floor, at most
+   * `perKind` of each; null when the demand is not one the index ranks for (a draft, closed, gone).
+   */
+  async rankTopPairs(db: Database, demandId: number, perKind: number): Promise<TopPairs | null> {
+    const [row] = await loadDemandRows(db, [demandId]);
+    if (!row || !(INDEXED_DEMAND_STATUSES as readonly string[]).includes(row.status)) return null;
+    const query = demandDocument(row);
+    const pairs = (['team', 'faculty'] as const).flatMap((kind) =>
+      this.contents.index
+        .topK(query, { kind, k: perKind })
+        .filter((match) => match.score > SUGGESTION_SCORE_FLOOR)
+        .map((match) => toSuggestedPair(demandId, kind, match)),
+    );
+    return {
+      pairs,
+      rescore: (side) => {
+        const match = this.contents.index.scorePair(query, documentId(side.kind, side.id));
+        return match ? toSuggestedPair(demandId, side.kind, match) : null;
+      },
+    };
+  }
+}
+
+/** A suggested pair must score above this; 0 keeps every pair the matcher finds any reason for. */
+export const SUGGESTION_SCORE_FLOOR = 0;
+
+export interface TopPairs {
+  pairs: SuggestedPairRow[];
+  /** The fresh score of a pair outside the top, for one that keeps its brokering state. */
+  rescore(side: { kind: 'team' | 'faculty'; id: number }): SuggestedPairRow | null;
+}
+
+function toSuggestedPair(demandId: number, kind: 'team' | 'faculty', match: RankedMatch): SuggestedPairRow {
+  const id = parseDocumentId(match.id).id;
+  return {
+    demandId,
+    teamId: kind === 'team' ? id : null,
+    facultyId: kind === 'faculty' ? id : null,
+    score: match.score,
+    explanation: {
+      terms: match.terms.map((term) => [term.term, term.share] as [string, number]),
+      evidence: match.evidence,
+    },
+  };
 }

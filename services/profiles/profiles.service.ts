@@ -37,9 +37,10 @@ import {
 const isStaff = (user: User) => user.role === 'staff' || user.role === 'admin';
 
 /**
- * Runs a profile write in one transaction with its audit entry and change notice, then refreshes
- * this process's matcher so the user's next page already ranks with the new text. A duplicate
- * title is a field problem, not a conflict page.
+ * Runs a profile write in one transaction with its audit entry and its row in the change feed,
+ * then gives this process's index a bounded wait to apply it, so the user's next page already
+ * ranks with the new text (a slow index never fails a save that committed). A duplicate title is
+ * a field problem, not a conflict page.
  */
 async function writeProfile<T>(
   deps: PortalDependencies,
@@ -47,11 +48,12 @@ async function writeProfile<T>(
   work: (tx: Database) => Promise<T>,
 ): Promise<T> {
   let result: T;
+  let position = 0;
   try {
     result = await withDomainErrors(() =>
       deps.db.transaction(async (tx) => {
         const value = await work(tx);
-        await announceChanges(tx, notice());
+        position = await announceChanges(tx, notice());
         return value;
       }),
     );
@@ -60,7 +62,7 @@ async function writeProfile<T>(
       throw new ValidationError('duplicate', { title: 'validation.duplicateTitle' });
     throw error;
   }
-  await deps.matching.refresh(notice());
+  if (position) await deps.matching.awaitChange(position);
   return result;
 }
 

@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { acceptMatch, introduceMatch } from '../../services/brokering/index.js';
 import { schema } from '../../services/db/index.js';
-import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../test/support/brokering.js';
+import {
+  BOTH_INTERESTED,
+  insertBrokeringWorld,
+  insertCandidate,
+  insertDemand,
+} from '../../test/support/brokering.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { getChainDashboard, STRONG_MATCH_THRESHOLD } from './index.js';
 
@@ -25,7 +30,12 @@ describeEachDatabase("a chain's dashboard", (kind) => {
       .update(schema.demands)
       .set({ createdAt: new Date(Date.now() - 4 * 86_400_000) })
       .where(eq(schema.demands.id, strong.id));
-    const accepted = await insertCandidate(db, { demandId: strong.id, teamId: world.team.id, score: 0.8 });
+    const accepted = await insertCandidate(db, {
+      demandId: strong.id,
+      teamId: world.team.id,
+      score: 0.8,
+      ...BOTH_INTERESTED,
+    });
     await insertCandidate(db, { demandId: strong.id, teamId: world.otherTeam.id, score: 0.5 });
     await insertCandidate(db, {
       demandId: weak.id,

@@ -184,3 +184,17 @@ export const USER_ROLE_LABELS: Labelled<UserRole> = {
 
 export const USER_STATUSES = ['pending', 'active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** How both sides' agreement to a pair reached outside the portal was confirmed. */
+export const AGREEMENT_CHANNELS = ['phone', 'meeting', 'email', 'letter'] as const;
+export type AgreementChannel = (typeof AGREEMENT_CHANNELS)[number];
+export const AGREEMENT_CHANNEL_LABELS: Labelled<AgreementChannel> = {
+  phone: { zh: '电话', en: 'Phone' },
+  meeting: { zh: '面谈', en: 'Meeting' },
+  email: { zh: '电子邮件', en: 'Email' },
+  letter: { zh: '书面函件', en: 'Letter' },
+};
+
+/** What an accepted pair's consent rests on: both sides' interest in the portal, or an agreement staff recorded. */
+export const CONSENT_BASES = ['portal_interest', 'recorded_agreement'] as const;
+export type ConsentBasis = (typeof CONSENT_BASES)[number];

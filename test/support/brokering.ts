@@ -68,7 +68,15 @@ export async function insertDemand(
 
 export async function insertCandidate(
   db: Database,
-  values: { demandId: number; teamId?: number; facultyId?: number; score?: number; status?: string },
+  values: {
+    demandId: number;
+    teamId?: number;
+    facultyId?: number;
+    score?: number;
+    status?: string;
+    enterpriseInterested?: boolean;
+    profileInterested?: boolean;
+  },
 ) {
   const [pair] = await db
     .insert(schema.matchCandidates)
@@ -81,6 +89,9 @@ export async function insertCandidate(
     .returning();
   return pair!;
 }
+
+/** Both sides said interested in the portal: the consent an accept needs. */
+export const BOTH_INTERESTED = { enterpriseInterested: true, profileInterested: true } as const;
 
 export async function candidateStatus(db: Database, id: number): Promise<string> {
   const [row] = await db

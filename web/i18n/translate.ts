@@ -1,8 +1,10 @@
 import { adminMessages } from './messages/admin.js';
+import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { hardeningMessages } from './messages/hardening.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
+import { rankingMessages } from './messages/ranking.js';
 import { staffMessages } from './messages/staff.js';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -22,6 +24,8 @@ const AREAS: MessageArea[] = [
   staffMessages,
   adminMessages,
   listsMessages,
+  consentMessages,
+  rankingMessages,
   hardeningMessages,
 ];
 

@@ -61,7 +61,10 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     filters,
     explainLanguage(request),
   );
-  const universities = await listUniversities(deps.db);
+  const [universities, rankingUpdating] = await Promise.all([
+    listUniversities(deps.db),
+    deps.matching.isBehind(),
+  ]);
   const card = (candidate: (typeof ranked.teams)[number]) => ({
     ...candidate,
     percentScore: Math.round(candidate.score * 100),
@@ -72,6 +75,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
   response.render('pages/enterprise/demand', {
     title: ranked.demand.title,
     demand: ranked.demand,
+    rankingUpdating,
     canEdit: ranked.demand.status !== 'closed',
     canAnswer: ranked.demand.status === 'published' || ranked.demand.status === 'matched',
     teams: ranked.teams.map(card),

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { schema } from '../../services/db/index.js';
+import { announceChanges, schema } from '../../services/db/index.js';
 import { createTestApp } from '../../test/support/app.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 
@@ -56,10 +56,18 @@ describeEachDatabase('GET /healthz and /api/v1/stats', (kind) => {
   });
   afterAll(() => database.dispose());
 
-  it('reports the database as reachable', async () => {
+  it('reports the database as reachable, and the index position and lag in the change feed', async () => {
     const app = await createTestApp(database);
     const response = await request(app.express).get('/healthz').expect(200);
-    expect(response.body).toEqual({ status: 'ok', database: { driver: kind, reachable: true } });
+    expect(response.body).toEqual({
+      status: 'ok',
+      database: { driver: kind, reachable: true },
+      index: { position: 0, latest: 0, lag: 0, lagSeconds: 0, listening: true, rebuilds: 0 },
+    });
+    await database.db.transaction((tx) => announceChanges(tx, { entity: 'team', ids: [1] }));
+    await app.matching.catchUp();
+    const after = await request(app.express).get('/healthz').expect(200);
+    expect(after.body.index).toMatchObject({ position: 1, latest: 1, lag: 0 });
   });
 
   it('counts the city live, with every class, chain and stage present', async () => {

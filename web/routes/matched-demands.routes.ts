@@ -12,9 +12,13 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
   router.use('/matched-demands', requireRole('university'));
 
   router.get('/matched-demands', async (request, response) => {
-    const matched = await rankDemandsForUser(deps, request.user!, explainLanguage(request));
+    const [matched, rankingUpdating] = await Promise.all([
+      rankDemandsForUser(deps, request.user!, explainLanguage(request)),
+      deps.matching.isBehind(),
+    ]);
     response.render('pages/university/matched-demands', {
       title: request.t('nav.matchedDemands'),
+      rankingUpdating,
       matched: matched.map((item) => ({
         ...item,
         percentScore: Math.round(item.score * 100),

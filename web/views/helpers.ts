@@ -1,5 +1,6 @@
 import type { HelperOptions } from 'handlebars';
 import {
+  AGREEMENT_CHANNEL_LABELS,
   CHAIN_LABELS,
   COLLABORATION_STAGE_LABELS,
   DECLINE_REASON_LABELS,
@@ -30,6 +31,7 @@ const ENUM_LABELS: Record<string, Record<string, { zh: string; en: string }>> = 
   stage: COLLABORATION_STAGE_LABELS,
   serviceKind: SERVICE_KIND_LABELS,
   role: USER_ROLE_LABELS,
+  agreementChannel: AGREEMENT_CHANNEL_LABELS,
 };
 
 function localeOf(options: HelperOptions): Locale {

@@ -16,7 +16,13 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { COLLABORATION_STAGES, DECLINE_REASONS, MATCH_STATUSES, SERVICE_KINDS } from '../../shared/enums.js';
+import {
+  COLLABORATION_STAGES,
+  CONSENT_BASES,
+  DECLINE_REASONS,
+  MATCH_STATUSES,
+  SERVICE_KINDS,
+} from '../../shared/enums.js';
 import { isOneOf } from './check-helpers.js';
 import { demands } from './demands.js';
 import { enterprises, faculty, staff, teams } from './organisations.js';
@@ -87,6 +93,8 @@ export const collaborations = pgTable(
     newProducts: integer('new_products').notNull().default(0),
     revenue: numeric('revenue', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
     notes: text('notes').notNull().default(''),
+    /** Null for collaborations recorded before consent was checked at accept. */
+    consentBasis: text('consent_basis'),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -96,6 +104,10 @@ export const collaborations = pgTable(
     unique('collaborations_demand_lead_team_unique').on(table.demandId, table.leadTeamId),
     index('collaborations_stage_idx').on(table.stage),
     check('collaborations_stage_known', isOneOf(table.stage, COLLABORATION_STAGES)),
+    check(
+      'collaborations_consent_basis_known',
+      sql`${table.consentBasis} is null or ${isOneOf(table.consentBasis, CONSENT_BASES)}`,
+    ),
     check(
       'collaborations_outcomes_non_negative',
       sql`${table.patentsGranted} >= 0 and ${table.newProducts} >= 0 and ${table.revenue} >= 0 and (${table.contractValue} is null or ${table.contractValue} >= 0)`,

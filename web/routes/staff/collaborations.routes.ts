@@ -58,6 +58,7 @@ export function collaborationRoutes(db: Database): Router {
     response.render('pages/staff/collaboration', {
       title: collaboration.title,
       collaboration,
+      consentKey: collaboration.consentBasis ? `consent.basis.${collaboration.consentBasis}` : null,
       stages: COLLABORATION_STAGES.map((stage, position) => ({
         stage,
         current: position === index,

@@ -10,12 +10,14 @@ import {
   OPEN_STATUSES,
   proposeIntroductions,
   type QueueEntry,
+  recordOutsideAgreement,
   setIntroductionLimit,
   shortlistMatch,
 } from '../../../services/brokering/index.js';
+import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import type { MatchingService } from '../../../services/matching/index.js';
-import { DECLINE_REASONS, type MatchStatus } from '../../../services/shared/enums.js';
+import { AGREEMENT_CHANNELS, DECLINE_REASONS, type MatchStatus } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { flash } from '../../navigation.js';
 import {
@@ -38,10 +40,12 @@ function queueRow(entry: QueueEntry) {
     score: entry.score.toFixed(2),
     terms: entry.explanation.terms.map(([term, share]) => ({ term, share })),
     evidence: entry.explanation.evidence?.title ?? null,
-    bothInterested: entry.enterpriseInterested && entry.profileInterested,
+    agreementRecorded: entry.consent?.basis === 'recorded_agreement',
     canShortlist: entry.status === 'suggested',
     canIntroduce: entry.status === 'suggested' || entry.status === 'shortlisted',
-    canAccept: entry.status === 'introduced',
+    // Accepting needs consent; without it staff are offered to record the agreement instead.
+    canAccept: entry.status === 'introduced' && entry.consent !== null,
+    canRecordAgreement: entry.consent === null,
   };
 }
 
@@ -67,6 +71,8 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
       chainOptions: chainOptions(request, chainCode),
       statusOptions: optionsOf(request, 'matchStatus', OPEN_STATUSES, request.query.status),
       declineOptions: optionsOf(request, 'declineReason', DECLINE_REASONS),
+      channelOptions: optionsOf(request, 'agreementChannel', AGREEMENT_CHANNELS),
+      today: todayInCity(),
       rows: entries.map(queueRow),
       truncated: entries.length === QUEUE_PAGE_SIZE,
       pageSize: QUEUE_PAGE_SIZE,
@@ -97,6 +103,17 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
   decision('decline', 'brokering.done.declined', async (request, id) => {
     const body = bodyOf(request);
     await declineMatch(db, actorOf(request), id, { reason: body.reason, note: body.note });
+    return undefined;
+  });
+  decision('agreement', 'consent.done.recorded', async (request, id) => {
+    const body = bodyOf(request);
+    await recordOutsideAgreement(db, actorOf(request), id, {
+      enterpriseConfirmedBy: body.enterpriseConfirmedBy,
+      universityConfirmedBy: body.universityConfirmedBy,
+      channel: body.channel,
+      agreedOn: body.agreedOn,
+      note: body.note,
+    });
     return undefined;
   });
   decision('accept', 'brokering.done.accepted', async (request, id) => {

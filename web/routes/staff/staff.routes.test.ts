@@ -2,11 +2,17 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findAuditTrail } from '../../../services/audit/index.js';
 import { acceptMatch, introduceMatch } from '../../../services/brokering/index.js';
 import { schema } from '../../../services/db/index.js';
 import { logEnterpriseService } from '../../../services/enterprises/index.js';
 import { createTestApp } from '../../../test/support/app.js';
-import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../../test/support/brokering.js';
+import {
+  BOTH_INTERESTED,
+  insertBrokeringWorld,
+  insertCandidate,
+  insertDemand,
+} from '../../../test/support/brokering.js';
 import {
   createTestDatabase,
   describeEachDatabase,
@@ -88,10 +94,41 @@ describeEachDatabase('the staff pages', (kind) => {
       .send({ _csrf: token, back: '/staff/queue?chain=carbon_fiber' });
     expect(introduced.status).toBe(302);
     expect(introduced.headers.location).toBe('/staff/queue?chain=carbon_fiber');
+    // Neither side said interested and no agreement is recorded: no accept button, and a forged post is refused.
+    const introducedQueue = await staff.get('/staff/queue?chain=carbon_fiber');
+    expect(introducedQueue.text).not.toContain(`/staff/queue/${pair.id}/accept`);
+    expect(introducedQueue.text).toContain(`/staff/queue/${pair.id}/agreement`);
+    const refused = await staff
+      .post(`/staff/queue/${pair.id}/accept`)
+      .type('form')
+      .send({ _csrf: token, back: '/staff/queue' });
+    expect(refused.headers.location).toBe('/staff/queue');
+    expect((await staff.get('/staff/queue')).text).toContain('也没有登记线下达成的一致意见，不能确认达成');
+    const incomplete = await staff
+      .post(`/staff/queue/${pair.id}/agreement`)
+      .type('form')
+      .send({ _csrf: token, back: '/staff/queue', enterpriseConfirmedBy: '王总', channel: 'fax' });
+    expect(incomplete.status).toBe(302);
+    expect(await database.db.select().from(schema.matchAgreements)).toHaveLength(0);
+    const recorded = await staff.post(`/staff/queue/${pair.id}/agreement`).type('form').send({
+      _csrf: token,
+      back: '/staff/queue',
+      enterpriseConfirmedBy: '王总（技术副总）',
+      universityConfirmedBy: '李教授',
+      channel: 'meeting',
+      agreedOn: '2026-01-15',
+      note: '在园区对接会上双方确认合作意向',
+    });
+    expect(recorded.status).toBe(302);
+    expect((await staff.get('/staff/queue')).text).toContain('已登记双方的一致意见');
     const accepted = await staff.post(`/staff/queue/${pair.id}/accept`).type('form').send({ _csrf: token });
     expect(accepted.headers.location).toMatch(/^\/staff\/collaborations\/\d+$/);
     const page = await staff.get(accepted.headers.location ?? '');
     expect(page.text).toContain('对接已达成');
+    expect(page.text).toContain('工作专班登记的线下一致意见');
+    expect(page.text).toContain('王总（技术副总）（企业）与 李教授（高校）于 2026-01-15 经面谈确认');
+    const trail = await findAuditTrail(database.db, 'match_candidate', [pair.id]);
+    expect(trail.map((entry) => entry.action)).toContain('match.agreement_recorded');
     const again = await staff
       .post(`/staff/queue/${pair.id}/accept`)
       .type('form')
@@ -125,7 +162,11 @@ describeEachDatabase('the staff pages', (kind) => {
   it('shows on the report page exactly what SQL counts for the period, and offers the XLSX', async () => {
     const { db } = database;
     const demand = await insertDemand(db, world.enterprise.id, { demandClass: 'disruptive' });
-    const pair = await insertCandidate(db, { demandId: demand.id, teamId: world.secondTeam.id });
+    const pair = await insertCandidate(db, {
+      demandId: demand.id,
+      teamId: world.secondTeam.id,
+      ...BOTH_INTERESTED,
+    });
     await introduceMatch(db, world.actor, pair.id);
     await acceptMatch(db, world.actor, pair.id);
     await logEnterpriseService(db, world.actor, world.staffMember.id, {
