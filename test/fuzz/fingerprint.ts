@@ -3,9 +3,10 @@ import type { Database } from '../../services/db/index.js';
 
 /**
  * Tables whose rows are bookkeeping of the requests themselves, not data a request may change:
- * sessions come and go with visitors, login attempts are counted on purpose.
+ * sessions come and go with visitors, login attempts are counted on purpose, and the suggestion
+ * worker moves its feed position on its own time.
  */
-const BOOKKEEPING_TABLES = new Set(['sessions', 'login_failures']);
+const BOOKKEEPING_TABLES = new Set(['sessions', 'login_failures', 'change_feed_cursors']);
 
 /** Audit actions a refused request writes on purpose: a failed login is recorded. */
 const BOOKKEEPING_AUDIT = "action not like 'login.%'";

@@ -4,7 +4,6 @@ export const hardeningMessages = {
     'input.control_character': '“{field}”中含有不允许的控制字符（如 NUL），请删除后重新提交。',
     'input.unpaired_surrogate': '“{field}”中含有无效的 Unicode 字符（孤立的代理项），请删除后重新提交。',
     'input.type': '“{field}”的值类型不对：这里应是文字或数字。',
-    'error.fieldProblem': '{field}：{message}',
     'error.503.heading': '服务暂时不可用',
     'error.503.message': '数据库暂时无法连接，您的操作没有被执行。请稍候约 {seconds} 秒后刷新页面重试。',
     'error.retry': '重试',
@@ -29,7 +28,6 @@ export const hardeningMessages = {
     'input.unpaired_surrogate':
       '"{field}" contains an invalid Unicode character (an unpaired surrogate); remove it and send again.',
     'input.type': 'The value of "{field}" has the wrong type: text or a number belongs here.',
-    'error.fieldProblem': '{field}: {message}',
     'error.503.heading': 'Service unavailable',
     'error.503.message':
       'The database cannot be reached right now and nothing was done. Wait about {seconds} seconds, then reload the page.',
@@ -38,5 +36,18 @@ export const hardeningMessages = {
       'Too many failed logins for this account from this network; try again in {seconds} seconds.',
     'login.failed.waitMinutes':
       'Too many failed logins for this account from this network; try again in {minutes} minutes.',
+    'upload.tooLarge':
+      'The file is over the {maxMegabytes} MB upload limit; split it into several files and upload each.',
+    'admin.notSelfDisable': 'An administrator cannot disable their own account.',
+    'admin.lastAdmin': 'This is the last active administrator: the account cannot be disabled or made staff.',
+    'logins.locked.title': 'Limited logins',
+    'logins.locked.explain':
+      'After repeated wrong passwords for one account from one address, each next try waits twice as long; the account owner elsewhere, or on a device they logged in from before, is not affected.',
+    'logins.locked.address': 'Address',
+    'logins.locked.failures': 'Failures',
+    'logins.locked.until': 'Limited until',
+    'logins.locked.unlock': 'Lift the limit',
+    'logins.locked.none': 'No logins are limited now.',
+    'logins.done.unlocked': 'The limits on this account were lifted.',
   },
 } as const;
