@@ -1,5 +1,5 @@
 import type { TermVector } from './analyze.js';
-import { LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
+import { BM25_B, BM25_K1, LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
 import { type BoundedTerm, scanPruned } from './top-slots.js';
@@ -74,8 +74,14 @@ export class Collection {
   private scratchIds = new Int32Array(256);
   private scratchWeights = new Float32Array(256);
 
-  /** `vocabulary` numbers the terms; an index shares one among its collections. */
-  constructor(private readonly vocabulary = new Vocabulary()) {}
+  /**
+   * `vocabulary` numbers the terms; an index shares one among its collections. `bm25B` is BM25's
+   * length normalisation for this collection's kind of document.
+   */
+  constructor(
+    private readonly vocabulary = new Vocabulary(),
+    private readonly bm25B = BM25_B,
+  ) {}
 
   get size(): number {
     return this.slotOf.size;
@@ -300,23 +306,97 @@ export class Collection {
     return count;
   }
 
+  /** Calls back with each term of a live slot's document and its weight, and returns its length. */
+  readDocument(slot: number, visit: (term: string, weight: number, termId: number) => void): number {
+    this.forward.read(slot, (termIds, weights, from, to) => {
+      for (let index = from; index < to; index++)
+        visit(this.vocabulary.termOf(termIds[index]!), weights[index]!, termIds[index]!);
+    });
+    return this.lengths[slot]!;
+  }
+
+  /** Calls back with each live slot whose document contains the term (base, then delta). */
+  forEachSlotWith(termId: number, visit: (slot: number) => void): void {
+    if (termId < this.baseOffsets.length - 1) {
+      for (let index = this.baseOffsets[termId]!; index < this.baseOffsets[termId + 1]!; index++) {
+        const slot = this.baseSlots[index]!;
+        if (this.alive[slot] === 1) visit(slot);
+      }
+    }
+    for (let slot = this.baseSlotCount; slot < this.slotKeys.length; slot++) {
+      if (this.alive[slot] === 0) continue;
+      const found = this.forward.read(slot, (termIds, _weights, from, to) => {
+        for (let index = from; index < to; index++) if (termIds[index] === termId) return true;
+        return false;
+      });
+      if (found) visit(slot);
+    }
+  }
+
+  /** Whether a slot's document has any term marked 1 in `marks` (indexed by term id). */
+  containsAny(slot: number, marks: Uint8Array): boolean {
+    return this.forward.read(slot, (termIds, _weights, from, to) => {
+      for (let index = from; index < to; index++) if (marks[termIds[index]!] === 1) return true;
+      return false;
+    });
+  }
+
+  /** Documents containing a term (0 for a term this collection has never seen). */
+  documentFrequencyOf(termId: number): number {
+    return this.documentFrequency[termId] ?? 0;
+  }
+
+  /** Whether queries read this term here: false for terms skipped as too common (resolveQuery). */
+  scoresTerm(termId: number): boolean {
+    const df = this.documentFrequencyOf(termId);
+    const documentCount = this.slotOf.size;
+    return (
+      df > 0 && !(documentCount >= MIN_DOCUMENTS_FOR_PRUNING && df > MAX_QUERY_TERM_DF_RATIO * documentCount)
+    );
+  }
+
+  /**
+   * The most a BM25 score of this query can approach here: Σ of its terms' weights × (k1 + 1),
+   * a document holding every query term infinitely often. Scores divided by it lie in 0..1.
+   */
+  bm25Ceiling(query: TermVector): number {
+    this.slotFactors('bm25');
+    const queryTerms = this.resolveQuery(query, 'bm25');
+    this.clearQuery(queryTerms);
+    let ceiling = 0;
+    for (const { weight } of queryTerms) ceiling += weight * (BM25_K1 + 1);
+    return ceiling;
+  }
+
   /** Each query term's part of one document's score, in the same units as score(). */
   contributions(query: TermVector, key: string, model: ScoringModel): Map<string, number> {
-    const parts = new Map<string, number>();
-    const slot = this.slotOf.get(key);
-    if (slot === undefined) return parts;
-    const factor = this.slotFactors(model)[slot]!;
+    return this.contributionsOf(query, [key], model)[0]!;
+  }
+
+  /**
+   * contributions() for several documents, the query resolved once: a profile's works are
+   * explained together, and resolving is most of the cost for a short work.
+   */
+  contributionsOf(query: TermVector, keys: readonly string[], model: ScoringModel): Map<string, number>[] {
+    const factors = this.slotFactors(model);
     const queryTerms = this.resolveQuery(query, model);
-    this.forward.read(slot, (termIds, weights, from, to) => {
-      for (let index = from; index < to; index++) {
-        const position = this.queryPosition[termIds[index]!]!;
-        if (position === 0) continue;
-        const { id, weight } = queryTerms[position - 1]!;
-        parts.set(this.vocabulary.termOf(id), postingValue(model, weight, weights[index]!, factor));
-      }
+    const all = keys.map((key) => {
+      const parts = new Map<string, number>();
+      const slot = this.slotOf.get(key);
+      if (slot === undefined) return parts;
+      const factor = factors[slot]!;
+      this.forward.read(slot, (termIds, weights, from, to) => {
+        for (let index = from; index < to; index++) {
+          const position = this.queryPosition[termIds[index]!]!;
+          if (position === 0) continue;
+          const { id, weight } = queryTerms[position - 1]!;
+          parts.set(this.vocabulary.termOf(id), postingValue(model, weight, weights[index]!, factor));
+        }
+      });
+      return parts;
     });
     this.clearQuery(queryTerms);
-    return parts;
+    return all;
   }
 
   /**
@@ -334,7 +414,7 @@ export class Collection {
       const averageLength = this.averageLength();
       const maxima = new Float64Array(this.documentFrequency.length);
       for (let slot = 0; slot < this.slotKeys.length; slot++) {
-        const factor = bm25LengthFactor(this.lengths[slot]!, averageLength);
+        const factor = bm25LengthFactor(this.lengths[slot]!, averageLength, this.bm25B);
         this.lengthFactors[slot] = factor;
         if (this.alive[slot] === 0) continue;
         this.forward.read(slot, (termIds, weights, from, to) => {

@@ -45,6 +45,17 @@ function rankings(index: MatchIndex) {
   );
 }
 
+/**
+ * Rankings as bulk loading must reproduce them. Documents loaded in bulk keep no English words
+ * of their own (too many strings for a million profiles), so a stem is shown as the first word
+ * this process saw for it: the reasons' shares must agree, their English wording may not.
+ */
+function rankingsWithoutWording(index: MatchIndex) {
+  return rankings(index).map((ranking) =>
+    ranking.map((match) => ({ ...match, terms: match.terms.map((term) => term.share) })),
+  );
+}
+
 describe('documents numbered in workers', () => {
   it('rank exactly like documents added one by one, whatever the number of encoders', () => {
     const direct = new MatchIndex({ baseline: true });
@@ -55,7 +66,7 @@ describe('documents numbered in workers', () => {
       for (const batch of encodeInTurns(DOCUMENTS, encoders, 2, true)) loader.load(batch);
       expect(loaded.size).toBe(direct.size);
       expect(loaded.vocabulary.size).toBe(direct.vocabulary.size);
-      expect(rankings(loaded)).toEqual(rankings(direct));
+      expect(rankingsWithoutWording(loaded)).toEqual(rankingsWithoutWording(direct));
     }
   });
 

@@ -5,9 +5,10 @@ import {
   FULL_ANALYZER,
   PLAIN_ANALYZER,
   type TermVector,
+  type TermWords,
 } from './analyze.js';
 import { Collection } from './collection.js';
-import { DEFAULT_K, MAX_PER_TEAM } from './constants.js';
+import { BM25_B, BM25_B_PROFILES_WITH_WORKS, DEFAULT_K, MAX_PER_TEAM } from './constants.js';
 import {
   BatchLoader,
   type DocumentHead,
@@ -16,11 +17,14 @@ import {
   type EncodedVector,
   type WorkHead,
 } from './encoded.js';
-import { foldTerms } from './explain.js';
+import { foldTerms, type PairSides, TextWords } from './explain.js';
+import { type ExpandedQuery, expandQuery } from './feedback.js';
 import { compileFilters } from './filters.js';
+import { type CensusGroup, CURATED_GENERIC_WORDS, GenericTermCensus } from './generic-terms.js';
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
 import { type ProfileScores, scoreProfiles } from './profile-scores.js';
 import { type Candidate, TopCollector } from './select.js';
+import { tokenize } from './tokenize.js';
 import type {
   DocumentKind,
   MatchAttributes,
@@ -39,6 +43,8 @@ interface DocumentMeta {
   kind: DocumentKind;
   attributes: MatchAttributes | undefined;
   works: readonly WorkHead[];
+  /** The document's own words behind its stems, bigrams and concepts (not kept for bulk loads). */
+  words?: TermWords;
 }
 
 /** The indexes of one kind of document: whole documents, their works, and the baseline's view. */
@@ -56,6 +62,16 @@ export interface MatchIndexOptions {
 }
 
 const NO_WORKS: readonly WorkHead[] = [];
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/**
+ * A query as scored: its term vector (expanded for bm25-prf), the terms feedback added, and the
+ * query's own terms and words for explanations.
+ */
+interface PreparedQuery extends ExpandedQuery {
+  own: TermVector;
+  demandWords: TextWords;
+}
 
 /** Key of a work in a kind's works index: the profile's id, '#', the work's position. */
 export function workKey(id: string, position: number): string {
@@ -74,6 +90,8 @@ export class MatchIndex implements EncodedSink {
   private readonly meta = new Map<string, DocumentMeta>();
   private readonly keepBaseline: boolean;
   private readonly analyzer: Analyzer;
+  private readonly census = new GenericTermCensus(() => this.censusGroups());
+  private curatedGenericTerms: Set<string> | undefined;
 
   constructor(options: MatchIndexOptions = {}) {
     this.keepBaseline = options.baseline ?? false;
@@ -90,8 +108,12 @@ export class MatchIndex implements EncodedSink {
 
   /** Adds a document; its id must be new to the index. */
   add(document: MatchDocument): void {
-    const analyzed = analyzeDocument(document, { baseline: this.keepBaseline, analyzer: this.analyzer });
-    const kindIndex = this.admit(documentHead(document));
+    const analyzed = analyzeDocument(document, {
+      baseline: this.keepBaseline,
+      analyzer: this.analyzer,
+      words: true,
+    });
+    const kindIndex = this.admit(documentHead(document), analyzed.words);
     kindIndex.whole.add(document.id, analyzed.whole);
     analyzed.works.forEach((vector, position) => {
       kindIndex.works.add(workKey(document.id, position), vector);
@@ -143,6 +165,7 @@ export class MatchIndex implements EncodedSink {
   remove(id: string): boolean {
     const meta = this.meta.get(id);
     if (!meta) return false;
+    this.census.reset();
     const kindIndex = this.kindIndex(meta.kind);
     kindIndex.whole.remove(id);
     for (let position = 0; position < meta.works.length; position++)
@@ -157,14 +180,14 @@ export class MatchIndex implements EncodedSink {
     const spec = this.specFor(options.method);
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return [];
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
+    const prepared = this.prepareQuery(query, spec, kindIndex);
     const k = options.k ?? DEFAULT_K;
     const accept = compileFilters(options.filters);
     const limit = options.diversity ? k * DIVERSITY_POOL_FACTOR : k;
     const scores =
       spec.aggregate === 'none'
-        ? this.bestWholeScores(kindIndex, vector, spec, limit, accept)
-        : scoreProfiles(kindIndex, vector, spec, this.workCounter());
+        ? this.bestWholeScores(kindIndex, prepared, spec, limit, accept)
+        : this.scoreProfiles(kindIndex, prepared, spec);
     const pool = new TopCollector(limit);
     const { slots, values } = scores;
     for (let index = 0; index < slots.length; index++) {
@@ -175,7 +198,7 @@ export class MatchIndex implements EncodedSink {
       pool.offer(score, () => key);
     }
     const chosen = options.diversity ? this.diversify(pool.sorted(), k) : pool.sorted();
-    return chosen.map((candidate) => this.rankedMatch(kindIndex, vector, spec, scores, candidate));
+    return chosen.map((candidate) => this.rankedMatch(kindIndex, prepared, spec, scores, candidate));
   }
 
   /**
@@ -190,8 +213,8 @@ export class MatchIndex implements EncodedSink {
     const spec = this.specFor(options.method);
     const kindIndex = this.kinds.get(options.kind);
     if (!kindIndex) return;
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
-    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const prepared = this.prepareQuery(query, spec, kindIndex);
+    const scores = this.scoreProfiles(kindIndex, prepared, spec);
     const bySlot = new Map<number, number>();
     for (let index = 0; index < scores.slots.length; index++)
       bySlot.set(scores.slots[index]!, scores.values[index]!);
@@ -204,7 +227,7 @@ export class MatchIndex implements EncodedSink {
         yield { id: key, kind: options.kind, score: 0, terms: [], evidence: null };
         continue;
       }
-      yield { ...this.rankedMatch(kindIndex, vector, spec, scores, { key, score }, false), evidence: null };
+      yield { ...this.rankedMatch(kindIndex, prepared, spec, scores, { key, score }, false), evidence: null };
     }
   }
 
@@ -214,12 +237,12 @@ export class MatchIndex implements EncodedSink {
     if (!meta) return null;
     const spec = this.specFor(method);
     const kindIndex = this.kindIndex(meta.kind);
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer);
-    const scores = scoreProfiles(kindIndex, vector, spec, this.workCounter());
+    const prepared = this.prepareQuery(query, spec, kindIndex);
+    const scores = this.scoreProfiles(kindIndex, prepared, spec);
     const slot = scores.collection.slotOfKey(id)!;
     const index = scores.slots.indexOf(slot);
     const score = index < 0 ? 0 : scores.values[index]!;
-    return this.rankedMatch(kindIndex, vector, spec, scores, { key: id, score });
+    return this.rankedMatch(kindIndex, prepared, spec, scores, { key: id, score });
   }
 
   /**
@@ -228,16 +251,70 @@ export class MatchIndex implements EncodedSink {
    */
   private bestWholeScores(
     kindIndex: KindIndex,
-    vector: TermVector,
+    prepared: PreparedQuery,
     spec: MethodSpec,
     limit: number,
     accept: ((attributes: MatchAttributes | undefined) => boolean) | undefined,
   ): ProfileScores {
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
-    const acceptSlot =
+    const own = spec.feedback ? this.ownTermMarks(prepared) : undefined;
+    const acceptAttributes =
       accept && ((slot: number) => accept(this.meta.get(collection.keyOfSlot(slot))?.attributes));
-    const best = collection.topSlots(vector, spec.model, limit, acceptSlot);
-    return { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
+    const acceptSlot =
+      own && acceptAttributes
+        ? (slot: number) => collection.containsAny(slot, own) && acceptAttributes(slot)
+        : own
+          ? (slot: number) => collection.containsAny(slot, own)
+          : acceptAttributes;
+    const best = collection.topSlots(prepared.vector, spec.model, limit, acceptSlot);
+    const scores = { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
+    return this.withinOne(scores, prepared.vector, spec);
+  }
+
+  private scoreProfiles(kindIndex: KindIndex, prepared: PreparedQuery, spec: MethodSpec): ProfileScores {
+    const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
+    if (spec.feedback) {
+      const own = this.ownTermMarks(prepared);
+      for (let index = 0; index < scores.slots.length; index++)
+        if (!scores.collection.containsAny(scores.slots[index]!, own)) scores.values[index] = 0;
+    }
+    return spec.aggregate === 'none' ? this.withinOne(scores, prepared.vector, spec) : scores;
+  }
+
+  /**
+   * The demand's own terms, marked by id. With feedback only documents sharing at least one of
+   * them are ranked: feedback re-orders what the demand matches and never brings in a profile on
+   * borrowed words alone (the portal would list a team the demand says nothing about).
+   */
+  private ownTermMarks(prepared: PreparedQuery): Uint8Array {
+    const marks = new Uint8Array(this.vocabulary.size);
+    for (const term of prepared.own.keys()) {
+      const id = this.vocabulary.idOf(term);
+      if (id !== undefined) marks[id] = 1;
+    }
+    return marks;
+  }
+
+  /**
+   * Whole-document BM25 scores divided by the query's ceiling (Collection.bm25Ceiling), so that
+   * every method reports 0..1 as cosine does and the portal's thresholds and percentages keep
+   * their meaning; a per-query constant, so rankings and term shares are unchanged.
+   */
+  private withinOne(scores: ProfileScores, vector: TermVector, spec: MethodSpec): ProfileScores {
+    if (spec.model !== 'bm25') return scores;
+    const ceiling = scores.collection.bm25Ceiling(vector);
+    if (ceiling <= 0) return scores;
+    for (let index = 0; index < scores.values.length; index++) scores.values[index]! /= ceiling;
+    return scores;
+  }
+
+  /** The query's term vector for a method: analysed, and for bm25-prf expanded by feedback. */
+  private prepareQuery(query: MatchDocument | string, spec: MethodSpec, kindIndex: KindIndex): PreparedQuery {
+    const words: TermWords = new Map();
+    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer, words);
+    const demandWords = new TextWords(() => vector.keys(), words);
+    if (!spec.feedback) return { vector, added: NO_TERMS, own: vector, demandWords };
+    return { ...expandQuery(kindIndex.whole, vector), own: vector, demandWords };
   }
 
   private specFor(method: MethodName | undefined): MethodSpec {
@@ -249,11 +326,68 @@ export class MatchIndex implements EncodedSink {
   }
 
   /** Records a new document's head; returns the indexes of its kind. */
-  private admit(head: DocumentHead): KindIndex {
+  private admit(head: DocumentHead, words?: TermWords): KindIndex {
     if (this.meta.has(head.id)) throw new Error(`document ${head.id} is already in the index`);
     const works = head.works.length ? head.works : NO_WORKS;
-    this.meta.set(head.id, { kind: head.kind, attributes: head.attributes, works });
+    const meta: DocumentMeta = { kind: head.kind, attributes: head.attributes, works };
+    if (words) meta.words = words;
+    this.meta.set(head.id, meta);
+    this.census.reset();
     return this.kindIndex(head.kind);
+  }
+
+  /** Groups of the generic-term census: each kind's documents, by chain where they have one. */
+  private censusGroups(): CensusGroup[] {
+    return [...this.kinds].map(([kind, kindIndex]) => ({
+      collection: kindIndex.whole,
+      groupOf: (slot: number) =>
+        `${kind}/${this.meta.get(kindIndex.whole.keyOfSlot(slot))?.attributes?.chain ?? ''}`,
+    }));
+  }
+
+  /** What the explanation of a pair reads from each side (explain.ts). */
+  private pairSides(collection: Collection, key: string, prepared: PreparedQuery): PairSides {
+    const meta = this.meta.get(key);
+    let profileTerms: Set<string> | undefined;
+    const termsOfProfile = () => {
+      if (!profileTerms) {
+        const terms = new Set<string>();
+        const slot = collection.slotOfKey(key);
+        if (slot !== undefined) collection.readDocument(slot, (term) => terms.add(term));
+        profileTerms = terms;
+      }
+      return profileTerms;
+    };
+    const profileHas = (word: string) => termsOfProfile().has(word);
+    const profileWords = new TextWords(termsOfProfile, meta?.words);
+    return {
+      profileWord: (term) => profileWords.wordBehind(term),
+      demandWord: (term) => (prepared.own.has(term) ? prepared.demandWords.wordBehind(term) : undefined),
+      profileHas,
+      demandHas: (word) => prepared.own.has(word),
+      added: prepared.added,
+      isGeneric: (term, words) => this.isGeneric(term, words),
+    };
+  }
+
+  private isGeneric(term: string, words: readonly string[]): boolean {
+    const curated = this.curatedGeneric();
+    if (curated.has(term) || words.some((word) => curated.has(word))) return true;
+    return this.census.isGeneric(term, this.vocabulary.idOf(term));
+  }
+
+  /** The curated generic words, and their terms as this index's analysis makes them (stems). */
+  private curatedGeneric(): Set<string> {
+    if (!this.curatedGenericTerms) {
+      const terms = new Set<string>();
+      for (const word of CURATED_GENERIC_WORDS) {
+        terms.add(word);
+        const [first] = tokenize(word, this.analyzer.tokens);
+        if (first) terms.add(first.term);
+      }
+      this.curatedGenericTerms = terms;
+    }
+    return this.curatedGenericTerms;
   }
 
   private workCounter(): (id: string) => number {
@@ -263,10 +397,11 @@ export class MatchIndex implements EncodedSink {
   private kindIndex(kind: DocumentKind): KindIndex {
     let kindIndex = this.kinds.get(kind);
     if (!kindIndex) {
+      const profileB = kind === 'faculty' || kind === 'team' ? BM25_B_PROFILES_WITH_WORKS : BM25_B;
       kindIndex = {
-        whole: new Collection(this.vocabulary),
-        works: new Collection(this.vocabulary),
-        plain: this.keepBaseline ? new Collection(this.vocabulary) : undefined,
+        whole: new Collection(this.vocabulary, profileB),
+        works: new Collection(this.vocabulary, BM25_B),
+        plain: this.keepBaseline ? new Collection(this.vocabulary, profileB) : undefined,
       };
       this.kinds.set(kind, kindIndex);
     }
@@ -294,58 +429,57 @@ export class MatchIndex implements EncodedSink {
 
   private rankedMatch(
     kindIndex: KindIndex,
-    vector: TermVector,
+    prepared: PreparedQuery,
     spec: MethodSpec,
     scores: ProfileScores,
     candidate: Candidate,
     wantEvidence = true,
   ): RankedMatch {
+    const vector = prepared.vector;
     const meta = this.meta.get(candidate.key)!;
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
     const parts = collection.contributions(vector, candidate.key, spec.model);
     // Per-work methods need the best work for their terms even when no evidence is shown.
-    const evidence =
+    const best =
       wantEvidence || spec.aggregate !== 'none'
         ? this.bestWork(kindIndex, vector, spec, candidate.key, meta.works)
         : null;
-    if (spec.aggregate !== 'none' && evidence) {
+    if (spec.aggregate !== 'none' && best) {
       const wholeScale = scores.wholeScale;
       for (const [term, value] of parts) parts.set(term, value * wholeScale);
-      const workParts = kindIndex.works.contributions(
-        vector,
-        workKey(candidate.key, evidence.position),
-        spec.model,
-      );
-      for (const [term, value] of workParts)
+      for (const [term, value] of best.parts)
         parts.set(term, (parts.get(term) ?? 0) + value * scores.workScale);
     }
     return {
       id: candidate.key,
       kind: meta.kind,
       score: candidate.score,
-      terms: foldTerms(parts),
-      evidence: evidence ? evidence.evidence : null,
+      terms: foldTerms(parts, this.pairSides(collection, candidate.key, prepared)),
+      evidence: best ? best.evidence : null,
     };
   }
 
+  /** The profile's work that matches the query best, with its term parts; the query resolved once. */
   private bestWork(
     kindIndex: KindIndex,
     vector: TermVector,
     spec: MethodSpec,
     id: string,
     works: readonly WorkHead[],
-  ): { evidence: MatchEvidence; position: number } | null {
-    let best: { evidence: MatchEvidence; position: number } | null = null;
+  ): { evidence: MatchEvidence; parts: Map<string, number> } | null {
+    if (works.length === 0) return null;
+    const keys = works.map((_work, position) => workKey(id, position));
+    const allParts = kindIndex.works.contributionsOf(vector, keys, spec.model);
+    let best: { evidence: MatchEvidence; parts: Map<string, number> } | null = null;
     works.forEach((work, position) => {
+      const parts = allParts[position]!;
       let score = 0;
-      for (const value of kindIndex.works.contributions(vector, workKey(id, position), spec.model).values()) {
-        score += value;
-      }
+      for (const value of parts.values()) score += value;
       if (score > 0 && (!best || score > best.evidence.score)) {
         const evidence: MatchEvidence = { title: work.title, score };
         if (work.year !== undefined) evidence.year = work.year;
         if (work.kind !== undefined) evidence.kind = work.kind;
-        best = { evidence, position };
+        best = { evidence, parts };
       }
     });
     return best;

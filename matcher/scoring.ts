@@ -18,15 +18,18 @@ export function bm25Idf(documentCount: number, documentFrequency: number): numbe
   return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-/** BM25's length normalisation of one document: k1 × (1 − b + b × length / average length). */
-export function bm25LengthFactor(documentLength: number, averageLength: number): number {
+/**
+ * BM25's length normalisation of one document: k1 × (1 − b + b × length / average length).
+ * `b` is the collection's (see BM25_B and BM25_B_PROFILES_WITH_WORKS).
+ */
+export function bm25LengthFactor(documentLength: number, averageLength: number, b = BM25_B): number {
   const lengthRatio = averageLength > 0 ? documentLength / averageLength : 1;
-  return BM25_K1 * (1 - BM25_B + BM25_B * lengthRatio);
+  return BM25_K1 * (1 - b + b * lengthRatio);
 }
 
 /** BM25's saturated, length-normalised term frequency. */
-export function bm25(tf: number, documentLength: number, averageLength: number): number {
-  return (tf * (BM25_K1 + 1)) / (tf + bm25LengthFactor(documentLength, averageLength));
+export function bm25(tf: number, documentLength: number, averageLength: number, b = BM25_B): number {
+  return (tf * (BM25_K1 + 1)) / (tf + bm25LengthFactor(documentLength, averageLength, b));
 }
 
 /**

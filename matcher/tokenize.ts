@@ -14,8 +14,12 @@ export interface Token {
   weight: number;
 }
 
-/** Receives each term of a text as it is found, with what one occurrence of it weighs. */
-export type TermSink = (term: string, weight: number) => void;
+/**
+ * Receives each term of a text as it is found, with what one occurrence of it weighs and the
+ * word of the text it came from (a stem's word, a bigram's or concept's Chinese word), so that
+ * explanations can show a reader the words of each text rather than stems and fragments.
+ */
+export type TermSink = (term: string, weight: number, word: string) => void;
 
 /** Which terms to emit and what one occurrence of each kind weighs (0 leaves a kind out). */
 export interface TokenizeOptions {
@@ -91,8 +95,30 @@ function knownWords(): Set<string> {
 
 export { normalize };
 
+/**
+ * Words Porter gives the stem of a different word (carbonization and carbon both become
+ * "carbon", experiment and experience "experi", generation and general "gener"): each prefix keeps
+ * its words on a stem of their own, so a low-temperature carbonization is no evidence for carbon
+ * fibre. Longest prefixes first.
+ */
+const STEMS_KEPT_APART: readonly [prefix: string, stem: string][] = [
+  ['carbonis', 'carboniz'],
+  ['carboniz', 'carboniz'],
+  ['organis', 'organiz'],
+  ['organiz', 'organiz'],
+  ['organic', 'organic'],
+  ['universit', 'universit'],
+  ['generat', 'generat'],
+  ['generic', 'generic'],
+  ['general', 'general'],
+  ['experiment', 'experiment'],
+  ['communit', 'communit'],
+  ['composition', 'composition'],
+];
+
 /** Uncached: text reaches it through englishWord(), which keeps each word's stem. */
 function stem(word: string): string {
+  for (const [prefix, kept] of STEMS_KEPT_APART) if (word.startsWith(prefix)) return kept;
   return PorterStemmer.stem(word);
 }
 
@@ -119,6 +145,7 @@ function pairStarts(): Set<string> {
  * looking them up once beats stemming and searching the dictionary and thesaurus every time.
  */
 interface EnglishWord {
+  word: string;
   stem: string;
   concepts: readonly string[];
 }
@@ -135,7 +162,7 @@ function englishWord(word: string): EnglishWord | null {
     const term = stem(word);
     if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_WORD_CACHE)
       surfaceForms.set(term, word);
-    known = { stem: term, concepts: concepts().english.get(term) ?? [] };
+    known = { word, stem: term, concepts: concepts().english.get(term) ?? [] };
   } else {
     known = null;
   }
@@ -154,10 +181,10 @@ const chineseWords = new WeakMap<TokenizeOptions, Map<string, readonly Token[]>>
 function emitExpansion(word: string, options: TokenizeOptions, emit: TermSink): void {
   if (word.length <= 2 || options.subwordWeight <= 0) {
     if (options.conceptWeight <= 0) return;
-    for (const concept of concepts().chinese.get(word) ?? []) emit(concept, options.conceptWeight);
+    for (const concept of concepts().chinese.get(word) ?? []) emit(concept, options.conceptWeight, word);
     return;
   }
-  for (const token of chineseExpansion(word, options)) emit(token.term, token.weight);
+  for (const token of chineseExpansion(word, options)) emit(token.term, token.weight, word);
 }
 
 function chineseExpansion(word: string, options: TokenizeOptions): readonly Token[] {
@@ -191,23 +218,28 @@ function isEnglishWord(word: string): boolean {
 /** Emits a word's stem, and the concepts of the stem alone and of it with the previous stem. */
 function emitEnglish(
   word: string,
-  previous: string | undefined,
+  previous: EnglishWord | undefined,
   options: TokenizeOptions,
   emit: TermSink,
-): string | undefined {
+): EnglishWord | undefined {
   const known = englishWord(word);
   if (!known) return previous;
   const term = known.stem;
-  emit(term, 1);
+  emit(term, 1, word);
   if (options.conceptWeight > 0) {
     const pair =
-      previous !== undefined && pairStarts().has(previous)
-        ? concepts().english.get(`${previous} ${term}`)
+      previous !== undefined && pairStarts().has(previous.stem)
+        ? concepts().english.get(`${previous.stem} ${term}`)
         : undefined;
-    const found = pair ? new Set([...known.concepts, ...pair]) : known.concepts;
-    for (const concept of found) emit(concept, options.conceptWeight);
+    for (const concept of known.concepts) emit(concept, options.conceptWeight, word);
+    if (pair) {
+      const words = `${previous!.word} ${word}`;
+      for (const concept of pair)
+        if (!known.concepts.includes(concept)) emit(concept, options.conceptWeight, words);
+    }
   }
-  return term;
+  // The word's cached entry, not a new object: this runs for every English word of a build.
+  return known;
 }
 
 /** Words of the dictionary strictly inside a long word, as jieba's search mode finds them. */
@@ -237,11 +269,11 @@ for (const word of CHINESE_STOP_WORDS) {
   STOP_BIGRAM_CODES.add(first * 0x10000 + word.charCodeAt(1));
 }
 
-function emitBigram(first: number, second: number, weight: number, emit: TermSink): void {
+function emitBigram(first: number, second: number, weight: number, word: string, emit: TermSink): void {
   const check = BIGRAM_CHECKS[first];
   if (check === 1 || BIGRAM_CHECKS[second] === 1) return;
   if (check === 2 && STOP_BIGRAM_CODES.has(first * 0x10000 + second)) return;
-  emit(BIGRAM_PREFIX + String.fromCharCode(first, second), weight);
+  emit(BIGRAM_PREFIX + String.fromCharCode(first, second), weight, word);
 }
 
 /**
@@ -252,7 +284,7 @@ function emitBigram(first: number, second: number, weight: number, emit: TermSin
 function emitWordBigrams(words: string[], weight: number, emit: TermSink): void {
   for (const word of words) {
     for (let index = 0; index + 1 < word.length; index++)
-      emitBigram(word.charCodeAt(index), word.charCodeAt(index + 1), weight, emit);
+      emitBigram(word.charCodeAt(index), word.charCodeAt(index + 1), weight, word, emit);
   }
 }
 
@@ -261,7 +293,7 @@ function emitChinese(runs: string[], options: TokenizeOptions, emit: TermSink): 
   const words = jieba(options.domainDictionary).cut(runs.join('\n'), true);
   for (const word of words) {
     if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
-    emit(word, 1);
+    emit(word, 1, word);
     emitExpansion(word, options, emit);
   }
   if (options.bigramWeight > 0) emitWordBigrams(words, options.bigramWeight, emit);
@@ -283,7 +315,7 @@ export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS)
 /** The terms tokenize() would list, handed to `emit` one by one without building the list. */
 export function forEachTerm(text: string, options: TokenizeOptions, emit: TermSink): void {
   const chineseRuns: string[] = [];
-  let previousStem: string | undefined;
+  let previousStem: EnglishWord | undefined;
   scanRuns(normalize(text), (run, chinese) => {
     if (chinese) {
       chineseRuns.push(run);
@@ -293,6 +325,16 @@ export function forEachTerm(text: string, options: TokenizeOptions, emit: TermSi
     }
   });
   if (chineseRuns.length > 0) emitChinese(chineseRuns, options, emit);
+}
+
+/** The thesaurus concepts a Chinese word names (its own, not its sub-words'). */
+export function conceptsOfChineseWord(word: string): readonly string[] {
+  return concepts().chinese.get(word) ?? [];
+}
+
+/** The thesaurus concepts an English stem names on its own (two-word forms need their pair). */
+export function conceptsOfEnglishStem(stem: string): readonly string[] {
+  return concepts().english.get(stem) ?? [];
 }
 
 /** Shows a term as a reader expects it: a bigram without its prefix, a stem as a word. */

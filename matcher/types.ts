@@ -31,10 +31,16 @@ export interface MatchDocument {
   attributes?: MatchAttributes;
 }
 
-/** A term and its share of a pair's score, 0..1. */
+/**
+ * A reason and its share of a pair's score, 0..1. `term` is what a reader is shown: a word of the
+ * profile's text ("composites", 碳纤维); "固化 ≈ curing" when the two texts name one concept
+ * of the thesaurus in different words (`via` 'thesaurus'); "+预浸料" for a word the demand lacks
+ * that pseudo-relevance feedback added from the best-matching profiles (`via` 'feedback').
+ */
 export interface MatchTerm {
   term: string;
   share: number;
+  via?: 'thesaurus' | 'feedback';
 }
 
 export interface MatchEvidence {
@@ -62,13 +68,15 @@ export const METHOD_NAMES = [
   'bm25-max',
   'bm25-mean',
   'bm25-top3',
+  'bm25-prf',
 ] as const;
 
 /**
  * How a pair is scored. `baseline` is TF-IDF cosine of whole profiles over jieba words and
  * English stems (the Toronto Paper Matching System's way); `tfidf` and `bm25` add sub-words,
- * bigrams and field weights; a suffix also scores each work and mixes in the works' max, mean or
- * mean of the best three.
+ * bigrams and field weights; a suffix max, mean or top3 also scores each work and mixes in the
+ * works' max, mean or mean of the best three; `bm25-prf` (the default) is BM25 with the query
+ * expanded from its first ranking's best documents (feedback.ts).
  */
 export type MethodName = (typeof METHOD_NAMES)[number];
 

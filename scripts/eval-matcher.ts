@@ -1,9 +1,13 @@
 /**
  * Scores every matching method on labelled sets: nDCG@10, MRR and Recall@10.
  *
- *   npm run eval:matcher                      hand-written sets, and the demo data's planted truth if seeds/ has it
+ *   npm run eval:matcher                      the real sets of shared/tuning/ (found among the
+ *                                             checkout's parent folders, or --tuning DIR; --no-tuning
+ *                                             skips them), the demo data's planted truth, the
+ *                                             hand-written and held-out sets (--no-builtin skips)
  *   npm run eval:matcher -- --set file.jsonl  add a labelled set from JSONL (repeatable; see eval-loaders.ts)
  *   npm run eval:matcher -- --methods bm25,baseline
+ *   npm run eval:matcher -- --ablation        the analysis variants, method DEFAULT_METHOD
  */
 import { parseArgs } from 'node:util';
 import {
@@ -16,9 +20,10 @@ import {
   METHOD_NAMES,
   type MethodName,
 } from '../matcher/index.js';
-import { loadSeedsSet, readLabelledSet } from './matcher/eval-loaders.js';
+import { loadSeedsSet, readLabelledSet, readTuningSets, type TuningSets } from './matcher/eval-loaders.js';
 import { HELD_OUT_SETS, TUNING_SETS } from './matcher/eval-sets.js';
 import type { LabelledSet } from './matcher/eval-types.js';
+import { printExplanationQuality } from './matcher/explanation-quality.js';
 import { ndcgAt, recallAt, reciprocalRank } from './matcher/metrics.js';
 
 const CUTOFF = 10;
@@ -49,24 +54,6 @@ function evaluate(
     results.set(method, { ndcg: total.ndcg / count, mrr: total.mrr / count, recall: total.recall / count });
   }
   return results;
-}
-
-function table(title: string, results: Map<MethodName, Scores>): string {
-  const baseline = results.get('baseline');
-  const lines = [
-    `\n${title}`,
-    '| method | nDCG@10 | MRR | Recall@10 | nDCG vs baseline |',
-    '| --- | --- | --- | --- | --- |',
-  ];
-  for (const [method, scores] of results) {
-    const delta = baseline
-      ? `${scores.ndcg >= baseline.ndcg ? '+' : ''}${(scores.ndcg - baseline.ndcg).toFixed(3)}`
-      : '';
-    lines.push(
-      `| ${method} | ${scores.ndcg.toFixed(3)} | ${scores.mrr.toFixed(3)} | ${scores.recall.toFixed(3)} | ${delta} |`,
-    );
-  }
-  return lines.join('\n');
 }
 
 /** Analysis variants for --ablation: each changes one thing of the default analyzer. */
@@ -116,11 +103,60 @@ function printAblation(groups: [string, LabelledSet[]][], method: MethodName): v
   );
 }
 
+/** A column of the summary table: one set, or the macro-average of several. */
+interface Column {
+  title: string;
+  sets: LabelledSet[];
+}
+
+function cell(scores: Scores): string {
+  return `${scores.ndcg.toFixed(3)} / ${scores.mrr.toFixed(3)} / ${scores.recall.toFixed(3)}`;
+}
+
+function macroAverage(results: Map<MethodName, Scores>[], method: MethodName): Scores {
+  const sum: Scores = { ndcg: 0, mrr: 0, recall: 0 };
+  for (const result of results) {
+    const scores = result.get(method)!;
+    sum.ndcg += scores.ndcg / results.length;
+    sum.mrr += scores.mrr / results.length;
+    sum.recall += scores.recall / results.length;
+  }
+  return sum;
+}
+
+/**
+ * One table, methods by columns of sets: each real set, their macro-average (what the default is
+ * chosen by), then the regression sets (demo-planted, hand-written, held-out) and any --set file.
+ */
+function printSummary(columns: Column[], methods: readonly MethodName[]): void {
+  const results = new Map<LabelledSet, Map<MethodName, Scores>>();
+  for (const column of columns)
+    for (const set of column.sets) if (!results.has(set)) results.set(set, evaluate(set, methods));
+  console.log('\nnDCG@10 / MRR / Recall@10 (macro-averages in bold column titles)');
+  console.log(`| method | ${columns.map((column) => column.title).join(' | ')} |`);
+  console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`);
+  for (const method of methods) {
+    const cells = columns.map((column) =>
+      cell(
+        macroAverage(
+          column.sets.map((set) => results.get(set)!),
+          method,
+        ),
+      ),
+    );
+    console.log(
+      `| ${method === DEFAULT_METHOD ? `**${method}** (default)` : method} | ${cells.join(' | ')} |`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       set: { type: 'string', multiple: true },
       methods: { type: 'string' },
+      tuning: { type: 'string' },
+      'no-tuning': { type: 'boolean' },
       'no-builtin': { type: 'boolean' },
       ablation: { type: 'boolean' },
     },
@@ -129,41 +165,33 @@ async function main(): Promise<void> {
   const unknown = methods.filter((method) => !isMethodName(method));
   if (unknown.length)
     throw new Error(`unknown method ${unknown.join(', ')}; known: ${METHOD_NAMES.join(', ')}`);
-  const groups: [string, LabelledSet[]][] = values['no-builtin']
-    ? []
-    : [
-        ['tuning sets (seen while choosing constants and writing the thesaurus)', TUNING_SETS],
-        ['held-out sets (written afterwards, never tuned on)', HELD_OUT_SETS],
-      ];
-  const external: LabelledSet[] = [];
+  const real: TuningSets = values['no-tuning']
+    ? { sets: [], reason: '--no-tuning' }
+    : await readTuningSets(values.tuning);
+  const columns: Column[] = real.sets.map((set) => ({ title: set.name, sets: [set] }));
+  if (real.sets.length > 1) columns.push({ title: `**real (${real.sets.length}) macro**`, sets: real.sets });
+  if (real.reason) console.log(`(real tuning sets skipped: ${real.reason})`);
+  else console.log(`(real tuning sets from ${real.folder})`);
   const seeds = await loadSeedsSet();
-  if (seeds.set) external.push(seeds.set);
+  if (seeds.set) columns.push({ title: 'demo-planted', sets: [seeds.set] });
   else console.log(`(demo planted ground truth skipped: ${seeds.reason})`);
-  for (const path of values.set ?? []) external.push(await readLabelledSet(path));
-  if (external.length) groups.push(['external sets', external]);
+  if (!values['no-builtin']) {
+    columns.push({ title: `**hand-written (${TUNING_SETS.length})**`, sets: TUNING_SETS });
+    columns.push({ title: `**held-out (${HELD_OUT_SETS.length})**`, sets: HELD_OUT_SETS });
+  }
+  for (const path of values.set ?? []) {
+    const set = await readLabelledSet(path);
+    columns.push({ title: set.name, sets: [set] });
+  }
   if (values.ablation) {
+    const groups: [string, LabelledSet[]][] = columns
+      .filter((column) => column.sets.length > 1 || column.title === 'demo-planted')
+      .map((column) => [column.title.replaceAll('*', ''), column.sets]);
     printAblation(groups, DEFAULT_METHOD);
     return;
   }
-
-  for (const [title, sets] of groups) {
-    console.log(`\n## ${title}`);
-    const average = new Map<MethodName, Scores>();
-    for (const set of sets) {
-      const results = evaluate(set, methods as MethodName[]);
-      const size = `${set.profiles.length} profiles, ${set.queries.length} demands`;
-      console.log(table(`${set.name}: ${set.description} (${size})`, results));
-      for (const [method, scores] of results) {
-        const sum = average.get(method) ?? { ndcg: 0, mrr: 0, recall: 0 };
-        average.set(method, {
-          ndcg: sum.ndcg + scores.ndcg / sets.length,
-          mrr: sum.mrr + scores.mrr / sets.length,
-          recall: sum.recall + scores.recall / sets.length,
-        });
-      }
-    }
-    console.log(table(`macro-average over the ${sets.length} ${title.split(' (')[0]}`, average));
-  }
+  printSummary(columns, methods as MethodName[]);
+  if (seeds.set) printExplanationQuality(seeds.set);
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,9 @@
 import type {
   ChainCode,
   CollaborationStage,
+  ConsortiumRole,
+  ConsortiumStatus,
+  ConsortiumTaskStatus,
   DeclineReason,
   DemandClass,
   DemandStatus,
@@ -8,7 +11,10 @@ import type {
   FacultyTitle,
   IpStatus,
   MatchStatus,
+  PartnerKind,
+  ProjectStatus,
   ServiceKind,
+  SupportKind,
   UserRole,
   Visibility,
   WorkKind,
@@ -35,6 +41,7 @@ export interface CityDataset {
   users: SeedUser[];
   /** For every demand, the teams it was written for (and their members): the matcher's answer key. */
   groundTruth: GroundTruthEntry[];
+  chokepoint: ChokepointDataset;
 }
 
 export interface SeedChain {
@@ -204,4 +211,96 @@ export interface GroundTruthEntry {
   demandKey: string;
   teamKeys: string[];
   facultyKeys: string[];
+}
+
+/** A bank, the government fund or an insurer that gives 投贷保 support. */
+export interface SeedPartner {
+  key: string;
+  name: string;
+  kind: PartnerKind;
+  contactName: string;
+  contactPhone: string;
+}
+
+export interface SeedBenchmarkRate {
+  ratePercent: number;
+  effectiveOn: string;
+}
+
+/** One item of 拨投贷保 support, its figures already computed as the service would. Yuan. */
+export interface SeedSupport {
+  kind: SupportKind;
+  partnerKey: string | null;
+  amount: number;
+  grantedOn: string;
+  budgetLine: string | null;
+  multiplier: number | null;
+  creditedAmount: number | null;
+  termMonths: number | null;
+  ratePercent: number | null;
+  benchmarkRatePercent: number | null;
+  riskCompensationPercent: number | null;
+  riskCompensation: number | null;
+  cover: number | null;
+  subsidyPercent: number | null;
+  subsidy: number | null;
+}
+
+/** A project of the choke-point library, drawn from a choke-point demand. Budget in 万元. */
+export interface SeedProject {
+  key: string;
+  demandKey: string;
+  enterpriseKey: string;
+  /** The collaboration on the demand, when there is one. */
+  collaborationKey: string | null;
+  teamKeys: string[];
+  chain: ChainCode;
+  title: string;
+  breakthrough: string;
+  goals: string;
+  plan: string;
+  attachments: string[];
+  budget: number;
+  startsOn: string;
+  endsOn: string;
+  status: ProjectStatus;
+  reviewNote: string | null;
+  submittedOn: string;
+  admittedOn: string | null;
+  support: SeedSupport[];
+}
+
+export interface SeedConsortiumMember {
+  role: ConsortiumRole;
+  enterpriseKey: string | null;
+  teamKey: string | null;
+  universityKey: string | null;
+}
+
+export interface SeedConsortiumTask {
+  title: string;
+  demandKey: string | null;
+  collaborationKey: string | null;
+  projectKey: string | null;
+  status: ConsortiumTaskStatus;
+}
+
+export interface SeedConsortium {
+  key: string;
+  name: string;
+  leadEnterpriseKey: string;
+  technologyLine: string;
+  chain: ChainCode;
+  description: string;
+  status: ConsortiumStatus;
+  members: SeedConsortiumMember[];
+  tasks: SeedConsortiumTask[];
+}
+
+/** The choke-point library, its partners and the consortia: drawn after the rest of the city. */
+export interface ChokepointDataset {
+  partners: SeedPartner[];
+  benchmarkRates: SeedBenchmarkRate[];
+  projects: SeedProject[];
+  consortia: SeedConsortium[];
 }

@@ -10,6 +10,7 @@ import type {
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { generateAcademia, generateStaff, generateUniversities } from './generate/academia.js';
 import { generateBrokering } from './generate/brokering.js';
+import { generateChokepoint } from './generate/chokepoint.js';
 import { generateDemands } from './generate/demands.js';
 import { generateEnterprises, generateServices } from './generate/enterprises.js';
 import { generateResults } from './generate/results.js';
@@ -38,6 +39,18 @@ export function generateCity(seed: number = CITY_SEED): CityDataset {
     teams,
     groundTruth,
   );
+  const users = demoUsers(collaborations, teams, staff);
+  const enterpriseUser = users.find((user) => user.role === 'enterprise')!;
+  const universityUser = users.find((user) => user.role === 'university')!;
+  const chokepoint = generateChokepoint(streams('chokepoint'), {
+    demands,
+    enterprises,
+    teams,
+    universities,
+    matchCandidates,
+    collaborations,
+    showcase: { enterpriseKey: enterpriseUser.enterpriseKey!, teamKey: universityUser.teamKey! },
+  });
   return {
     asOf: AS_OF,
     chains: CHAIN_CODES.map((code, index) => ({
@@ -56,8 +69,9 @@ export function generateCity(seed: number = CITY_SEED): CityDataset {
     matchCandidates,
     collaborations,
     services: generateServices(streams('services'), enterprises, staff),
-    users: demoUsers(collaborations, teams, staff),
+    users,
     groundTruth,
+    chokepoint,
   };
 }
 

@@ -10,8 +10,18 @@ export interface AcademiaIds {
   passwordHashes: Map<string, string>;
 }
 
+export interface BusinessIds {
+  enterpriseIds: Map<string, number>;
+  demandIds: Map<string, number>;
+  collaborationIds: Map<string, number>;
+}
+
 /** The firms' side and the bureau's brokering, after universities, teams and faculty are in. */
-export async function insertBusiness(tx: Database, dataset: CityDataset, ids: AcademiaIds): Promise<void> {
+export async function insertBusiness(
+  tx: Database,
+  dataset: CityDataset,
+  ids: AcademiaIds,
+): Promise<BusinessIds> {
   const { teamIds, facultyIds, staffIds } = ids;
   const enterpriseIds = new Map<string, number>();
   const enterpriseKeyByName = new Map(
@@ -211,4 +221,5 @@ export async function insertBusiness(tx: Database, dataset: CityDataset, ids: Ac
       users: dataset.users.map((user) => user.email),
     },
   });
+  return { enterpriseIds, demandIds, collaborationIds };
 }

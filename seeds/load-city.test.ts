@@ -119,4 +119,39 @@ describeEachDatabase('seeding the city', (kind) => {
     expect(again).toEqual({ seeded: false, counts: before });
     expect(await database.db.$count(schema.auditLog)).toBe(1);
   });
+
+  it('writes the choke-point library with support inside every rule, the partners and 10 consortia', async () => {
+    const [row] = await countRows(
+      database,
+      sql`select
+        (select count(*) from chokepoint_projects)::int as projects,
+        (select count(*) from chokepoint_projects p join demands d on d.id = p.demand_id where d.demand_class = 'chokepoint')::int as from_chokepoint_demands,
+        (select count(*) from chokepoint_projects where status = 'admitted')::int as admitted,
+        (select count(*) from chokepoint_projects where status = 'submitted')::int as under_review,
+        (select count(distinct kind) from project_support)::int as support_kinds,
+        (select count(*) from project_support s join chokepoint_projects p on p.id = s.project_id where p.status <> 'admitted')::int as support_of_unadmitted,
+        (select count(*) from project_support where kind = 'loan' and (amount > 20000000 or term_months > 36 or rate_percent > benchmark_rate_percent or collateral or risk_compensation > amount * 0.006))::int as loans_outside_rules,
+        (select count(*) from project_support where kind = 'insurance' and subsidy > amount * 0.5)::int as subsidies_outside_rules,
+        (select count(*) from project_support where kind = 'investment' and (credited_amount < amount * 1.5 or credited_amount > amount * 2))::int as credits_outside_rules,
+        (select count(distinct kind) from partner_organisations)::int as partner_kinds,
+        (select count(*) from consortia)::int as consortia,
+        (select count(*) from consortium_members where role = 'lead')::int as leads,
+        (select count(*) from consortium_tasks)::int as tasks`,
+    );
+    expect(row).toMatchObject({
+      projects: city.chokepoint.projects.length,
+      admitted: 18,
+      under_review: 11,
+      support_kinds: 4,
+      support_of_unadmitted: 0,
+      loans_outside_rules: 0,
+      subsidies_outside_rules: 0,
+      credits_outside_rules: 0,
+      partner_kinds: 3,
+      consortia: 10,
+      leads: 10,
+    });
+    expect(row!.from_chokepoint_demands).toBe(row!.projects);
+    expect(row!.tasks).toBeGreaterThanOrEqual(10);
+  });
 });

@@ -6,6 +6,7 @@ import { hashPassword } from '../services/users/password.js';
 import type { CityDataset } from './city.types.js';
 import { generateCity } from './generate-city.js';
 import { insertBusiness } from './load-business.js';
+import { insertChokepoint } from './load-chokepoint.js';
 import { lookup, slices } from './load-helpers.js';
 
 /** Any fixed number: it names the lock that lets one process at a time decide whether to seed. */
@@ -149,5 +150,6 @@ async function insertCity(
   );
   for (const slice of slices(schema.works, workRows)) await tx.insert(schema.works).values(slice);
 
-  await insertBusiness(tx, dataset, { teamIds, facultyIds, staffIds, passwordHashes });
+  const business = await insertBusiness(tx, dataset, { teamIds, facultyIds, staffIds, passwordHashes });
+  await insertChokepoint(tx, dataset, { ...business, teamIds, universityIds });
 }

@@ -9,16 +9,21 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
   enterprise: [
     { href: '/demands', key: 'nav.myDemands' },
     { href: '/introductions', key: 'nav.introductions' },
+    { href: '/projects', key: 'nav.myProjects' },
+    { href: '/consortia', key: 'nav.consortia' },
     { href: '/company', key: 'nav.company' },
   ],
   university: [
     { href: '/profile', key: 'nav.profile' },
     { href: '/matched-demands', key: 'nav.matchedDemands' },
     { href: '/introductions', key: 'nav.introductions' },
+    { href: '/consortia', key: 'nav.consortia' },
   ],
   staff: [
     { href: '/staff/queue', key: 'nav.queue' },
     { href: '/staff/collaborations', key: 'nav.collaborations' },
+    { href: '/staff/projects', key: 'nav.projects' },
+    { href: '/staff/consortia', key: 'nav.consortia' },
     { href: '/staff/dashboard', key: 'nav.dashboard' },
     { href: '/staff/enterprises', key: 'nav.enterprises' },
     { href: '/staff/report', key: 'nav.report' },
@@ -27,6 +32,8 @@ const NAV_BY_ROLE: Record<UserRole, NavItem[]> = {
   admin: [
     { href: '/admin/users', key: 'nav.admin' },
     { href: '/staff/queue', key: 'nav.queue' },
+    { href: '/staff/projects', key: 'nav.projects' },
+    { href: '/staff/partners', key: 'nav.partners' },
     { href: '/staff/report', key: 'nav.report' },
     { href: '/staff/lists', key: 'nav.imports' },
   ],

@@ -1,5 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { MatchDocument, ProfileKind } from '../../matcher/index.js';
 import type { LabelledQuery, LabelledSet } from './eval-types.js';
 
@@ -115,5 +117,49 @@ export async function loadSeedsSet(): Promise<{ set?: LabelledSet; reason?: stri
     };
   } catch (error) {
     return { reason: `seeds/ not available (${(error as Error).message.split('\n')[0]})` };
+  }
+}
+
+/** The real labelled sets of shared/tuning/, in file-name order, named by file. */
+export interface TuningSets {
+  folder?: string;
+  sets: LabelledSet[];
+  reason?: string;
+}
+
+const TUNING_FOLDER = join('shared', 'tuning');
+
+/**
+ * Reads every `*.jsonl` of `folder`, or of the nearest `shared/tuning/` among the checkout's
+ * parent folders (the sets are never copied into the repository: see its README there).
+ */
+export async function readTuningSets(folder?: string): Promise<TuningSets> {
+  const found = folder ?? findTuningFolder();
+  if (!found) return { sets: [], reason: `no ${TUNING_FOLDER}/ above ${repositoryRoot()}` };
+  if (!existsSync(found)) throw new Error(`${found}: no such folder`);
+  const files = readdirSync(found)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort();
+  if (files.length === 0) return { folder: found, sets: [], reason: `no .jsonl files in ${found}` };
+  const sets: LabelledSet[] = [];
+  for (const file of files) {
+    const set = await readLabelledSet(join(found, file));
+    sets.push({ ...set, name: basename(file, '.jsonl') });
+  }
+  return { folder: found, sets };
+}
+
+function repositoryRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+function findTuningFolder(): string | undefined {
+  let folder = dirname(repositoryRoot());
+  for (;;) {
+    const candidate = join(folder, TUNING_FOLDER);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
   }
 }

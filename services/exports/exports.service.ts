@@ -1,5 +1,6 @@
 import type { Database } from '../db/index.js';
 import { IMPORT_KIND_DEFINITIONS, type ImportKind, type Locale } from '../imports/index.js';
+import { exportProjects } from '../projects/projects.export.js';
 import type {
   ExportFile,
   ExportFormat,
@@ -32,6 +33,7 @@ const EXPORTERS: Readonly<Record<ExportListName, ListExporter>> = {
   teams: exportTeams,
   enterprises: exportEnterprises,
   results: exportResults,
+  projects: (db, options) => exportProjects(db, options),
 };
 
 /** How many best matches the demands list shows per demand unless asked otherwise. */

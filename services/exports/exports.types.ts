@@ -14,6 +14,7 @@ export const EXPORT_LISTS = [
   'teams',
   'enterprises',
   'results',
+  'projects',
 ] as const;
 export type ExportListName = (typeof EXPORT_LISTS)[number];
 

@@ -15,3 +15,4 @@ export {
   type ExportTable,
   type ListExporter,
 } from './exports.types.js';
+export { CONTENT_TYPES, renderCsv, renderXlsx } from './render.js';

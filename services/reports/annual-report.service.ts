@@ -9,6 +9,7 @@ import {
   findLatestCollaborationYear,
   type Period,
 } from './annual-report.repository.js';
+import { type ChokepointFigures, getChokepointFigures } from './chokepoint-figures.service.js';
 import { getCityStats } from './stats.service.js';
 
 export type { Period };
@@ -37,6 +38,8 @@ export interface AnnualReport {
   demands: number;
   demandsByClass: Record<DemandClass, number>;
   perChain: ChainResults[];
+  /** Projects applied for and support given in the period; consortia as they stand. */
+  chokepoint: ChokepointFigures;
   /** The city's innovation resources as they stand now; they are not counted by period. */
   resources: {
     universities: number;
@@ -73,11 +76,12 @@ export async function latestReportYear(db: Database, today: string): Promise<str
 }
 
 export async function getAnnualReport(db: Database, period: Period): Promise<AnnualReport> {
-  const [headlines, byClass, perChain, city] = await Promise.all([
+  const [headlines, byClass, perChain, city, chokepoint] = await Promise.all([
     countHeadlines(db, period),
     countDemandsByClassInPeriod(db, period),
     countResultsPerChain(db, period),
     getCityStats(db),
+    getChokepointFigures(db, { period }),
   ]);
   const demandsByClass = Object.fromEntries(DEMAND_CLASSES.map((key) => [key, 0])) as Record<
     DemandClass,
@@ -100,6 +104,7 @@ export async function getAnnualReport(db: Database, period: Period): Promise<Ann
       revenue: Number(row.revenue),
       contractValue: Number(row.contract_value),
     })),
+    chokepoint,
     resources: {
       universities: city.universities,
       teams: city.teams,

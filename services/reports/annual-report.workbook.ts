@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { DEMAND_CLASSES } from '../shared/enums.js';
+import { DEMAND_CLASSES, PROJECT_STATUSES } from '../shared/enums.js';
 import type { AnnualReport } from './annual-report.service.js';
 
 /** How the workbook names things in the reader's language; the web layer supplies its translations. */
 export interface WorkbookWording {
   text(key: string): string;
-  label(kind: 'chain' | 'demandClass', code: string): string;
+  label(kind: 'chain' | 'demandClass' | 'projectStatus' | 'supportKind', code: string): string;
 }
 
 /**
@@ -72,5 +72,67 @@ export async function buildAnnualReportWorkbook(
       row.contractValue,
     ]);
 
+  addChokepointSheets(workbook, report, wording);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The choke-point library by chain and status, 拨投贷保 support by kind, and the consortia per chain. */
+function addChokepointSheets(
+  workbook: ExcelJS.Workbook,
+  report: AnnualReport,
+  { text, label }: WorkbookWording,
+) {
+  const { chokepoint } = report;
+  const projects = workbook.addWorksheet(text('report.sheet.projects'));
+  projects.columns = [{ width: 26 }, ...PROJECT_STATUSES.map(() => ({ width: 12 })), { width: 12 }];
+  projects.addRow([
+    text('field.chain'),
+    ...PROJECT_STATUSES.map((status) => label('projectStatus', status)),
+    text('dashboard.total'),
+  ]).font = { bold: true };
+  for (const row of chokepoint.projectsByChain)
+    projects.addRow([
+      label('chain', row.chainCode),
+      ...PROJECT_STATUSES.map((status) => row.byStatus[status]),
+      row.total,
+    ]);
+  projects.addRow([
+    text('dashboard.total'),
+    ...PROJECT_STATUSES.map((status) => chokepoint.projectsByStatus[status]),
+    chokepoint.projectTotal,
+  ]).font = { bold: true };
+
+  const support = workbook.addWorksheet(text('report.sheet.support'));
+  support.columns = [{ width: 26 }, ...Array.from({ length: 6 }, () => ({ width: 18 }))];
+  support.addRow([
+    text('support.kind'),
+    text('report.support.firms'),
+    text('report.support.items'),
+    text('report.support.amount'),
+    text('support.total.credited'),
+    text('support.total.riskCompensation'),
+    text('support.total.subsidies'),
+  ]).font = { bold: true };
+  for (const row of chokepoint.support)
+    support.addRow([
+      label('supportKind', row.kind),
+      row.firms,
+      row.items,
+      row.amount,
+      row.creditedInvestment,
+      row.riskCompensation,
+      row.subsidies,
+    ]);
+  support.addRow([text('report.support.supportedFirms'), chokepoint.supportedFirms]);
+
+  const consortia = workbook.addWorksheet(text('report.sheet.consortia'));
+  consortia.columns = [{ width: 26 }, { width: 14 }, { width: 14 }];
+  consortia.addRow([text('field.chain'), text('nav.consortia'), text('consortium.tasks')]).font = {
+    bold: true,
+  };
+  for (const row of chokepoint.consortia.perChain)
+    consortia.addRow([label('chain', row.chainCode), row.consortia, row.tasks]);
+  consortia.addRow([text('dashboard.total'), chokepoint.consortia.total, chokepoint.consortia.tasks]).font = {
+    bold: true,
+  };
 }

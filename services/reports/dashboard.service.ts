@@ -8,6 +8,7 @@ import {
   type DemandClass,
   type DemandStatus,
 } from '../shared/enums.js';
+import { type ChokepointFigures, getChokepointFigures } from './chokepoint-figures.service.js';
 import {
   countCollaborationsByStageOfChain,
   countDemandsByClassAndStatus,
@@ -41,15 +42,18 @@ export interface ChainDashboard {
   funnel: FunnelStep[];
   medianDaysToFirstContact: number | null;
   collaborationsByStage: { stage: CollaborationStage; count: number }[];
+  /** The choke-point library, its support and the consortia of the chain (or the city). */
+  chokepoint: ChokepointFigures;
 }
 
 export async function getChainDashboard(db: Database, chainCode: ChainCode | null): Promise<ChainDashboard> {
-  const [matrix, weakDemands, funnel, median, byStage] = await Promise.all([
+  const [matrix, weakDemands, funnel, median, byStage, chokepoint] = await Promise.all([
     countDemandsByClassAndStatus(db, chainCode),
     findWeakDemands(db, chainCode, STRONG_MATCH_THRESHOLD),
     countFunnel(db, chainCode),
     medianDaysToFirstContact(db, chainCode),
     countCollaborationsByStageOfChain(db, chainCode),
+    getChokepointFigures(db, { chainCode }),
   ]);
   const demandsByClass = DEMAND_CLASSES.map((demandClass) => {
     const byStatus = Object.fromEntries(DEMAND_STATUSES.map((status) => [status, 0])) as Record<
@@ -82,5 +86,6 @@ export async function getChainDashboard(db: Database, chainCode: ChainCode | nul
       stage,
       count: byStage.find((row) => row.key === stage)?.value ?? 0,
     })),
+    chokepoint,
   };
 }

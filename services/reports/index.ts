@@ -8,6 +8,11 @@ export {
 } from './annual-report.service.js';
 export { buildAnnualReportWorkbook, type WorkbookWording } from './annual-report.workbook.js';
 export {
+  type ChokepointFigures,
+  getChokepointFigures,
+  type SupportFigures,
+} from './chokepoint-figures.service.js';
+export {
   type ChainDashboard,
   type FunnelStep,
   getChainDashboard,

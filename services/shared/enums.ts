@@ -198,3 +198,58 @@ export const AGREEMENT_CHANNEL_LABELS: Labelled<AgreementChannel> = {
 /** What an accepted pair's consent rests on: both sides' interest in the portal, or an agreement staff recorded. */
 export const CONSENT_BASES = ['portal_interest', 'recorded_agreement'] as const;
 export type ConsentBasis = (typeof CONSENT_BASES)[number];
+
+/** Where a choke-point project stands in the library (卡脖子攻关项目库). */
+export const PROJECT_STATUSES = ['submitted', 'changes_requested', 'admitted', 'rejected'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const PROJECT_STATUS_LABELS: Labelled<ProjectStatus> = {
+  submitted: { zh: '审核中', en: 'Under review' },
+  changes_requested: { zh: '待修改', en: 'Changes requested' },
+  admitted: { zh: '已入库', en: 'Admitted' },
+  rejected: { zh: '未入库', en: 'Rejected' },
+};
+
+/** The four sides of "拨投贷保" support for an admitted project. */
+export const SUPPORT_KINDS = ['grant', 'investment', 'loan', 'insurance'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export const SUPPORT_KIND_LABELS: Labelled<SupportKind> = {
+  grant: { zh: '拨（财政资金）', en: 'Grant (city budget)' },
+  investment: { zh: '投（政府基金）', en: 'Investment (government fund)' },
+  loan: { zh: '贷（卡脖子攻关贷）', en: 'Loan (choke-point loan)' },
+  insurance: { zh: '保（卡脖子研发损失险）', en: 'Insurance (R&D-loss insurance)' },
+};
+
+/** The partner organisations that give support: banks lend, the fund invests, insurers cover. */
+export const PARTNER_KINDS = ['bank', 'fund', 'insurer'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export const PARTNER_KIND_LABELS: Labelled<PartnerKind> = {
+  bank: { zh: '银行', en: 'Bank' },
+  fund: { zh: '政府基金', en: 'Government fund' },
+  insurer: { zh: '保险机构', en: 'Insurer' },
+};
+
+/** A consortium member's part in it (创新联合体). */
+export const CONSORTIUM_ROLES = ['lead', 'supporting', 'upstream', 'downstream'] as const;
+export type ConsortiumRole = (typeof CONSORTIUM_ROLES)[number];
+export const CONSORTIUM_ROLE_LABELS: Labelled<ConsortiumRole> = {
+  lead: { zh: '牵头单位', en: 'Lead' },
+  supporting: { zh: '支撑单位', en: 'Supporting' },
+  upstream: { zh: '上游企业', en: 'Upstream' },
+  downstream: { zh: '下游企业', en: 'Downstream' },
+};
+
+export const CONSORTIUM_STATUSES = ['forming', 'active', 'concluded'] as const;
+export type ConsortiumStatus = (typeof CONSORTIUM_STATUSES)[number];
+export const CONSORTIUM_STATUS_LABELS: Labelled<ConsortiumStatus> = {
+  forming: { zh: '组建中', en: 'Forming' },
+  active: { zh: '运行中', en: 'Active' },
+  concluded: { zh: '已结束', en: 'Concluded' },
+};
+
+export const CONSORTIUM_TASK_STATUSES = ['planned', 'under_way', 'done'] as const;
+export type ConsortiumTaskStatus = (typeof CONSORTIUM_TASK_STATUSES)[number];
+export const CONSORTIUM_TASK_STATUS_LABELS: Labelled<ConsortiumTaskStatus> = {
+  planned: { zh: '计划中', en: 'Planned' },
+  under_way: { zh: '攻关中', en: 'Under way' },
+  done: { zh: '已完成', en: 'Done' },
+};

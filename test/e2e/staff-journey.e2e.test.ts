@@ -126,7 +126,8 @@ describe.skipIf(!hasChromium)('a staff member brokers a match to market in a rea
     await shot('5-report');
     await page.goto(`${baseUrl}/staff/dashboard?lang=en`);
     await page.waitForSelector('[data-chart-drawn="true"]');
-    await expect(page.locator('[data-chart-drawn="true"]').count()).resolves.toBe(3);
+    // Demands, funnel and stages, then the choke-point library, its support and the consortia.
+    await expect(page.locator('[data-chart-drawn="true"]').count()).resolves.toBe(6);
     await expect(page.locator('[data-figure="collaborations"]').textContent()).resolves.toBe('1');
     await shot('6-dashboard');
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);

@@ -1,4 +1,5 @@
 import { adminMessages } from './messages/admin.js';
+import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { hardeningMessages } from './messages/hardening.js';
@@ -24,6 +25,7 @@ const AREAS: MessageArea[] = [
   staffMessages,
   adminMessages,
   listsMessages,
+  chokepointMessages,
   consentMessages,
   rankingMessages,
   hardeningMessages,

@@ -1,10 +1,16 @@
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { schema } from '../../services/db/index.js';
+import { applyForProject, reviewProject } from '../../services/projects/index.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
+import {
+  APPLICATION,
+  type ChokepointWorld,
+  insertChokepointWorld,
+} from '../../test/support/chokepoint-world.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { portalSession } from '../../test/support/portal-session.js';
-import { insertDemand, insertPortalWorld, type PortalWorld } from '../../test/support/portal-world.js';
+import { insertDemand } from '../../test/support/portal-world.js';
 import { type Agent, csrfTokenFor } from '../../test/support/sessions.js';
 
 const ROLES = [
@@ -16,14 +22,21 @@ const ROLES = [
   'staff',
   'admin',
 ] as const;
-type Role = (typeof ROLES)[number];
-type Expected = Record<Role, number>;
+/** The library's cases add staff of another chain, who may read a chain's projects but not decide. */
+const LIBRARY_ROLES = [...ROLES, 'otherStaff'] as const;
+type Role = (typeof LIBRARY_ROLES)[number];
+type Expected = Partial<Record<Role, number>>;
 
 /** The records each case points at: "own" ones belong to `enterprise` or `university`, the others to their rivals. */
-interface Records extends PortalWorld {
+interface Records extends ChokepointWorld {
   closable: number;
   otherClosable: number;
   deletableWork: number;
+  /** The firm's application under review (carbon fibre), and the other firm's (ships). */
+  ownProject: number;
+  otherProject: number;
+  admittedProject: number;
+  consortium: number;
 }
 
 interface Case {
@@ -36,7 +49,12 @@ interface Case {
 
 /** Statuses by role, written left to right in ROLES order so the table reads as a grid. */
 const grid = (...statuses: number[]): Expected =>
-  Object.fromEntries(ROLES.map((role, index) => [role, statuses[index]!])) as Expected;
+  Object.fromEntries(
+    (statuses.length === LIBRARY_ROLES.length ? LIBRARY_ROLES : ROLES).map((role, index) => [
+      role,
+      statuses[index]!,
+    ]),
+  ) as Expected;
 
 const FORBIDDEN = 403;
 const invalidDemand = { title: '', intent: 'publish' };
@@ -371,6 +389,111 @@ const CASES: Case[] = [
   },
 ];
 
+//                                                              anon ent  otherE uni  otherU staff admin otherStaff
+const LIBRARY_CASES: Case[] = [
+  {
+    name: 'own choke-point applications',
+    method: 'get',
+    path: () => '/projects',
+    expected: grid(302, 200, 200, 403, 403, 403, 403, 403),
+  },
+  {
+    name: 'own application page',
+    method: 'get',
+    path: (r) => `/projects/${r.ownProject}`,
+    expected: grid(302, 200, 404, 403, 403, 403, 403, 403),
+  },
+  {
+    name: 'someone else’s application page',
+    method: 'get',
+    path: (r) => `/projects/${r.otherProject}`,
+    expected: grid(302, 404, 200, 403, 403, 403, 403, 403),
+  },
+  {
+    name: 'application form from own demand',
+    method: 'get',
+    path: (r) => `/projects/apply?demand=${r.publicDemand.id}`,
+    expected: grid(302, 200, 404, 403, 403, 403, 403, 403),
+  },
+  {
+    name: 'apply without naming a demand of one’s own',
+    method: 'post',
+    path: () => '/projects',
+    body: { title: '' },
+    expected: grid(302, 404, 404, 403, 403, 403, 403, 403),
+  },
+  {
+    name: 'revise an application not sent back',
+    method: 'post',
+    path: (r) => `/projects/${r.ownProject}`,
+    body: { title: '' },
+    expected: grid(302, 400, 404, 403, 403, 403, 403, 403),
+  },
+  {
+    name: 'library',
+    method: 'get',
+    path: () => '/staff/projects',
+    expected: grid(302, 403, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    name: 'library export',
+    method: 'get',
+    path: () => '/staff/projects/export?format=csv',
+    expected: grid(302, 403, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    name: 'a chain’s project, for the bureau',
+    method: 'get',
+    path: (r) => `/staff/projects/${r.ownProject}`,
+    expected: grid(302, 403, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    name: 'decide on a project of the chain',
+    method: 'post',
+    path: (r) => `/staff/projects/${r.ownProject}/review`,
+    body: { decision: 'reject' },
+    expected: grid(302, 403, 403, 403, 403, 302, 302, 403),
+  },
+  {
+    name: 'record support for an admitted project',
+    method: 'post',
+    path: (r) => `/staff/projects/${r.admittedProject}/support`,
+    body: { kind: 'loan', amount: '20000001' },
+    expected: grid(302, 403, 403, 403, 403, 302, 302, 403),
+  },
+  {
+    name: 'partners and benchmark rate',
+    method: 'get',
+    path: () => '/staff/partners',
+    expected: grid(302, 403, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    name: 'consortia for the bureau',
+    method: 'get',
+    path: (r) => `/staff/consortia/${r.consortium}`,
+    expected: grid(302, 403, 403, 403, 403, 200, 200, 200),
+  },
+  {
+    name: 'keep a consortium of the chain',
+    method: 'post',
+    path: (r) => `/staff/consortia/${r.consortium}/tasks`,
+    body: { title: '' },
+    expected: grid(302, 403, 403, 403, 403, 302, 302, 403),
+  },
+  {
+    name: 'own consortia',
+    method: 'get',
+    path: () => '/consortia',
+    expected: grid(302, 200, 200, 200, 200, 403, 403, 403),
+  },
+  {
+    name: 'a consortium’s page, for its members',
+    method: 'get',
+    path: (r) => `/consortia/${r.consortium}`,
+    expected: grid(302, 200, 404, 200, 404, 403, 403, 403),
+  },
+];
+
 describeEachDatabase('who may use each portal route', (kind) => {
   let database: TestDatabase;
   let app: TestApp;
@@ -379,7 +502,7 @@ describeEachDatabase('who may use each portal route', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const world = await insertPortalWorld(database.db);
+    const world = await insertChokepointWorld(database.db);
     const closable = await insertDemand(database.db, {
       enterpriseId: world.enterprise.id,
       title: '可关闭的需求',
@@ -398,8 +521,52 @@ describeEachDatabase('who may use each portal route', (kind) => {
       score: 0.5,
       status: 'introduced',
     });
+    const ownDemand = await insertDemand(database.db, {
+      enterpriseId: world.enterprise.id,
+      title: '卡脖子：在审项目',
+    });
+    const admittedDemand = await insertDemand(database.db, {
+      enterpriseId: world.enterprise.id,
+      title: '卡脖子：入库项目',
+    });
+    const ownProject = await applyForProject(
+      database.db,
+      world.accounts.enterprise,
+      ownDemand.id,
+      APPLICATION,
+    );
+    const admittedProject = await applyForProject(
+      database.db,
+      world.accounts.enterprise,
+      admittedDemand.id,
+      APPLICATION,
+    );
+    await reviewProject(database.db, world.accounts.staff, admittedProject, { decision: 'admit' });
+    const otherProject = await applyForProject(
+      database.db,
+      world.accounts.otherEnterprise,
+      world.otherDemand.id,
+      APPLICATION,
+    );
+    const [consortium] = await database.db
+      .insert(schema.consortia)
+      .values({
+        name: '碳纤维创新联合体',
+        leadEnterpriseId: world.enterprise.id,
+        technologyLine: '碳纤维',
+        chainCode: 'carbon_fiber',
+      })
+      .returning();
+    await database.db.insert(schema.consortiumMembers).values([
+      { consortiumId: consortium!.id, role: 'lead', enterpriseId: world.enterprise.id },
+      { consortiumId: consortium!.id, role: 'supporting', teamId: world.team.id },
+    ]);
     records = {
       ...world,
+      ownProject,
+      otherProject,
+      admittedProject,
+      consortium: consortium!.id,
       closable: closable.id,
       otherClosable: otherClosable.id,
       deletableWork: deletableWork!.id,
@@ -408,6 +575,7 @@ describeEachDatabase('who may use each portal route', (kind) => {
     const anonymous = request.agent(app.express);
     sessions.anonymous = { agent: anonymous, token: await csrfTokenFor(anonymous, '/login') };
     const emails: Record<Exclude<Role, 'anonymous'>, string> = {
+      otherStaff: world.otherStaffUser.email,
       enterprise: world.users.enterprise.email,
       otherEnterprise: world.users.otherEnterprise.email,
       university: world.users.university.email,
@@ -433,15 +601,18 @@ describeEachDatabase('who may use each portal route', (kind) => {
       .send({ ...(item.body ?? {}), _csrf: token });
   }
 
-  for (const item of CASES) {
+  const check = (item: Case, roles: readonly Role[]) =>
     it(`${item.method.toUpperCase()} ${item.name}`, async () => {
       const actual = {} as Expected;
-      for (const role of ROLES) {
+      for (const role of roles) {
         const response = await send(role, item);
         actual[role] = response.status;
-        if (response.status === 302) expect(response.headers.location).toMatch(/^\/login\?next=/);
+        // Only the anonymous visitor is sent to log in; a signed-in form post returns to its page.
+        if (response.status === 302)
+          expect(/^\/login\?next=/.test(response.headers.location ?? ''), role).toBe(role === 'anonymous');
       }
       expect(actual).toEqual(item.expected);
     });
-  }
+  for (const item of CASES) check(item, ROLES);
+  for (const item of LIBRARY_CASES) check(item, LIBRARY_ROLES);
 });

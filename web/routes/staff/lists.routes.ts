@@ -1,10 +1,9 @@
-import { type Request, type Response, Router } from 'express';
+import { type Request, Router } from 'express';
 import type { Database } from '../../../services/db/index.js';
 import {
   buildImportTemplate,
   EXPORT_FORMATS,
   EXPORT_LISTS,
-  type ExportFile,
   type ExportFormat,
   exportList,
 } from '../../../services/exports/index.js';
@@ -17,6 +16,7 @@ import {
 } from '../../../services/imports/index.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../uploads.js';
+import { sendFile } from './send-file.js';
 import { actorOf } from './staff-context.js';
 
 const isImportKind = (value: unknown): value is ImportKind =>
@@ -25,16 +25,6 @@ const isExportList = (value: unknown): value is (typeof EXPORT_LISTS)[number] =>
   (EXPORT_LISTS as readonly unknown[]).includes(value);
 const formatOf = (value: unknown): ExportFormat =>
   (EXPORT_FORMATS as readonly unknown[]).includes(value) ? (value as ExportFormat) : 'xlsx';
-
-/** Sends a file with a name Excel and browsers both read right, Chinese included. */
-function sendFile(response: Response, file: ExportFile): void {
-  response.setHeader('Content-Type', file.contentType);
-  response.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-  );
-  response.send(file.body);
-}
 
 function listsPage(request: Request, extra: Record<string, unknown> = {}) {
   return {

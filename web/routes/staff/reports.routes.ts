@@ -15,6 +15,7 @@ import {
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { enumLabel } from '../../views/helpers.js';
+import { chokepointSections } from './chokepoint-report-view.js';
 import { chainOptions, chosenChain } from './staff-context.js';
 
 /** ECharts is served by the app itself, from the installed package: no CDN, and the strict CSP holds. */
@@ -68,6 +69,7 @@ export function reportRoutes(db: Database): Router {
       chainCode,
       chainOptions: chainOptions(request, chainCode),
       dashboard,
+      chokepoint: chokepointSections(request, dashboard.chokepoint),
       hasMedian: dashboard.medianDaysToFirstContact !== null,
       statuses: DEMAND_STATUSES,
       demandRows: dashboard.demandsByClass.map((row) => ({
@@ -138,6 +140,7 @@ export function reportRoutes(db: Database): Router {
       scripts: CHART_SCRIPTS,
       report,
       figures: reportFigures(request, report),
+      chokepoint: chokepointSections(request, report.chokepoint),
       byClass: Object.entries(report.demandsByClass).map(([code, value]) => ({ code, value })),
       xlsxHref: `/staff/report.xlsx?from=${period.from}&to=${period.to}`,
       chart: chartData({
