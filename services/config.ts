@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Everything the service reads from its environment, parsed once and frozen. */
@@ -17,6 +18,11 @@ export interface Config {
   mailFrom: string;
   /** The portal's address as people reach it, for the links in mails (no trailing slash). */
   publicUrl: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or Express's names loopback,
+   * linklocal, uniquelocal). Empty: the client address is the connection's, and the header is ignored.
+   */
+  trustedProxies: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -93,6 +99,26 @@ function readMailFrom(raw: string | undefined): string {
   return from;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function readTrustedProxies(raw: string | undefined): readonly string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const validBits =
+      bits === undefined ||
+      (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address ?? '') === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (extra !== undefined || isIP(address ?? '') === 0 || !validBits))
+      throw new ConfigError(
+        `TRUSTED_PROXIES must list addresses, CIDR ranges or loopback/linklocal/uniquelocal, separated by commas; "${entry}" is none of these`,
+      );
+  }
+  return Object.freeze(entries);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const isProduction = env.NODE_ENV === 'production';
   const secret = env.SESSION_SECRET?.trim() ?? '';
@@ -118,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     smtpUrl: readSmtpUrl(env.SMTP_URL),
     mailFrom: readMailFrom(env.MAIL_FROM),
     publicUrl: readPublicUrl(env.PUBLIC_URL, port),
+    trustedProxies: readTrustedProxies(env.TRUSTED_PROXIES),
   });
 }

@@ -7,6 +7,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
+import { loginLimitPolicy } from '../services/login-limits/index.js';
 import { MailSender, setPortalAddress, smtpTransport } from '../services/mail/index.js';
 import type { MatchingService, SuggestionWorker } from '../services/matching/index.js';
 import { type NoticeWorker, startNoticeWorker } from '../services/notifications/index.js';
@@ -14,6 +15,7 @@ import type { Logger } from '../services/shared/logger.js';
 import { createPassport } from './auth/passport.js';
 import { csrfProtection } from './csrf.js';
 import { handleErrors, notFound } from './errors.js';
+import { inputHygiene } from './input-hygiene.js';
 import { localeFromRequest } from './locale.js';
 import { navigation } from './navigation.js';
 import { requestContext } from './request-context.js';
@@ -53,7 +55,7 @@ export interface AppDependencies {
   /** Keeps the brokering queue's suggestions current from the change feed; stopped with the app. */
   suggestions?: SuggestionWorker | null;
   logger: Logger;
-  /** Failed logins allowed per account in 15 minutes (four times as many per address). */
+  /** Failed logins per account and address before each next try waits (1 s, doubling); see services/login-limits. */
   loginLimit?: number;
   /**
    * Run the background notice worker (milestone notices, digests and, with SMTP_URL, the outbox
@@ -84,7 +86,9 @@ export function createApp({
   setPortalAddress(config.publicUrl);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies the operator named; otherwise anyone could
+  // rotate the header to get fresh login attempts.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? [...config.trustedProxies] : false);
   // preventIndent: an indented partial would otherwise indent every line of a textarea's value,
   // adding spaces to multi-line text each time a form is saved.
   app.engine(
@@ -142,6 +146,7 @@ export function createApp({
   app.use(passportInstance.session());
   app.use(localeFromRequest);
   app.use(parseUploads);
+  app.use(inputHygiene);
   app.use(csrfProtection);
   app.use(navigation);
   app.use(noticeBell(db));
@@ -149,7 +154,13 @@ export function createApp({
   app.use(statsRoutes(db));
   app.use(publicRoutes(db));
   app.use(libraryRoutes({ db, matching }));
-  app.use(authRoutes(db, passportInstance, { loginLimit }));
+  app.use(
+    authRoutes(db, passportInstance, {
+      loginLimits: loginLimitPolicy(loginLimit),
+      deviceSecret: config.sessionSecret,
+      secureCookies: config.isProduction,
+    }),
+  );
   app.use(accountRoutes(db));
   app.use(notificationRoutes(db));
   app.use(invitationRoutes(db));
@@ -165,7 +176,7 @@ export function createApp({
   app.use(demandApi({ db, matching }));
   app.use(profileApi({ db, matching }));
   app.use(staffRoutes(db, matching));
-  app.use(adminRoutes(db));
+  app.use(adminRoutes(db, { loginLimits: loginLimitPolicy(loginLimit) }));
   app.use(notFound);
   app.use(handleErrors);
 

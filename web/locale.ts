@@ -35,9 +35,13 @@ export function localeFromRequest(request: Request, response: Response, next: Ne
   next();
 }
 
+/** Longer than any page's address; a longer Location header would overflow clients' header limits. */
+const MAX_REDIRECT_PATH = 2_000;
+
 /** Only paths on this site may be a redirect target, never another host. */
 export function safeLocalPath(value: unknown, fallback = '/'): string {
   return typeof value === 'string' &&
+    value.length <= MAX_REDIRECT_PATH &&
     value.startsWith('/') &&
     !value.startsWith('//') &&
     !value.startsWith('/\\')

@@ -26,7 +26,8 @@ export function requestContext(logger: Logger) {
       request.log.info(
         {
           method: request.method,
-          url: request.originalUrl,
+          // The path only: a query string carries what people searched for and typed.
+          path: request.originalUrl.split('?')[0],
           status: response.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
         },

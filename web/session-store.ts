@@ -9,6 +9,13 @@ import {
 } from '../services/users/index.js';
 
 const DEFAULT_LIFETIME_MS = 8 * 60 * 60 * 1000;
+/**
+ * A signed-in session's expiry slides with each request, but its row is rewritten at most this
+ * often: an 8-hour lifetime does not need to move on every click, and every write costs a row version.
+ */
+export const TOUCH_AT_MOST_EVERY_MS = 60 * 1000;
+/** Sessions whose last touch this process remembers; the database's own check covers the rest. */
+const REMEMBERED_TOUCHES = 10_000;
 
 function expiryOf(data: session.SessionData): Date {
   const expires = data.cookie?.expires;
@@ -18,6 +25,7 @@ function expiryOf(data: session.SessionData): Date {
 /** Sessions in PostgreSQL, so web processes stay stateless and any of them can serve any user. */
 export class DatabaseSessionStore extends session.Store {
   private lastSweep = 0;
+  private readonly touchedAt = new Map<string, number>();
 
   constructor(private readonly db: Database) {
     super();
@@ -32,6 +40,7 @@ export class DatabaseSessionStore extends session.Store {
 
   override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.sweepNowAndThen();
+    this.rememberTouch(sid);
     writeSession(this.db, sid, data, expiryOf(data)).then(
       () => callback?.(),
       (error) => callback?.(error),
@@ -39,17 +48,30 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
-    extendSession(this.db, sid, expiryOf(data)).then(
+    const last = this.touchedAt.get(sid);
+    if (last !== undefined && Date.now() - last < TOUCH_AT_MOST_EVERY_MS) {
+      callback?.();
+      return;
+    }
+    this.rememberTouch(sid);
+    // Another process may have touched it a moment ago: the row is rewritten only if it is a minute behind.
+    extendSession(this.db, sid, expiryOf(data), TOUCH_AT_MOST_EVERY_MS).then(
       () => callback?.(),
       () => callback?.(),
     );
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.touchedAt.delete(sid);
     deleteSession(this.db, sid).then(
       () => callback?.(),
       (error) => callback?.(error),
     );
+  }
+
+  private rememberTouch(sid: string): void {
+    if (this.touchedAt.size >= REMEMBERED_TOUCHES) this.touchedAt.clear();
+    this.touchedAt.set(sid, Date.now());
   }
 
   /** Expired rows are removed at most hourly, piggybacking on writes instead of running a timer. */

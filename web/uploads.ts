@@ -4,6 +4,7 @@ import { ValidationError } from '../services/shared/errors.js';
 
 /** The largest list a staff member may upload: a 50,000-row roster in XLSX is about 4 MB. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const MAX_UPLOAD_MEGABYTES = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 /** The only paths that take a file, and who may send one. */
 const UPLOAD_PATHS = new Set(['/staff/lists/import']);
@@ -32,7 +33,7 @@ export function parseUploads(request: Request, response: Response, next: NextFun
     const code = (error as { code?: string }).code;
     next(
       new ValidationError(code === 'LIMIT_FILE_SIZE' ? 'file too large' : 'unreadable upload', {
-        file: code === 'LIMIT_FILE_SIZE' ? 'lists.fileTooLarge' : 'lists.unreadableUpload',
+        file: code === 'LIMIT_FILE_SIZE' ? 'upload.tooLarge' : 'lists.unreadableUpload',
       }),
     );
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { insertAuditEntries, SYSTEM_ACTOR } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import { forgetAccountFailures } from '../login-limits/index.js';
 import { portalLink } from '../mail/index.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { cleanText, isEmail } from '../shared/validation.js';
@@ -89,6 +90,7 @@ export async function resetPassword(
       if (!user || user.status === 'disabled') throw new TokenRefusedError('revoked');
       await setPasswordHash(tx, user.id, passwordHash);
       await useUpPasswordResets(tx, user.id);
+      await forgetAccountFailures(tx, user.email);
       const ended = await deleteSessionsOfUser(tx, user.id, null);
       await insertAuditEntries(tx, { userId: user.id, label: user.email }, [
         {

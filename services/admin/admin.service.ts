@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { CHAIN_CODES, type ChainCode } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { refuseToRemoveAdministration } from '../users/index.js';
 import {
   findChainOfStaff,
   findStaffMembers,
@@ -74,6 +75,7 @@ export async function changeRole(db: Database, actor: Actor, userId: number, rol
           role: 'admin.notSelf',
         });
       if (user.role === role) return;
+      if (role === 'staff') await refuseToRemoveAdministration(tx, actor, user);
       const staffId =
         user.staffId ?? (await insertStaffMember(tx, { name: user.displayName, email: null })).id;
       await setUserRole(tx, userId, role, staffId);

@@ -3,8 +3,11 @@ import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { Actor, AuditEntry, AuditRecord } from './audit.types.js';
 
-/** Postgres allows 65,535 parameters a statement; 8 columns a row leaves room for this many rows. */
-const ROWS_PER_INSERT = 5_000;
+/**
+ * Rows per statement: far below PostgreSQL's 65,535 parameters, and small enough that building one
+ * statement (Drizzle spends ~0.1–0.2 ms a row) never holds the event loop past ~100 ms during a big import.
+ */
+const ROWS_PER_INSERT = 500;
 
 /** Writes audit entries in the caller's transaction, so a change and its record commit together. */
 export async function insertAuditEntries(db: Database, actor: Actor, entries: AuditEntry[]): Promise<void> {

@@ -16,6 +16,11 @@ export {
   type ListenState,
   openDatabase,
 } from './database.js';
-export { toDomainError, withDomainErrors } from './database-errors.js';
+export {
+  describeErrorForLog,
+  isDatabaseUnavailable,
+  toDomainError,
+  withDomainErrors,
+} from './database-errors.js';
 export * as schema from './schema/index.js';
 export { refreshPlannerStatistics } from './statistics.repository.js';

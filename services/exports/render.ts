@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ExportFormat, ExportTable } from './exports.types.js';
+import { guardFormula } from './formula-guard.js';
 
 export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -23,7 +24,7 @@ export async function renderXlsx(tables: ExportTable[]): Promise<Buffer> {
       width: table.widths?.[index] ?? Math.min(40, Math.max(10, header.length * 2 + 2)),
     }));
     sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    for (const row of table.rows) sheet.addRow(row.map(guardFormula));
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber > 1) row.alignment = { vertical: 'top', wrapText: true };
     });
@@ -34,10 +35,7 @@ export async function renderXlsx(tables: ExportTable[]): Promise<Buffer> {
 /** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
 const UTF8_BOM = '\uFEFF';
 
-/**
- * RFC 4180 with CRLF. A text cell that Excel would run as a formula (=, +, @) gets a leading
- * apostrophe, which Excel shows as text and the importer drops again.
- */
+/** RFC 4180 with CRLF; text a spreadsheet would run as a formula is guarded (see formula-guard.ts). */
 export function renderCsv(table: ExportTable): Buffer {
   const lines = [table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
   return Buffer.from(`${UTF8_BOM}${lines.join('\r\n')}\r\n`, 'utf8');
@@ -45,7 +43,6 @@ export function renderCsv(table: ExportTable): Buffer {
 
 function csvField(cell: string | number | null): string {
   if (cell === null) return '';
-  let text = String(cell);
-  if (typeof cell === 'string' && /^[=+@\t\r]/.test(text)) text = `'${text}`;
+  const text = String(guardFormula(cell));
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

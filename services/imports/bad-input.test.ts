@@ -211,4 +211,29 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
       ['budget_order', 'G'],
     ]);
   });
+
+  it('a cell with a control character is refused at its row and column, and nothing is written', async () => {
+    const rows = [TEAM_ROWS_ZH[0]!, [...TEAM_ROWS_ZH[1]!], [...TEAM_ROWS_ZH[2]!]];
+    rows[1]![4] = '复合材料\u0007成型';
+    rows[2]![3] = '船舶焊接\u001b[31m';
+    const before = await database.db.select().from(schema.teams);
+    const outcome = await runImport(
+      {
+        kind: 'teams',
+        fileName: 'teams.csv',
+        content: buildCsv(rows),
+        locale: 'en',
+      },
+      database.db,
+    );
+    expect(outcome.committed).toBe(false);
+    expect(
+      outcome.report.errors.map((problem) => [problem.code, problem.row, problem.column?.letter]),
+    ).toEqual([
+      ['cell_control_character', 2, 'E'],
+      ['cell_control_character', 3, 'D'],
+    ]);
+    expect(outcome.report.errors[0]!.message).toContain('control character');
+    expect(await database.db.select().from(schema.teams)).toEqual(before);
+  });
 });

@@ -11,9 +11,9 @@ export type FieldParser = (cell: Exclude<Cell, null>) => ParseResult;
 
 type Labels = Readonly<Record<string, { zh: string; en: string }>>;
 
-/** Our CSV export guards text Excel would run as a formula with an apostrophe; take it off again. */
+/** Our exports guard text a spreadsheet would run as a formula with an apostrophe; take it off again. */
 function withoutFormulaGuard(text: string): string {
-  return text.replace(/^'(?=[=+@])/, '');
+  return text.replace(/^'(?=[=+\-@\t\r])/, '');
 }
 
 export function textParser(): FieldParser {

@@ -1,6 +1,7 @@
 import { type AuditEntry, insertAuditEntries, SYSTEM_ACTOR } from '../audit/index.js';
 import { announceChanges, type Database, withDomainErrors } from '../db/index.js';
 import { notifyImportFinished } from '../notifications/index.js';
+import { ImportBusyError, inImportSlot } from './import-slots.js';
 import {
   insertRecords,
   loadExistingRecords,
@@ -27,11 +28,25 @@ export async function previewImport(
   db: Database,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  try {
+    return await inImportSlot(async () => {
+      const problems = new ProblemCollector(input.locale);
+      const prepared = await prepareTable(input, problems);
+      if (!prepared) return buildReport(input, problems, null, null);
+      const plan = await planAgainst(db, input, prepared, problems, options);
+      return buildReport(input, problems, prepared, plan);
+    });
+  } catch (error) {
+    if (error instanceof ImportBusyError) return busyReport(input, error);
+    throw error;
+  }
+}
+
+/** The report of an import refused because the process is busy with others: nothing was read. */
+function busyReport(input: ImportInput, error: ImportBusyError): ImportReport {
   const problems = new ProblemCollector(input.locale);
-  const prepared = await prepareTable(input, problems);
-  if (!prepared) return buildReport(input, problems, null, null);
-  const plan = await planAgainst(db, input, prepared, problems, options);
-  return buildReport(input, problems, prepared, plan);
+  problems.error('import_busy', {}, { running: error.running });
+  return buildReport(input, problems, null, null);
 }
 
 /**
@@ -44,24 +59,31 @@ export async function runImport(
   db: Database,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const problems = new ProblemCollector(input.locale);
-  const prepared = await prepareTable(input, problems);
-  if (!prepared) return { report: buildReport(input, problems, null, null), committed: false };
-  return withDomainErrors(() =>
-    db.transaction(async (transaction) => {
-      const plan = await planAgainst(transaction, input, prepared, problems, options);
-      const report = buildReport(input, problems, prepared, plan);
-      if (!report.valid) return { report, committed: false };
-      await writePlan(transaction, input, plan, options);
-      await notifyImportFinished(transaction, {
-        userId: options.actor?.userId ?? null,
-        importKind: input.kind,
-        created: report.counts.create,
-        updated: report.counts.update,
-      });
-      return { report, committed: true };
-    }),
-  );
+  try {
+    return await inImportSlot(async () => {
+      const problems = new ProblemCollector(input.locale);
+      const prepared = await prepareTable(input, problems);
+      if (!prepared) return { report: buildReport(input, problems, null, null), committed: false };
+      return withDomainErrors(() =>
+        db.transaction(async (transaction) => {
+          const plan = await planAgainst(transaction, input, prepared, problems, options);
+          const report = buildReport(input, problems, prepared, plan);
+          if (!report.valid) return { report, committed: false };
+          await writePlan(transaction, input, plan, options);
+          await notifyImportFinished(transaction, {
+            userId: options.actor?.userId ?? null,
+            importKind: input.kind,
+            created: report.counts.create,
+            updated: report.counts.update,
+          });
+          return { report, committed: true };
+        }),
+      );
+    });
+  } catch (error) {
+    if (error instanceof ImportBusyError) return { report: busyReport(input, error), committed: false };
+    throw error;
+  }
 }
 
 async function planAgainst(

@@ -13,6 +13,38 @@ const MESSAGES = {
     zh: `无法读取 XLSX 文件，文件可能已损坏或不完整（${p.reason}）。请在 Excel 中打开后重新保存为 .xlsx`,
     en: `The XLSX file cannot be read; it may be corrupt or truncated (${p.reason}). Open it in Excel and save it again as .xlsx`,
   }),
+  limit_uncompressedBytes: (p) => ({
+    zh: `工作簿解压后超过 ${Math.round(Number(p.max) / 1024 / 1024)} MB 的上限，不予读取。请拆分成几个文件分别导入`,
+    en: `The workbook inflates past the ${Math.round(Number(p.max) / 1024 / 1024)} MB limit and was not read; split it into several files`,
+  }),
+  limit_rowsPerSheet: (p) => ({
+    zh: `工作表超过每表 ${Number(p.max).toLocaleString('en')} 行的上限，不予读取。请拆分后分别导入`,
+    en: `A sheet has more than the limit of ${Number(p.max).toLocaleString('en')} rows and was not read; split it into several files`,
+  }),
+  limit_cells: (p) => ({
+    zh: `工作簿超过 ${Number(p.max).toLocaleString('en')} 个单元格的上限，不予读取`,
+    en: `The workbook has more than the limit of ${Number(p.max).toLocaleString('en')} cells and was not read`,
+  }),
+  limit_sharedStrings: (p) => ({
+    zh: `工作簿的共享字符串表超过 ${Number(p.max).toLocaleString('en')} 项的上限，不予读取`,
+    en: `The workbook's shared-string table has more than the limit of ${Number(p.max).toLocaleString('en')} entries and was not read`,
+  }),
+  limit_xmlDepth: (p) => ({
+    zh: `工作簿的 XML 嵌套超过 ${p.max} 层的上限，文件不是正常的 Excel 文件`,
+    en: `The workbook's XML nests deeper than the limit of ${p.max} levels; it is not an ordinary Excel file`,
+  }),
+  limit_zipEntries: (p) => ({
+    zh: `工作簿包含的部件超过 ${p.max} 个的上限，不予读取`,
+    en: `The workbook has more than the limit of ${p.max} parts and was not read`,
+  }),
+  file_too_complex: (p) => ({
+    zh: `读取该文件所需内存超过 ${p.heap} MB 的上限，已停止。请拆分成几个文件分别导入`,
+    en: `Reading this file needs more than the ${p.heap} MB memory limit and was stopped; split it into several files`,
+  }),
+  import_busy: (p) => ({
+    zh: `服务器正在处理其他 ${p.running} 个导入，请约一分钟后重试`,
+    en: `The server is busy with ${p.running} other imports; try again in about a minute`,
+  }),
   file_legacy_xls: () => ({
     zh: '这是旧版 Excel 97-2003（.xls）文件，请另存为 .xlsx 或 CSV 后再导入',
     en: 'This is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV and import that',
@@ -54,6 +86,14 @@ const MESSAGES = {
     en: `"${p.column}" maps to the same field as column ${p.first}; this column is ignored`,
   }),
   no_data_rows: () => ({ zh: '只有表头，没有数据行', en: 'The sheet has headers but no data rows' }),
+  cell_control_character: (p) => ({
+    zh: `“${p.column}”中含有不允许的控制字符（如 NUL），请在表格中删除后重新导入`,
+    en: `"${p.column}" contains a control character that is not allowed (such as NUL); remove it and import again`,
+  }),
+  cell_unpaired_surrogate: (p) => ({
+    zh: `“${p.column}”中含有无效的 Unicode 字符（孤立的代理项）`,
+    en: `"${p.column}" contains an invalid Unicode character (an unpaired surrogate)`,
+  }),
   required_value_missing: (p) => ({ zh: `“${p.column}”不能为空`, en: `"${p.column}" must not be empty` }),
   invalid_choice: (p) => ({
     zh: `“${p.value}”不是有效的${p.column}，可选：${p.allowedZh}`,

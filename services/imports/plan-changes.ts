@@ -1,3 +1,4 @@
+import { textFault } from '../shared/text-hygiene.js';
 import { faultProblem } from './field-parsers.js';
 import type { MappedColumn } from './header-mapping.js';
 import type { ImportProgress } from './imports.types.js';
@@ -33,30 +34,36 @@ const PROGRESS_EVERY = 1_000;
 
 /**
  * Checks every row and decides, by natural key, whether it creates a record, updates one (and which
- * fields), or changes nothing. Pure: the references and existing records were loaded beforehand.
+ * fields), or changes nothing. Pure (it yields now and then, nothing more): the references and existing records were loaded beforehand.
  */
-export function planChanges(
+/** Rows checked between yields to the event loop, so other requests are answered during a big import. */
+const ROWS_PER_TURN = 500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function planChanges(
   kind: KindDefinition,
   prepared: PreparedTable,
   references: ReferenceData,
   existing: Record<string, unknown>[],
   problems: ProblemCollector,
   onProgress?: (progress: ImportProgress) => void,
-): ImportPlan {
+): Promise<ImportPlan> {
   const existingByKey = new Map(existing.map((record) => [kind.keyOf(record), record]));
   const firstRowByKey = new Map<string, number>();
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0 };
   const total = prepared.table.rows.length;
   const columns = new Map(prepared.mapping.mapped.map((entry) => [entry.definition.field, entry]));
-  prepared.table.rows.forEach((tableRow, index) => {
+  for (const [index, tableRow] of prepared.table.rows.entries()) {
     if (index % PROGRESS_EVERY === 0) onProgress?.({ phase: 'checking', done: index, total });
+    if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
     const row = readRow(tableRow, prepared, columns, problems);
     const resolved = kind.resolve(row, references);
-    if (!resolved) return;
+    if (!resolved) continue;
     const first = firstRowByKey.get(resolved.key);
     if (first !== undefined) {
       problems.error('duplicate_row', { row: tableRow.rowNumber }, { first, key: resolved.label });
-      return;
+      continue;
     }
     firstRowByKey.set(resolved.key, tableRow.rowNumber);
     const current = existingByKey.get(resolved.key);
@@ -66,7 +73,7 @@ export function planChanges(
         label: resolved.label,
         values: { ...kind.createDefaults, ...resolved.values },
       });
-      return;
+      continue;
     }
     const set: Record<string, unknown> = {};
     const changes: PlannedUpdate['changes'] = {};
@@ -84,7 +91,7 @@ export function planChanges(
         set,
         changes,
       });
-  });
+  }
   onProgress?.({ phase: 'checking', done: total, total });
   return plan;
 }
@@ -116,6 +123,13 @@ function readRow(
       if (definition.required)
         problems.error('required_value_missing', where(definition.field), { column: header });
       values.set(definition.field, definition.blankValue ?? null);
+      continue;
+    }
+    // The same check every form and JSON value passes at the portal's edge, here per cell.
+    const textProblem = typeof cell === 'string' ? textFault(cell, 'multiline') : null;
+    if (textProblem) {
+      problems.error(`cell_${textProblem}`, where(definition.field), { column: header });
+      values.set(definition.field, null);
       continue;
     }
     const parsed = faultProblem(cell) ?? definition.parser(cell!);

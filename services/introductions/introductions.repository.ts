@@ -55,6 +55,7 @@ export async function findPairForUpdate(
   return row ? toState(row) : null;
 }
 
+/** Inserts the pair, or returns null when another request inserted it first (a double click). */
 export async function insertPair(
   db: Database,
   values: {
@@ -65,7 +66,7 @@ export async function insertPair(
     enterpriseInterested: boolean;
     profileInterested: boolean;
   },
-): Promise<CandidateState> {
+): Promise<CandidateState | null> {
   const [row] = await db
     .insert(matchCandidates)
     .values({
@@ -77,8 +78,9 @@ export async function insertPair(
       enterpriseInterested: values.enterpriseInterested,
       profileInterested: values.profileInterested,
     })
+    .onConflictDoNothing()
     .returning(stateColumns);
-  return toState(row!);
+  return row ? toState(row) : null;
 }
 
 export async function markInterest(

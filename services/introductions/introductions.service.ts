@@ -51,20 +51,26 @@ async function markPairInterest(
   if (!isOpen(demand)) throw new ConflictError('only a published demand can be answered');
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
-      const existing = await findPairForUpdate(tx, demand.id, side);
+      let existing = await findPairForUpdate(tx, demand.id, side);
+      let after: CandidateState | null = null;
+      if (!existing) {
+        after = await insertPair(tx, {
+          demandId: demand.id,
+          side,
+          score: ranked?.score ?? 0,
+          explanation: toExplanation(ranked),
+          enterpriseInterested: flag === 'enterpriseInterested',
+          profileInterested: flag === 'profileInterested',
+        });
+        // A second click raced the first and lost the insert: carry on with the row the first made.
+        if (!after) existing = await findPairForUpdate(tx, demand.id, side);
+      }
+      // Saying "interested" again changes nothing and is no error: the page shows the same result.
       if (existing?.[flag]) return existing;
       // Staff closed this pair with a reason both sides can read; a click must not reopen it.
       if (existing?.status === 'declined') throw new ConflictError('the pair was declined');
-      const after = existing
-        ? await markInterest(tx, existing.id, flag)
-        : await insertPair(tx, {
-            demandId: demand.id,
-            side,
-            score: ranked?.score ?? 0,
-            explanation: toExplanation(ranked),
-            enterpriseInterested: flag === 'enterpriseInterested',
-            profileInterested: flag === 'profileInterested',
-          });
+      if (existing) after = await markInterest(tx, existing.id, flag);
+      if (!after) throw new ConflictError('the pair could not be recorded');
       await insertAuditEntries(tx, actorOf(user), [
         {
           action:

@@ -16,6 +16,7 @@ export {
   type LoginOutcome,
   listUsers,
   MIN_PASSWORD_LENGTH,
+  refuseToRemoveAdministration,
   registerEnterprise,
   setUserLocale,
 } from './users.service.js';

@@ -17,8 +17,14 @@ export async function writeSession(db: Database, sid: string, data: unknown, exp
     .onConflictDoUpdate({ target: schema.sessions.sid, set: { data, expiresAt } });
 }
 
-export async function extendSession(db: Database, sid: string, expiresAt: Date): Promise<void> {
-  await db.update(schema.sessions).set({ expiresAt }).where(eq(schema.sessions.sid, sid));
+/** Moves a session's expiry to `expiresAt`, unless it is already within `slackMs` of it (no write then). */
+export async function extendSession(db: Database, sid: string, expiresAt: Date, slackMs = 0): Promise<void> {
+  await db
+    .update(schema.sessions)
+    .set({ expiresAt })
+    .where(
+      sql`${schema.sessions.sid} = ${sid} and ${schema.sessions.expiresAt} < ${new Date(expiresAt.getTime() - slackMs)}`,
+    );
 }
 
 export async function deleteSession(db: Database, sid: string): Promise<void> {

@@ -67,3 +67,17 @@ export async function countUsers(db: Database): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(schema.users);
   return Number(row?.count ?? 0);
 }
+
+/**
+ * The active administrators' ids, their rows locked for the transaction: two administrators
+ * disabling each other at once must not leave the bureau with none.
+ */
+export async function lockActiveAdministrators(db: Database): Promise<number[]> {
+  const rows = await db
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(sql`${schema.users.role} = 'admin' and ${schema.users.status} = 'active'`)
+    .orderBy(schema.users.id)
+    .for('update');
+  return rows.map((row) => row.id);
+}

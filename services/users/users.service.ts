@@ -13,6 +13,7 @@ import {
   findUsersByIds,
   insertUser,
   listUsers,
+  lockActiveAdministrators,
   updateUser,
 } from './users.repository.js';
 import type { EnterpriseSignUp, User } from './users.types.js';
@@ -119,6 +120,25 @@ export async function registerEnterprise(db: Database, input: EnterpriseSignUp):
   );
 }
 
+/**
+ * An administrator may not disable their own account (they would be shut out mid-task), nor the
+ * last active administrator (nobody could approve or enable anyone again).
+ */
+export async function refuseToRemoveAdministration(
+  db: Database,
+  actor: Actor,
+  user: { id: number; role: string; status: string },
+): Promise<void> {
+  if (user.id === actor.userId)
+    throw new ConflictError('an administrator cannot disable their own account', {
+      status: 'admin.notSelfDisable',
+    });
+  if (user.role !== 'admin' || user.status !== 'active') return;
+  const active = await lockActiveAdministrators(db);
+  if (active.filter((id) => id !== user.id).length === 0)
+    throw new ConflictError('the last active administrator stays', { status: 'admin.lastAdmin' });
+}
+
 async function changeStatus(
   db: Database,
   actor: Actor,
@@ -129,6 +149,7 @@ async function changeStatus(
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, userId);
     if (!user) throw new NotFoundError('no such user');
+    if (to === 'disabled') await refuseToRemoveAdministration(tx, actor, user);
     if (!from.includes(user.status))
       throw new ConflictError(`user is ${user.status}`, { status: `user.status.${user.status}` });
     const updated = await updateUser(tx, userId, { status: to });

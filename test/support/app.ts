@@ -1,8 +1,8 @@
 import { loadConfig } from '../../services/config.js';
+import type { DatabaseHandle } from '../../services/db/index.js';
 import { MatchingService, SuggestionWorker } from '../../services/matching/index.js';
 import { createLogger } from '../../services/shared/logger.js';
 import { createApp, type XueqiApp } from '../../web/app.js';
-import type { TestDatabase } from './databases.js';
 
 export interface TestApp extends XueqiApp {
   matching: MatchingService;
@@ -11,14 +11,15 @@ export interface TestApp extends XueqiApp {
 
 /** The app as the server builds it, on a test database, logging nothing. */
 export async function createTestApp(
-  database: TestDatabase,
-  options: { loginLimit?: number; suggestions?: boolean } = {},
+  /** A test database, or a second connection to one as another process would open. */
+  database: DatabaseHandle & { dispose?: () => Promise<void> },
+  options: { loginLimit?: number; suggestions?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApp> {
-  const { suggestions: withSuggestions = false, ...appOptions } = options;
+  const { suggestions: withSuggestions = false, env = {}, ...appOptions } = options;
   const matching = await MatchingService.start(database);
   const suggestions = withSuggestions ? SuggestionWorker.start(database, matching) : null;
   const app = createApp({
-    config: loadConfig({}),
+    config: loadConfig(env),
     database,
     matching,
     suggestions,

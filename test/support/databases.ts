@@ -11,6 +11,8 @@ const serverUrl = process.env.TEST_DATABASE_URL?.trim() || null;
 export const testDatabaseKinds: TestDatabaseKind[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The server database's URL, for a second connection as another process would open; null on PGlite. */
+  url: string | null;
   dispose(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   if (kind === 'pglite') {
     const handle = await openDatabase({ driver: 'pglite', dataDir: null });
     await handle.migrate();
-    return { ...handle, dispose: () => handle.close() };
+    return { ...handle, url: null, dispose: () => handle.close() };
   }
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `xueqi_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -36,10 +38,12 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const handle = await openDatabase({ driver: 'postgres', url: withDatabaseName(serverUrl, name) });
+  const url = withDatabaseName(serverUrl, name);
+  const handle = await openDatabase({ driver: 'postgres', url });
   await handle.migrate();
   return {
     ...handle,
+    url,
     async dispose() {
       await handle.close();
       const cleaner = new pg.Client({ connectionString: serverUrl });

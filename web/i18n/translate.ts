@@ -4,6 +4,7 @@ import { adminMessages } from './messages/admin.js';
 import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
+import { hardeningMessages } from './messages/hardening.js';
 import { librariesMessages } from './messages/libraries.js';
 import { listsMessages } from './messages/lists.js';
 import { portalMessages } from './messages/portal.js';
@@ -33,6 +34,7 @@ const AREAS: MessageArea[] = [
   accountsMessages,
   noticeMessages,
   librariesMessages,
+  hardeningMessages,
 ];
 
 const CATALOGUES: Record<Locale, Catalogue> = {

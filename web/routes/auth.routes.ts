@@ -1,14 +1,20 @@
 import { type Request, type Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type passport from 'passport';
 import type { Database } from '../../services/db/index.js';
+import {
+  attemptKey,
+  judgeLoginAttempt,
+  type LoginLimitPolicy,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+  recordThrottledLogin,
+} from '../../services/login-limits/index.js';
 import { CHAIN_CODES, ENTERPRISE_SIZES } from '../../services/shared/enums.js';
 import { ValidationError } from '../../services/shared/errors.js';
 import { registerEnterprise, type User } from '../../services/users/index.js';
+import { isKnownDevice, rememberDevice } from '../auth/known-device.js';
 import { safeLocalPath } from '../locale.js';
 import { enumLabel } from '../views/helpers.js';
-
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 /** Where each role lands after logging in. */
 export function homeOf(user: User): string {
@@ -20,11 +26,18 @@ export function homeOf(user: User): string {
   }[user.role];
 }
 
-function renderLogin(request: Request, response: Response, status: number, failure: string | null) {
+function renderLogin(
+  request: Request,
+  response: Response,
+  status: number,
+  failure: string | null,
+  failureParams: Record<string, unknown> = {},
+) {
   const body = (request.body ?? {}) as Record<string, unknown>;
   response.status(status).render('pages/login', {
     title: request.t('login.title'),
     failure,
+    failureText: failure ? request.t(failure, failureParams) : null,
     email: typeof body.email === 'string' ? body.email : '',
     next: safeLocalPath(body.next ?? request.query.next, ''),
   });
@@ -56,39 +69,39 @@ function signupViewModel(request: Request, values: Record<string, unknown>, erro
 export function authRoutes(
   db: Database,
   passportInstance: passport.Authenticator,
-  options: { loginLimit: number },
+  options: { loginLimits: LoginLimitPolicy; deviceSecret: string; secureCookies: boolean },
 ): Router {
   const router = Router();
-  const tooMany = (request: Request, response: Response) =>
-    renderLogin(request, response, 429, 'login.failed.tooMany');
-  const limitPerAddress = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: options.loginLimit * 4,
-    handler: tooMany,
-  });
-  const limitPerAccount = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: options.loginLimit,
-    skipSuccessfulRequests: true,
-    keyGenerator: (request) =>
-      `account:${String((request.body as Record<string, unknown>)?.email ?? '')
-        .trim()
-        .toLowerCase()}`,
-    handler: tooMany,
-  });
 
   router.get('/login', (request, response) => {
     if (request.user) return response.redirect(homeOf(request.user));
     renderLogin(request, response, 200, null);
   });
 
-  router.post('/login', limitPerAddress, limitPerAccount, (request, response, next) => {
+  router.post('/login', async (request, response, next) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const key = attemptKey(body.email, request.ip);
+    const verdict = await judgeLoginAttempt(db, options.loginLimits, key, {
+      knownDevice: isKnownDevice(request, key.account, options.deviceSecret),
+    });
+    if (!verdict.allowed) {
+      await recordThrottledLogin(db, key, verdict);
+      response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+      const seconds = verdict.retryAfterSeconds;
+      return seconds <= 120
+        ? renderLogin(request, response, 429, 'login.failed.waitSeconds', { seconds })
+        : renderLogin(request, response, 429, 'login.failed.waitMinutes', {
+            minutes: Math.ceil(seconds / 60),
+          });
+    }
     passportInstance.authenticate(
       'local',
-      (error: unknown, user: User | false, info?: { message?: string }) => {
+      async (error: unknown, user: User | false, info?: { message?: string }) => {
         if (error) return next(error);
         if (!user) {
           const reason = info?.message ?? 'invalid';
+          // A right password on a pending or disabled account is no guess: only wrong ones count.
+          if (reason === 'invalid') await recordFailedLogin(db, options.loginLimits, key).catch(next);
           return renderLogin(
             request,
             response,
@@ -96,12 +109,18 @@ export function authRoutes(
             `login.failed.${['pending', 'disabled'].includes(reason) ? reason : 'invalid'}`,
           );
         }
+        try {
+          await recordSuccessfulLogin(db, key, user);
+        } catch (recordError) {
+          return next(recordError);
+        }
+        rememberDevice(response, key.account, options.deviceSecret, options.secureCookies);
         const locale = request.session.locale;
         // Passport regenerates the session on login, so a session id planted before login is worthless.
         request.logIn(user, (loginError) => {
           if (loginError) return next(loginError);
           request.session.locale = locale ?? user.locale;
-          response.redirect(safeLocalPath((request.body as Record<string, unknown>).next, homeOf(user)));
+          response.redirect(safeLocalPath(body.next, homeOf(user)));
         });
       },
     )(request, response, next);

@@ -4,5 +4,6 @@ export * from './brokering.js';
 export * from './change-feed.js';
 export * from './chokepoint.js';
 export * from './demands.js';
+export * from './login-limits.js';
 export * from './organisations.js';
 export * from './people.js';

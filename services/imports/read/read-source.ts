@@ -1,43 +1,29 @@
-import path from 'node:path';
-import type { ProblemCode } from '../messages.js';
-import { parseCsv } from './csv-parser.js';
-import { decodeText, type TextEncoding } from './decode-text.js';
-import type { Cell, RawSheet } from './sheet.types.js';
-import { readWorkbook, UnreadableWorkbookError } from './xlsx-reader.js';
+import { readSourceOffThread } from './read-off-thread.js';
+import { limitProblem, readSourceHere, type SourceResult, sourceFormat } from './read-source-inline.js';
+import { checkWorkbookLimits, MalformedZipError, WorkbookLimitError } from './workbook-limits.js';
 
-export type SourceResult =
-  | { ok: true; format: 'xlsx' | 'csv'; encoding: TextEncoding | null; sheets: RawSheet[] }
-  | { ok: false; code: ProblemCode; params?: Record<string, string | number> };
+export type { SourceResult } from './read-source-inline.js';
 
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (content: Buffer, signature: number[]) =>
-  signature.every((byte, index) => content[index] === byte);
+/** Files up to this size are read on the calling thread: quicker than starting a reader thread. */
+export const READ_HERE_UP_TO_BYTES = 512 * 1024;
 
 /**
- * Reads an uploaded file into sheets. The bytes decide the format, not the name: people rename files,
- * and a ".csv" that is really a workbook should still import.
+ * Reads an uploaded file into sheets. A workbook is first checked against the limits (declared and
+ * inflated sizes, rows, cells, shared strings, depth) as a stream, before any reader inflates it;
+ * a file past one gets a problem naming that limit. Big files are then read in a worker thread.
  */
 export async function readSource(fileName: string, content: Buffer): Promise<SourceResult> {
-  if (content.length === 0) return { ok: false, code: 'file_empty' };
-  if (startsWith(content, OLE_SIGNATURE)) return { ok: false, code: 'file_legacy_xls' };
-  if (startsWith(content, ZIP_SIGNATURE) || /\.xlsx$/i.test(fileName)) {
+  if (sourceFormat(fileName, content) === 'xlsx') {
     try {
-      return { ok: true, format: 'xlsx', encoding: null, sheets: await readWorkbook(content) };
+      await checkWorkbookLimits(content);
     } catch (error) {
-      if (!(error instanceof UnreadableWorkbookError)) throw error;
-      return { ok: false, code: 'file_unreadable', params: { reason: error.message.slice(0, 120) } };
+      if (error instanceof WorkbookLimitError) return limitProblem(error);
+      if (error instanceof MalformedZipError)
+        return { ok: false, code: 'file_unreadable', params: { reason: error.message.slice(0, 120) } };
+      throw error;
     }
   }
-  const decoded = decodeText(content);
-  if (!decoded) return { ok: false, code: 'encoding_unknown' };
-  if (decoded.text.trim() === '') return { ok: false, code: 'file_empty' };
-  const parsed = parseCsv(decoded.text);
-  if (parsed.unclosedQuoteAt !== null) {
-    return { ok: false, code: 'csv_unclosed_quote', params: { row: parsed.unclosedQuoteAt } };
-  }
-  const rows = parsed.records.map((record) => record.map((field): Cell => (field === '' ? null : field)));
-  const name = path.basename(fileName).replace(/\.[^.]*$/, '') || 'CSV';
-  return { ok: true, format: 'csv', encoding: decoded.encoding, sheets: [{ name, rows, merges: [] }] };
+  return content.length <= READ_HERE_UP_TO_BYTES
+    ? readSourceHere(fileName, content)
+    : readSourceOffThread(fileName, content);
 }

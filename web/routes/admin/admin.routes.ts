@@ -1,6 +1,11 @@
 import { Router } from 'express';
 import { assignStaffToChain, changeRole, listStaffMembers } from '../../../services/admin/index.js';
 import type { Database } from '../../../services/db/index.js';
+import {
+  type LoginLimitPolicy,
+  listLockedLogins,
+  unlockAccount,
+} from '../../../services/login-limits/index.js';
 import { CHAIN_CODES, USER_STATUSES, type UserStatus } from '../../../services/shared/enums.js';
 import { approveUser, disableUser, enableUser, listUsers } from '../../../services/users/index.js';
 import { requireRole } from '../../auth/guards.js';
@@ -8,7 +13,7 @@ import { enumLabel } from '../../views/helpers.js';
 import { actorOf, actThenReturn, bodyOf, idParam } from '../staff/staff-context.js';
 
 /** Accounts and roles, approving enterprise sign-ups, and the staff of each chain's task force: admins only. */
-export function adminRoutes(db: Database): Router {
+export function adminRoutes(db: Database, options: { loginLimits: LoginLimitPolicy }): Router {
   const router = Router();
   router.use('/admin', requireRole('admin'));
 
@@ -17,6 +22,7 @@ export function adminRoutes(db: Database): Router {
       ? (request.query.status as UserStatus)
       : undefined;
     const users = await listUsers(db, status ? { status } : {});
+    const lockedLogins = await listLockedLogins(db, options.loginLimits);
     response.render('pages/admin/users', {
       title: request.t('nav.admin'),
       status,
@@ -30,8 +36,18 @@ export function adminRoutes(db: Database): Router {
         canEnable: user.status === 'disabled',
       })),
       back: request.originalUrl,
+      lockedLogins: lockedLogins.map((locked) => ({
+        ...locked,
+        until: (locked.blockedUntil ?? locked.lastFailureAt).toISOString().replace('T', ' ').slice(0, 19),
+      })),
     });
   });
+
+  router.post('/admin/logins/unlock', (request, response) =>
+    actThenReturn(request, response, '/admin/users#locked-logins', 'logins.done.unlocked', () =>
+      unlockAccount(db, actorOf(request), String(bodyOf(request).account ?? '')),
+    ),
+  );
 
   const userAction = (
     path: string,
