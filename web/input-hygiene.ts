@@ -6,7 +6,12 @@ import { type TextShape, textFault } from '../services/shared/text-hygiene.js';
  * Fields whose form control is a textarea (or whose JSON value is text in several lines): tab and
  * line breaks are part of their value. Every other field is one line.
  */
-const MULTILINE_FIELDS = new Set([
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
+  'addresses',
+  'attachments',
+  'breakthrough',
+  'goals',
+  'plan',
   'description',
   'bio',
   'note',
