@@ -17,10 +17,14 @@ export {
   notifyImportFinished,
   notifyInterest,
   notifyIntroduced,
+  notifyProjectReviewed,
+  notifyProjectSubmitted,
+  notifyProjectSupported,
   notifySignupApproved,
   notifySignupWaiting,
   notifyStageChanged,
   notifyTopRankedProfiles,
+  type ProjectNoticeSubject,
   TOP_RANKED_NOTICE_DEPTH,
 } from './notice-events.js';
 export {

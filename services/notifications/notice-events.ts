@@ -267,3 +267,92 @@ export async function notifyImportFinished(
     },
   ]);
 }
+
+/** What a choke-point project's notices name; the projects service has it in hand. */
+export interface ProjectNoticeSubject {
+  id: number;
+  title: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  chainCode: string;
+}
+
+/** A review note longer than this is cut in the sentence (and a mail's subject); the page has it whole. */
+const NOTE_IN_NOTICE_MAX = 140;
+
+const shortNote = (note: string) =>
+  note.length > NOTE_IN_NOTICE_MAX ? `${note.slice(0, NOTE_IN_NOTICE_MAX - 1)}…` : note;
+
+/** A firm applied to the library or resubmitted: the staff of the project's chain are to review it. */
+export async function notifyProjectSubmitted(
+  tx: Database,
+  input: { project: ProjectNoticeSubject; resubmitted: boolean; actorUserId: number | null },
+): Promise<void> {
+  const { project } = input;
+  await notify(
+    tx,
+    [
+      {
+        kind: 'project_submitted',
+        userIds: await findStaffUserIdsOfChain(tx, project.chainCode),
+        link: `/staff/projects/${project.id}`,
+        params: {
+          variant: input.resubmitted ? 'resubmitted' : 'applied',
+          project: project.title,
+          enterprise: project.enterpriseName,
+          chain: project.chainCode,
+        },
+      },
+    ],
+    input.actorUserId,
+  );
+}
+
+/** Staff decided on a firm's application: its users are told the decision, with the note or reason. */
+export async function notifyProjectReviewed(
+  tx: Database,
+  input: {
+    project: ProjectNoticeSubject;
+    decision: 'admit' | 'changes' | 'reject';
+    note: string;
+    actorUserId: number | null;
+  },
+): Promise<void> {
+  const { project } = input;
+  await notify(
+    tx,
+    [
+      {
+        kind: 'project_reviewed',
+        userIds: await findUserIdsOfEnterprises(tx, [project.enterpriseId]),
+        link: `/projects/${project.id}`,
+        params: {
+          variant: input.decision,
+          project: project.title,
+          ...(input.note ? { note: shortNote(input.note) } : {}),
+        },
+      },
+    ],
+    input.actorUserId,
+  );
+}
+
+/** Support was recorded for an admitted project: its firm's users are told which kind. */
+export async function notifyProjectSupported(
+  tx: Database,
+  input: { project: ProjectNoticeSubject; support: string; actorUserId: number | null },
+): Promise<void> {
+  const { project } = input;
+  await notify(
+    tx,
+    [
+      {
+        kind: 'project_supported',
+        userIds: await findUserIdsOfEnterprises(tx, [project.enterpriseId]),
+        link: `/projects/${project.id}`,
+        params: { project: project.title, support: input.support },
+      },
+    ],
+    input.actorUserId,
+  );
+}

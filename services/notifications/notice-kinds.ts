@@ -16,6 +16,9 @@ export const NOTICE_KINDS = [
   'pair_ready',
   'import_finished',
   'signup_waiting',
+  'project_submitted',
+  'project_reviewed',
+  'project_supported',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -30,6 +33,8 @@ export const NOTICE_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly NoticeKind
     'milestone_due',
     'milestone_overdue',
     'signup_approved',
+    'project_reviewed',
+    'project_supported',
   ],
   university: [
     'demand_ranks_you',
@@ -41,13 +46,21 @@ export const NOTICE_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly NoticeKind
     'milestone_due',
     'milestone_overdue',
   ],
-  staff: ['demand_published', 'pair_ready', 'milestone_overdue', 'import_finished'],
-  admin: ['signup_waiting', 'demand_published', 'pair_ready', 'milestone_overdue', 'import_finished'],
+  staff: ['demand_published', 'pair_ready', 'project_submitted', 'milestone_overdue', 'import_finished'],
+  admin: [
+    'signup_waiting',
+    'demand_published',
+    'pair_ready',
+    'project_submitted',
+    'milestone_overdue',
+    'import_finished',
+  ],
 };
 
 /**
  * What a user gets before choosing: at once for what asks them to act, a digest for what only
- * informs and may come in numbers (new demands ranking a team), the portal for their own imports.
+ * informs and may come in numbers (new demands ranking a team, support recorded item by item), the
+ * portal for their own imports.
  */
 export const DEFAULT_DELIVERY: Readonly<Record<NoticeKind, NoticeDelivery>> = {
   interest_in_demand: 'immediate',
@@ -64,6 +77,9 @@ export const DEFAULT_DELIVERY: Readonly<Record<NoticeKind, NoticeDelivery>> = {
   pair_ready: 'immediate',
   import_finished: 'portal',
   signup_waiting: 'immediate',
+  project_submitted: 'immediate',
+  project_reviewed: 'immediate',
+  project_supported: 'digest',
 };
 
 export function isNoticeKind(value: unknown): value is NoticeKind {

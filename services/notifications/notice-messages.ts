@@ -19,6 +19,14 @@ export const noticeMessages = {
     'notice.pair_ready': '《{demand}》的双方均表示有意向，可以接受对接（{enterprise} — {profile}）',
     'notice.import_finished': '导入完成：{importKind}，新增 {created} 条，更新 {updated} 条',
     'notice.signup_waiting': '{enterprise}（{email}）提交了企业注册，等待审核',
+    'notice.project_submitted.applied':
+      '{enterprise}申请卡脖子项目入库：《{project}》（{chain}创新链），待审核',
+    'notice.project_submitted.resubmitted':
+      '{enterprise}修改后重新提交了卡脖子项目《{project}》（{chain}创新链），待审核',
+    'notice.project_reviewed.admit': '您的卡脖子项目《{project}》已审核通过，入库',
+    'notice.project_reviewed.changes': '您的卡脖子项目《{project}》需修改后重新提交：{note}',
+    'notice.project_reviewed.reject': '您的卡脖子项目《{project}》未通过审核：{note}',
+    'notice.project_supported': '科技局为您的卡脖子项目《{project}》登记了支持：{support}',
     'notice.kind.interest_in_demand': '有人对我的需求表示有意向',
     'notice.kind.interest_in_profile': '企业对我表示有意向',
     'notice.kind.introduced': '工作人员引荐',
@@ -33,6 +41,9 @@ export const noticeMessages = {
     'notice.kind.pair_ready': '双方均有意向，可接受对接',
     'notice.kind.import_finished': '名单导入完成',
     'notice.kind.signup_waiting': '企业注册待审核',
+    'notice.kind.project_submitted': '卡脖子项目申请或重新提交，待审核',
+    'notice.kind.project_reviewed': '我的卡脖子项目审核结果',
+    'notice.kind.project_supported': '我的卡脖子项目获得支持',
     'mail.greeting': '{name}，您好：',
     'mail.open': '在学企中查看',
     'mail.footer': '此邮件由学企（XueQi）自动发送。您可以在“通知设置”中选择接收方式：{url}',
@@ -65,6 +76,15 @@ export const noticeMessages = {
       'Both sides are interested in “{demand}”: the pair is ready to accept ({enterprise} — {profile})',
     'notice.import_finished': 'Import finished: {importKind}, {created} created, {updated} updated',
     'notice.signup_waiting': '{enterprise} ({email}) signed up and waits for approval',
+    'notice.project_submitted.applied':
+      '{enterprise} applied to the choke-point library: “{project}” ({chain} chain), waiting for review',
+    'notice.project_submitted.resubmitted':
+      '{enterprise} revised and resubmitted the choke-point project “{project}” ({chain} chain), waiting for review',
+    'notice.project_reviewed.admit': 'Your choke-point project “{project}” was admitted to the library',
+    'notice.project_reviewed.changes':
+      'Your choke-point project “{project}” needs changes before review: {note}',
+    'notice.project_reviewed.reject': 'Your choke-point project “{project}” was rejected: {note}',
+    'notice.project_supported': 'Support was recorded for your choke-point project “{project}”: {support}',
     'notice.kind.interest_in_demand': 'Someone is interested in my demand',
     'notice.kind.interest_in_profile': 'A firm is interested in me',
     'notice.kind.introduced': 'Staff introduced me',
@@ -79,6 +99,9 @@ export const noticeMessages = {
     'notice.kind.pair_ready': 'Both sides interested, ready to accept',
     'notice.kind.import_finished': 'Import finished',
     'notice.kind.signup_waiting': 'Sign-up waiting for approval',
+    'notice.kind.project_submitted': 'Choke-point application submitted or resubmitted',
+    'notice.kind.project_reviewed': 'My choke-point project reviewed',
+    'notice.kind.project_supported': 'Support recorded for my choke-point project',
     'mail.greeting': 'Dear {name},',
     'mail.open': 'Open in XueQi',
     'mail.footer':

@@ -1,4 +1,4 @@
-import { CHAIN_LABELS, COLLABORATION_STAGE_LABELS } from '../shared/enums.js';
+import { CHAIN_LABELS, COLLABORATION_STAGE_LABELS, SUPPORT_KIND_LABELS } from '../shared/enums.js';
 import type { NoticeKind } from './notice-kinds.js';
 import { type NoticeLocale, noticeText } from './notice-messages.js';
 
@@ -21,15 +21,24 @@ function localised(
   if (stage) named.stage = stage[language];
   const chain = CHAIN_LABELS[params.chain as keyof typeof CHAIN_LABELS];
   if (chain) named.chain = chain[language];
+  const support = SUPPORT_KIND_LABELS[params.support as keyof typeof SUPPORT_KIND_LABELS];
+  if (support) named.support = support[language];
   const importKind = IMPORT_KIND_LABELS[String(params.importKind)];
   if (importKind) named.importKind = importKind[language];
   return named;
 }
 
-/** The sentence a notice reads as, in the reader's language. */
+/**
+ * The sentence a notice reads as, in the reader's language. A notice with a `variant` (a review's
+ * decision, an application or its resubmission) reads as that variant's sentence: one kind to choose
+ * delivery for, the words each case needs.
+ */
 export function noticeSentence(
   locale: NoticeLocale,
   notice: { kind: NoticeKind; params: Record<string, string | number> },
 ): string {
-  return noticeText(locale, `notice.${notice.kind}`, localised(locale, notice.params));
+  const key = notice.params.variant
+    ? `notice.${notice.kind}.${notice.params.variant}`
+    : `notice.${notice.kind}`;
+  return noticeText(locale, key, localised(locale, notice.params));
 }

@@ -3,6 +3,7 @@ import { todayInCity } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { findOwnDemand } from '../demands/index.js';
+import { notifyProjectReviewed, notifyProjectSubmitted } from '../notifications/index.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText } from '../shared/validation.js';
@@ -158,6 +159,17 @@ export async function applyForProject(
           after: { ...snapshot(fields), demandId, status: 'submitted' },
         },
       ]);
+      await notifyProjectSubmitted(tx, {
+        project: {
+          id,
+          title: fields.title,
+          enterpriseId: context.demand.enterpriseId,
+          enterpriseName: context.demand.enterpriseName,
+          chainCode: context.demand.chainCode,
+        },
+        resubmitted: false,
+        actorUserId: user.id,
+      });
       return id;
     }),
   );
@@ -193,6 +205,11 @@ export async function resubmitProject(
           after: { ...snapshot(fields), status: 'submitted' },
         },
       ]);
+      await notifyProjectSubmitted(tx, {
+        project: { ...project, title: fields.title },
+        resubmitted: true,
+        actorUserId: user.id,
+      });
     }),
   );
 }
@@ -214,7 +231,8 @@ export function isReviewDecision(value: unknown): value is ReviewDecision {
 
 /**
  * Staff of the project's chain decide on an application under review: admit it, send it back with a
- * note saying what to change, or reject it with a reason. Each decision is one audited transaction.
+ * note saying what to change, or reject it with a reason. Each decision is one audited transaction,
+ * and the firm's notice of it is written in that same transaction.
  */
 export async function reviewProject(
   db: Database,
@@ -227,7 +245,8 @@ export async function reviewProject(
   await assertActsForChain(db, user, project.chainCode);
   if (!isReviewDecision(input.decision))
     throw new ValidationError('unknown decision', { decision: 'validation.choose' });
-  const decision = DECISIONS[input.decision];
+  const decisionName = input.decision;
+  const decision = DECISIONS[decisionName];
   const note = cleanText(input.note, REVIEW_NOTE_MAX);
   if (decision.needsNote && !note)
     throw new ValidationError('a note is needed', { note: decision.needsNote });
@@ -254,7 +273,7 @@ export async function reviewProject(
         after: { status: decision.status, ...(note ? { note } : {}) },
       },
     ]);
+    await notifyProjectReviewed(tx, { project, decision: decisionName, note, actorUserId: user.id });
   });
-  // The firm is to be told of every decision here, after the commit, once in-portal notifications exist.
   return decision.status;
 }

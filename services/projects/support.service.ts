@@ -1,6 +1,7 @@
 import { insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import { notifyProjectSupported } from '../notifications/index.js';
 import { PARTNER_KINDS, type PartnerKind, SUPPORT_KINDS, type SupportKind } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
@@ -225,6 +226,7 @@ export async function recordSupport(
           },
         },
       ]);
+      await notifyProjectSupported(tx, { project, support: values.kind, actorUserId: user.id });
       return id;
     }),
   );
