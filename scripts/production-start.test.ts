@@ -17,6 +17,8 @@ const productionEnv = {
   DATABASE_URL: '',
   LOG_LEVEL: 'silent',
   PUBLIC_URL: 'https://xueqi.bureau.example',
+  // Behind the bureau's TLS proxy on this host: the proxy says the request came over HTTPS.
+  TRUSTED_PROXIES: 'loopback',
 };
 
 /** A port free a moment ago: PORT must name one (0 is refused by the config). */

@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)(
     }
 
     it('lets the firm apply from its choke-point demand', async () => {
-      await logIn(world.users.enterprise.email, '/demands');
+      await logIn(world.users.enterprise.email, '/demands/mine');
       await page.goto(`${baseUrl}/demands/${world.publicDemand.id}`);
       await Promise.all([page.waitForURL(/\/projects\/apply\?demand=/), page.click('#apply-to-library')]);
       await page.fill('input[name="title"]', APPLICATION.title);
