@@ -28,7 +28,7 @@ describeEachDatabase('session rows only when there is something to keep', (kind)
   it('writes no row and sets no cookie for visitors who only read', async () => {
     const before = await sessionRows();
     for (let index = 0; index < 30; index++) {
-      for (const path of ['/api/v1/stats', '/', '/search?q=碳纤维', '/healthz']) {
+      for (const path of ['/api/v1/stats', '/', '/demands?q=碳纤维', '/experts', '/healthz']) {
         const response = await request(app.express).get(path);
         expect(response.status).toBe(200);
         expect(response.headers['set-cookie']).toBeUndefined();
