@@ -125,7 +125,7 @@ interface Target {
 }
 
 async function firstDemandPath(baseUrl: string, cookie: string): Promise<string> {
-  const page = await fetch(`${baseUrl}/demands`, { headers: { ...PROXY_HEADERS, cookie } });
+  const page = await fetch(`${baseUrl}/demands/mine`, { headers: { ...PROXY_HEADERS, cookie } });
   const id = /href="\/demands\/(\d+)"/.exec(await page.text())?.[1];
   if (!id) throw new Error("the demo enterprise's demand list links no demand");
   return `/demands/${id}`;
@@ -225,8 +225,13 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LOG_LEVEL: 'silent',
+    // In production the portal sits behind a TLS proxy on this host, which the bench plays.
     ...(production
-      ? { NODE_ENV: 'production', SESSION_SECRET: 'bench-portal-session-secret-0123456789' }
+      ? {
+          NODE_ENV: 'production',
+          SESSION_SECRET: 'bench-portal-session-secret-0123456789',
+          TRUSTED_PROXIES: 'loopback',
+        }
       : {}),
     ...(server ? { DATABASE_URL: server.url } : { DATABASE_URL: '', DATA_DIR: dataDir! }),
   };
