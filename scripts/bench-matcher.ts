@@ -16,8 +16,8 @@ import { AnalysisPool, defaultWorkerCount } from './matcher/analysis-pool.js';
 import { createCorpusGenerator } from './matcher/bench-corpus.js';
 import { writeCorpus } from './matcher/bench-corpus-file.js';
 import { naturalQueryTimes } from './matcher/bench-natural.js';
-import { ProgressBar } from './matcher/progress.js';
 import { forEachEncodedBatch } from './matcher/read-batches.js';
+import { ProgressBar } from './progress-bar.js';
 
 /** natural's TfIdf scores every document for every query term; beyond this it takes too long. */
 const NATURAL_MAX_SIZE = 10_000;

@@ -11,6 +11,7 @@ import {
   runImport,
 } from '../services/imports/index.js';
 import { ValidationError } from '../services/shared/errors.js';
+import { ProgressBar } from './progress-bar.js';
 import { openConfiguredDatabase, runScript } from './script-runner.js';
 
 const USAGE = `usage: npm run import -- --kind ${IMPORT_KINDS.join('|')} FILE [--dry-run] [--locale en] [--json]
@@ -25,24 +26,15 @@ function readKind(value: string | undefined, option: string): ImportKind {
   return kind;
 }
 
-/** A bar on stderr, redrawn in place on a terminal and printed every quarter otherwise (CI logs). */
-function progressBar(): (progress: ImportProgress) => void {
-  let lastLine = '';
-  let lastQuarter = -1;
+/** One bar per phase (checking, writing), each finished when its phase is done. */
+function progressBars(): (progress: ImportProgress) => void {
+  let current: { phase: string; bar: ProgressBar | null } | null = null;
   return ({ phase, done, total }) => {
     if (total < PROGRESS_MIN_ROWS) return;
-    const share = total === 0 ? 1 : done / total;
-    const width = 30;
-    const filled = Math.round(share * width);
-    const line = `${phase.padEnd(8)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
-    if (process.stderr.isTTY) {
-      if (line !== lastLine) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
-    } else {
-      const quarter = Math.floor(share * 4);
-      if (quarter !== lastQuarter) process.stderr.write(`${line}\n`);
-      lastQuarter = quarter;
-    }
-    lastLine = line;
+    if (current?.phase !== phase) current = { phase, bar: new ProgressBar(phase.padEnd(8), total) };
+    if (done < total) return current.bar?.update(done);
+    current.bar?.finish(done);
+    current.bar = null;
   };
 }
 
@@ -76,7 +68,7 @@ async function main(): Promise<void> {
     throw new ValidationError(`cannot read ${path}: ${error.code ?? error.message}`);
   });
   const input = { kind, fileName: path, content, locale };
-  const options = { onProgress: progressBar(), actor: { userId: null, label: 'import (command line)' } };
+  const options = { onProgress: progressBars(), actor: { userId: null, label: 'import (command line)' } };
   const { database } = await openConfiguredDatabase();
   try {
     const dryRun = values['dry-run'];

@@ -31,8 +31,8 @@ import {
   MainThreadAnalyzer,
 } from './matcher/analysis-pool.js';
 import { chunkLines, parseDocumentLine } from './matcher/document-lines.js';
-import { ProgressBar } from './matcher/progress.js';
 import { forEachEncodedBatch, readLineChunks } from './matcher/read-batches.js';
+import { ProgressBar } from './progress-bar.js';
 
 /** Profile files smaller than this are analysed on the main thread: workers take seconds to start. */
 const WORKER_THRESHOLD_BYTES = 8 * 2 ** 20;
