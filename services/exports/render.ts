@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ExportFormat, ExportTable } from './exports.types.js';
 import { guardFormula } from './formula-guard.js';
@@ -32,17 +33,16 @@ export async function renderXlsx(tables: ExportTable[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
-const UTF8_BOM = '\uFEFF';
-
-/** RFC 4180 with CRLF; text a spreadsheet would run as a formula is guarded (see formula-guard.ts). */
+/**
+ * RFC 4180 with CRLF, starting with a byte-order mark (Excel reads a UTF-8 CSV as UTF-8 only then).
+ * Text a spreadsheet would run as a formula is guarded (see formula-guard.ts). A field holding a
+ * line break, or leading or trailing space, is quoted: csv-stringify leaves a lone CR or LF bare.
+ */
 export function renderCsv(table: ExportTable): Buffer {
-  const lines = [table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
-  return Buffer.from(`${UTF8_BOM}${lines.join('\r\n')}\r\n`, 'utf8');
-}
-
-function csvField(cell: string | number | null): string {
-  if (cell === null) return '';
-  const text = String(guardFormula(cell));
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = stringify([table.headers, ...table.rows.map((row) => row.map(guardFormula))], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]|^\s|\s$/,
+  });
+  return Buffer.from(text, 'utf8');
 }

@@ -1,7 +1,5 @@
-/**
- * RFC 4180 CSV: fields separated by a delimiter, quoted fields may hold delimiters, doubled quotes and
- * line breaks; records end in CRLF, LF or CR. Small enough to own rather than add a dependency.
- */
+import { CsvError, parse } from 'csv-parse/sync';
+
 export interface CsvParseResult {
   /** records[n - 1] is row n as Excel shows it (a quoted line break stays inside its row). */
   records: string[][];
@@ -21,49 +19,24 @@ export function sniffDelimiter(text: string): ',' | '\t' | ';' {
   return ',';
 }
 
+/**
+ * RFC 4180 as offices write it: rows of any length, a stray quote inside a field kept as text,
+ * blank lines kept (so row numbers match what Excel shows), and CRLF, LF or CR line ends, mixed
+ * as files edited on several machines mix them.
+ */
 export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvParseResult {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteStartedAt = 0;
-  let index = 0;
-  const endRecord = () => {
-    record.push(field);
-    records.push(record);
-    record = [];
-    field = '';
-  };
-  while (index < text.length) {
-    const character = text[index]!;
-    if (inQuotes) {
-      if (character === '"') {
-        if (text[index + 1] === '"') {
-          field += '"';
-          index += 2;
-          continue;
-        }
-        inQuotes = false;
-      } else {
-        field += character;
-      }
-      index += 1;
-      continue;
-    }
-    if (character === '"' && field === '') {
-      inQuotes = true;
-      quoteStartedAt = records.length + 1;
-    } else if (character === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (character === '\r' || character === '\n') {
-      endRecord();
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-    } else {
-      field += character;
-    }
-    index += 1;
+  try {
+    const records = parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+    return { records, unclosedQuoteAt: null };
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
+      return { records: [], unclosedQuoteAt: Number(error.records ?? 0) + 1 };
+    throw error;
   }
-  if (field !== '' || record.length > 0 || inQuotes) endRecord();
-  return { records, unclosedQuoteAt: inQuotes ? quoteStartedAt : null };
 }
