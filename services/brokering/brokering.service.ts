@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Collaboration } from '../collaborations/index.js';
-import { insertCollaboration, todayInCity } from '../collaborations/index.js';
+import { insertCollaboration } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { announceChanges, schema, withDomainErrors } from '../db/index.js';
 import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/index.js';
+import { todayInCity } from '../shared/city-date.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalInteger } from '../shared/validation.js';

@@ -1,7 +1,7 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
-import { todayInCity } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import { todayInCity } from '../shared/city-date.js';
 import { AGREEMENT_CHANNELS, type AgreementChannel } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalDate } from '../shared/validation.js';

@@ -7,8 +7,8 @@ import {
   insertDemand,
 } from '../../test/support/brokering.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { todayInCity } from '../shared/city-date.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { todayInCity } from './city-date.js';
 import {
   addMilestone,
   addNote,

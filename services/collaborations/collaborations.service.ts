@@ -3,10 +3,10 @@ import { findAgreementsOfPairs } from '../brokering/agreements.repository.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { notifyStageChanged } from '../notifications/index.js';
+import { todayInCity } from '../shared/city-date.js';
 import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
-import { todayInCity } from './city-date.js';
 import {
   findCollaborationSummaries,
   findCollaborationTeams,

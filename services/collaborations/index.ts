@@ -1,4 +1,3 @@
-export { CITY_TIME_ZONE, todayInCity } from './city-date.js';
 export { insertCollaboration } from './collaborations.repository.js';
 export {
   addMilestone,

@@ -1,3 +1,4 @@
+import { todayInCity } from '../shared/city-date.js';
 import {
   CHAIN_CODES,
   DEMAND_CLASSES,
@@ -15,11 +16,6 @@ export const BUDGET_MAX = 1_000_000;
 
 const isOneOf = <Code extends string>(list: readonly Code[], value: unknown): value is Code =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
-
-/** Today in China (UTC+8), as YYYY-MM-DD: a deadline is "in the past" by Weihai's calendar. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 function budget(problems: FieldProblems, field: string, value: unknown): number | null {
   const parsed = parseOptionalInteger(value);
@@ -61,7 +57,7 @@ export function parseDemandInput(
     problems.add('budgetMax', 'validation.budgetOrder');
   const deadline = parseOptionalDate(input.deadline);
   if (deadline === 'invalid') problems.add('deadline', 'validation.date');
-  else if (deadline !== null && deadline !== storedDeadline && deadline < todayInChina())
+  else if (deadline !== null && deadline !== storedDeadline && deadline < todayInCity())
     problems.add('deadline', 'validation.datePast');
   problems.throwIfAny();
   return {

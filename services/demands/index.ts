@@ -29,4 +29,3 @@ export type {
   PortalDependencies,
   ProfileLink,
 } from './demands.types.js';
-export { todayInChina } from './demands.validation.js';

@@ -1,7 +1,8 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
-import { listCollaborations, todayInCity } from '../collaborations/index.js';
+import { listCollaborations } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import { todayInCity } from '../shared/city-date.js';
 import { SERVICE_KINDS, type ServiceKind } from '../shared/enums.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from '../shared/validation.js';

@@ -1,6 +1,6 @@
-import { CITY_TIME_ZONE } from '../collaborations/city-date.js';
 import type { Database } from '../db/index.js';
 import { composeMail, insertMails, portalLink } from '../mail/index.js';
+import { CITY_TIME_ZONE } from '../shared/city-date.js';
 import { noticeText } from './notice-messages.js';
 import { noticeSentence } from './notice-text.js';
 import {

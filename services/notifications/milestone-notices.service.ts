@@ -1,5 +1,5 @@
-import { todayInCity } from '../collaborations/city-date.js';
 import type { Database } from '../db/index.js';
+import { todayInCity } from '../shared/city-date.js';
 import { notifyMilestone } from './notice-events.js';
 import { findOpenMilestonesDueBy } from './notifications.repository.js';
 

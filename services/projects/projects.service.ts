@@ -1,9 +1,9 @@
 import { findAuditTrail, insertAuditEntries } from '../audit/index.js';
-import { todayInCity } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { findOwnDemand } from '../demands/index.js';
 import { notifyProjectReviewed, notifyProjectSubmitted } from '../notifications/index.js';
+import { todayInCity } from '../shared/city-date.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText } from '../shared/validation.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../services/db/index.js';
-import { todayInChina } from '../../services/demands/index.js';
+import { todayInCity } from '../../services/shared/city-date.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { type PortalSession, portalSession } from '../../test/support/portal-session.js';
@@ -236,7 +236,7 @@ describeEachDatabase('the enterprise journey', (kind) => {
         expectedTrl: 5,
         budgetMin: null,
         budgetMax: null,
-        deadline: todayInChina(),
+        deadline: todayInCity(),
         title: '待关闭',
         enterpriseId: world.enterprise.id,
         status: 'published',
@@ -276,6 +276,6 @@ describeEachDatabase('the enterprise journey', (kind) => {
 
 describe('the demand form without a database', () => {
   it('knows today by the calendar in Weihai', () => {
-    expect(todayInChina(new Date('2026-01-01T17:00:00Z'))).toBe('2026-01-02');
+    expect(todayInCity(new Date('2026-01-01T17:00:00Z'))).toBe('2026-01-02');
   });
 });

@@ -11,11 +11,11 @@ import {
   parseIntent,
   parseProfileFilters,
   rankCandidatesForDemand,
-  todayInChina,
   updateOwnDemand,
 } from '../../services/demands/index.js';
 import { expressEnterpriseInterest } from '../../services/introductions/index.js';
 import { findLibraryDemand, viewerOf } from '../../services/libraries/index.js';
+import { todayInCity } from '../../services/shared/city-date.js';
 import { NotFoundError, ValidationError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
@@ -36,7 +36,7 @@ function demandFormModel(
     values,
     errors,
     hasErrors: Object.keys(errors).length > 0,
-    today: todayInChina(),
+    today: todayInCity(),
     isDraft,
     chainOptions: enumOptions(request.locale, 'chain', values.chainCode),
     classOptions: enumOptions(request.locale, 'demandClass', values.demandClass),

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import {
   getEnterprisePage,
   listEnterprises,
   logEnterpriseService,
 } from '../../../services/enterprises/index.js';
+import { todayInCity } from '../../../services/shared/city-date.js';
 import { SERVICE_KINDS } from '../../../services/shared/enums.js';
 import {
   actorOf,

@@ -1,6 +1,5 @@
 import { type Request, Router } from 'express';
 import { chainOfStaff } from '../../../services/admin/index.js';
-import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import {
   CONTENT_TYPES,
@@ -25,6 +24,7 @@ import {
   reviewProject,
   setBenchmarkRate,
 } from '../../../services/projects/index.js';
+import { todayInCity } from '../../../services/shared/city-date.js';
 import { PARTNER_KINDS, PROJECT_STATUSES, SUPPORT_KINDS } from '../../../services/shared/enums.js';
 import { projectPageModel } from '../project-view.js';
 import { sendFile } from './send-file.js';

@@ -18,10 +18,10 @@ import {
   setIntroductionLimit,
   shortlistMatch,
 } from '../../../services/brokering/index.js';
-import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import { listUniversities } from '../../../services/demands/index.js';
 import type { MatchingService } from '../../../services/matching/index.js';
+import { todayInCity } from '../../../services/shared/city-date.js';
 import {
   AGREEMENT_CHANNELS,
   DECLINE_REASONS,
