@@ -1,7 +1,6 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Request, Router } from 'express';
-import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import {
   type AnnualReport,
@@ -12,6 +11,7 @@ import {
   type Period,
   parsePeriod,
 } from '../../../services/reports/index.js';
+import { todayInCity } from '../../../services/shared/city-date.js';
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { scorePoints } from '../../paging.js';
@@ -19,16 +19,11 @@ import { enumLabel } from '../../views/helpers.js';
 import { chokepointSections } from './chokepoint-report-view.js';
 import { chainOptions, chosenChain } from './staff-context.js';
 
-/** ECharts is served by the app itself, from the installed package: no CDN, and the strict CSP holds. */
-const ECHARTS_DIST = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'node_modules',
-  'echarts',
-  'dist',
-);
+/**
+ * ECharts is served by the app itself, from the installed package: no CDN, and the strict CSP holds.
+ * Node resolves the package, so the folder is right wherever npm put it.
+ */
+const ECHARTS_DIST = path.dirname(createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js'));
 const CHART_SCRIPTS = ['/vendor/echarts/echarts.min.js', '/assets/charts.js'];
 
 type Chart = {
