@@ -40,12 +40,11 @@ import { projectRoutes } from './routes/projects.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
-import { DatabaseSessionStore } from './session-store.js';
+import { DatabaseSessionStore, SESSION_LIFETIME_MS } from './session-store.js';
 import { parseUploads } from './uploads.js';
 import { viewHelpers } from './views/helpers.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
-const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
 
 export interface AppDependencies {
   config: Readonly<Config>;

@@ -8,7 +8,8 @@ import {
   writeSession,
 } from '../services/users/index.js';
 
-const DEFAULT_LIFETIME_MS = 8 * 60 * 60 * 1000;
+/** How long a signed-in session lasts after its last request: the cookie's maxAge and the row's expiry. */
+export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
 /**
  * A signed-in session's expiry slides with each request, but its row is rewritten at most this
  * often: an 8-hour lifetime does not need to move on every click, and every write costs a row version.
@@ -19,7 +20,7 @@ const REMEMBERED_TOUCHES = 10_000;
 
 function expiryOf(data: session.SessionData): Date {
   const expires = data.cookie?.expires;
-  return expires ? new Date(expires) : new Date(Date.now() + DEFAULT_LIFETIME_MS);
+  return expires ? new Date(expires) : new Date(Date.now() + SESSION_LIFETIME_MS);
 }
 
 /** Sessions in PostgreSQL, so web processes stay stateless and any of them can serve any user. */
