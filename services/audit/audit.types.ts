@@ -4,6 +4,11 @@ export interface Actor {
   label: string;
 }
 
+/** The signed-in account that acts; nobody signed in (a request that lost its session) is "unknown". */
+export function actorOf(user: { id: number; email: string } | null | undefined): Actor {
+  return { userId: user?.id ?? null, label: user?.email ?? 'unknown' };
+}
+
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, label: 'system' });
 
 export interface AuditEntry {

@@ -1,9 +1,9 @@
 import { isChainCode } from '../admin/index.js';
-import { findAuditTrail, insertAuditEntries } from '../audit/index.js';
+import { actorOf, findAuditTrail, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import type { MatchingService, RankedProfile } from '../matching/index.js';
-import { actorOf, assertActsForChain, isBureau } from '../projects/index.js';
+import { assertActsForChain, isBureau } from '../projects/index.js';
 import {
   type ChainCode,
   CONSORTIUM_ROLES,

@@ -1,4 +1,4 @@
-import { type Actor, insertAuditEntries } from '../audit/index.js';
+import { actorOf, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { announceChanges, withDomainErrors } from '../db/index.js';
 import { notifyDemandPublished } from '../notifications/index.js';
@@ -28,8 +28,6 @@ import { parseDemandInput } from './demands.validation.js';
 
 /** Staff and administrators see every demand; this many at most on one list. */
 const STAFF_LIST_LIMIT = 500;
-
-export const actorOf = (user: User): Actor => ({ userId: user.id, label: user.email });
 
 export const profileLinkOf = (user: User): ProfileLink => ({
   teamId: user.teamId,

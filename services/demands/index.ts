@@ -8,7 +8,6 @@ export {
   rankCandidatesForDemand,
 } from './demand-candidates.service.js';
 export {
-  actorOf,
   closeOwnDemand,
   createDemand,
   filterVisibleDemands,

@@ -1,11 +1,11 @@
 import type { MatchEvidence, MatchTerm } from '../../matcher/index.js';
-import { insertAuditEntries } from '../audit/index.js';
+import { actorOf, insertAuditEntries } from '../audit/index.js';
 import { findAgreementsOfPairs } from '../brokering/agreements.repository.js';
 import { consentOf } from '../brokering/consent.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
-import { actorOf, findDemandForCandidates, findVisibleDemand, isOpen } from '../demands/demands.service.js';
+import { findDemandForCandidates, findVisibleDemand, isOpen } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
 import { notifyInterest } from '../notifications/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';

@@ -1,6 +1,6 @@
-import { insertAuditEntries } from '../audit/index.js';
+import { actorOf, insertAuditEntries } from '../audit/index.js';
 import { type Database, withDomainErrors } from '../db/index.js';
-import { actorOf } from '../demands/demands.service.js';
+
 import { ENTERPRISE_SIZES, type EnterpriseSize } from '../shared/enums.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { cleanText, FieldProblems, isEmail } from '../shared/validation.js';

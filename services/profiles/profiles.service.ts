@@ -1,6 +1,6 @@
-import { insertAuditEntries } from '../audit/index.js';
+import { actorOf, insertAuditEntries } from '../audit/index.js';
 import { announceChanges, type ChangeNotice, type Database, withDomainErrors } from '../db/index.js';
-import { actorOf } from '../demands/demands.service.js';
+
 import type { PortalDependencies } from '../demands/demands.types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { User } from '../users/index.js';

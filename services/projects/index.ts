@@ -1,4 +1,4 @@
-export { actorOf, assertActsForChain, isBureau } from './project-access.js';
+export { assertActsForChain, isBureau } from './project-access.js';
 export { exportProjects } from './projects.export.js';
 export {
   applicationContext,

@@ -3,8 +3,6 @@ import type { Database } from '../db/index.js';
 import { ForbiddenError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
 
-export { actorOf } from '../demands/index.js';
-
 export const isBureau = (user: User) => user.role === 'staff' || user.role === 'admin';
 
 /**

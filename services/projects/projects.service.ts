@@ -1,4 +1,4 @@
-import { findAuditTrail, insertAuditEntries } from '../audit/index.js';
+import { actorOf, findAuditTrail, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { findOwnDemand } from '../demands/index.js';
@@ -8,7 +8,7 @@ import { PROJECT_STATUSES, type ProjectStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText } from '../shared/validation.js';
 import type { User } from '../users/index.js';
-import { actorOf, assertActsForChain, isBureau } from './project-access.js';
+import { assertActsForChain, isBureau } from './project-access.js';
 import {
   countProjectsByStatus,
   findCollaborationOfDemand,

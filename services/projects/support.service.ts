@@ -1,4 +1,4 @@
-import { insertAuditEntries } from '../audit/index.js';
+import { actorOf, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { notifyProjectSupported } from '../notifications/index.js';
@@ -6,7 +6,7 @@ import { PARTNER_KINDS, type PartnerKind, SUPPORT_KINDS, type SupportKind } from
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
 import type { User } from '../users/index.js';
-import { actorOf, assertActsForChain, isBureau } from './project-access.js';
+import { assertActsForChain, isBureau } from './project-access.js';
 import {
   findBenchmarkRateOn,
   findBenchmarkRates,

@@ -16,15 +16,12 @@ import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { homeOf } from './auth.routes.js';
+import { formBody } from './request-helpers.js';
 
 const FORGOT_WINDOW_MS = 60 * 60 * 1000;
 /** Requests for one address per hour, and from one network address (shared offices send several). */
 const FORGOT_PER_EMAIL = 3;
 const FORGOT_PER_ADDRESS = 20;
-
-function bodyOf(request: Request): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
-}
 
 /** A link that does not open: one clear page saying why and what to do, never the form. */
 function renderRefused(
@@ -63,7 +60,7 @@ export function accountRoutes(db: Database): Router {
     windowMs: FORGOT_WINDOW_MS,
     limit: FORGOT_PER_EMAIL,
     keyGenerator: (request) =>
-      `forgot:${String(bodyOf(request).email ?? '')
+      `forgot:${String(formBody(request).email ?? '')
         .trim()
         .toLowerCase()}`,
     handler: tooMany,
@@ -73,7 +70,7 @@ export function accountRoutes(db: Database): Router {
 
   // The same answer for every address, known or not, so the form tells nobody who has an account.
   router.post('/password/forgot', limitPerAddress, limitPerEmail, async (request, response) => {
-    await requestPasswordReset(db, bodyOf(request).email);
+    await requestPasswordReset(db, formBody(request).email);
     renderForgot(request, response, 200, 'account.forgot.sent');
   });
 
@@ -107,7 +104,7 @@ export function accountRoutes(db: Database): Router {
   });
 
   router.post('/account/reset/:token', async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     try {
       await resetPassword(db, {
         token: request.params.token,
@@ -148,7 +145,7 @@ export function accountRoutes(db: Database): Router {
   });
 
   router.post('/account/invitation/:token', async (request, response, next) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     let userId: number;
     try {
       ({ userId } = await acceptInvitation(db, {
@@ -194,7 +191,7 @@ export function accountRoutes(db: Database): Router {
   });
 
   router.post('/account/password', requireUser, async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     try {
       await changePassword(db, request.user!, {
         current: body.current,

@@ -7,7 +7,7 @@ import {
 import type { Database } from '../../services/db/index.js';
 import { COLLABORATION_STAGES } from '../../services/shared/enums.js';
 import { requireRole } from '../auth/guards.js';
-import { idParam } from './portal-forms.js';
+import { idParam } from './request-helpers.js';
 
 /**
  * The timeline of a collaboration: its history and its milestones' due and done dates, in date

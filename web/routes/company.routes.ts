@@ -4,7 +4,8 @@ import { findOwnCompany, updateOwnCompany } from '../../services/profiles/index.
 import { ValidationError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
-import { asFormValues, enumOptions, formBody, keptValues } from './portal-forms.js';
+import { asFormValues, enumOptions, keptValues } from './portal-forms.js';
+import { formBody } from './request-helpers.js';
 
 function companyModel(
   request: Request,

@@ -3,7 +3,7 @@ import { getConsortiumForUser, listConsortiaOfMember } from '../../services/cons
 import type { Database } from '../../services/db/index.js';
 import { requireRole } from '../auth/guards.js';
 import { consortiumPageModel } from './consortium-view.js';
-import { idParam } from './portal-forms.js';
+import { idParam } from './request-helpers.js';
 
 /** A member firm's or team's view of the consortia it belongs to. */
 export function consortiumMemberRoutes(db: Database): Router {

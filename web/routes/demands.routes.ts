@@ -20,7 +20,8 @@ import { NotFoundError, ValidationError } from '../../services/shared/errors.js'
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
-import { asFormValues, enumOptions, explainLanguage, formBody, idParam, keptValues } from './portal-forms.js';
+import { asFormValues, enumOptions, explainLanguage, keptValues } from './portal-forms.js';
+import { formBody, idParam } from './request-helpers.js';
 
 function demandFormModel(
   request: Request,

@@ -13,9 +13,11 @@ import {
   previewBulkInvite,
   previewListedAddresses,
 } from '../../services/accounts/index.js';
+import { actorOf } from '../../services/audit/index.js';
 import type { Database } from '../../services/db/index.js';
 import { requireRole } from '../auth/guards.js';
-import { actorOf, actThenReturn, bodyOf, idParam } from './staff/staff-context.js';
+import { formBody, recordId } from './request-helpers.js';
+import { actThenReturn } from './staff/staff-context.js';
 
 const STATES: AccountState[] = ['none', 'invited', 'active', 'pending', 'disabled'];
 /** One page of a list; a university's faculty fit on it, the whole city's roster needs the filter. */
@@ -86,11 +88,11 @@ export function invitationRoutes(db: Database): Router {
   router.get('/invitations', (request, response) => renderList(request, response, filterOf(request.query)));
 
   router.post('/invitations', (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     return actThenReturn(request, response, '/invitations', 'invitations.done.sent', () =>
-      invitePerson(db, actorOf(request), {
+      invitePerson(db, actorOf(request.user), {
         kind: body.kind,
-        id: idParam(body.id),
+        id: recordId(body.id),
         email: body.email,
         locale: body.locale ?? request.locale,
       }),
@@ -99,17 +101,17 @@ export function invitationRoutes(db: Database): Router {
 
   // The preview: how many would be invited and who would be skipped, before anything is sent.
   router.post('/invitations/bulk/preview', async (request, response) => {
-    const filter = filterOf(bodyOf(request));
+    const filter = filterOf(formBody(request));
     const preview = await previewBulkInvite(db, filter);
     await renderList(request, response, { ...filter, state: null }, { preview, previewFilter: filter });
   });
 
   router.post('/invitations/bulk', async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     const filter = filterOf(body);
     const outcome = await bulkInvite(
       db,
-      actorOf(request),
+      actorOf(request.user),
       filter,
       body.locale === 'en' ? 'en' : request.locale,
     );
@@ -118,7 +120,7 @@ export function invitationRoutes(db: Database): Router {
 
   // A pasted column of addresses, checked line by line against the chosen list.
   router.post('/invitations/addresses/preview', async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     const filter = filterOf(body);
     const listed = await previewListedAddresses(db, { kind: filter.kind, text: body.addresses });
     await renderList(
@@ -130,9 +132,9 @@ export function invitationRoutes(db: Database): Router {
   });
 
   router.post('/invitations/addresses', async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     const filter = filterOf(body);
-    const listedOutcome = await inviteListedAddresses(db, actorOf(request), {
+    const listedOutcome = await inviteListedAddresses(db, actorOf(request.user), {
       kind: filter.kind,
       text: body.addresses,
       locale: body.locale === 'en' ? 'en' : request.locale,

@@ -19,7 +19,8 @@ import { DEMAND_STATUSES } from '../../services/shared/enums.js';
 import { pagerOf, scorePoints } from '../paging.js';
 import { highlightWords, snippetOf } from '../snippets.js';
 import { enumLabel } from '../views/helpers.js';
-import { enumOptions, idParam } from './portal-forms.js';
+import { enumOptions } from './portal-forms.js';
+import { idParam } from './request-helpers.js';
 
 const LIBRARIES = ['demands', 'results', 'experts'] as const;
 type Library = (typeof LIBRARIES)[number];

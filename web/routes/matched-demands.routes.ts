@@ -5,7 +5,8 @@ import { findCompanyFace, rankDemandsForUser } from '../../services/profiles/ind
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
-import { explainLanguage, idParam } from './portal-forms.js';
+import { explainLanguage } from './portal-forms.js';
+import { idParam } from './request-helpers.js';
 
 /** A university team or faculty member browses the demands ranked for them and says "interested". */
 export function matchedDemandRoutes(deps: PortalDependencies): Router {

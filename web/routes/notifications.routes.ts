@@ -14,7 +14,7 @@ import { ValidationError } from '../../services/shared/errors.js';
 import { requireUser } from '../auth/guards.js';
 import { safeLocalPath } from '../locale.js';
 import { flash } from '../navigation.js';
-import { bodyOf, idParam } from './staff/staff-context.js';
+import { formBody, idParam } from './request-helpers.js';
 
 /** The bell's unread count on every page a signed-in person sees. */
 export function noticeBell(db: Database) {
@@ -67,7 +67,7 @@ export function notificationRoutes(db: Database): Router {
 
   router.post('/notifications/settings', async (request, response) => {
     try {
-      await updatePreferences(db, request.user!, bodyOf(request));
+      await updatePreferences(db, request.user!, formBody(request));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return renderSettings(request, response, 400, error.details);
@@ -83,13 +83,13 @@ export function notificationRoutes(db: Database): Router {
 
   // Opening a notice reads it and goes to what it is about.
   router.get('/notifications/:id', async (request, response) => {
-    response.redirect(safeLocalPath(await openNotice(db, request.user!, idParam(request.params.id))));
+    response.redirect(safeLocalPath(await openNotice(db, request.user!, idParam(request))));
   });
 
   router.post('/notifications/:id/:state', async (request, response) => {
     const state = request.params.state;
     if (state !== 'read' && state !== 'unread') throw new ValidationError('read or unread');
-    await markNotices(db, request.user!, [idParam(request.params.id)], state === 'read');
+    await markNotices(db, request.user!, [idParam(request)], state === 'read');
     response.redirect(request.query.unread === '1' ? '/notifications?unread=1' : '/notifications');
   });
 

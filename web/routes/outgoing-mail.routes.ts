@@ -10,7 +10,7 @@ import { MAIL_STATUSES, type MailStatus } from '../../services/shared/enums.js';
 import { NotFoundError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
-import { idParam } from './staff/staff-context.js';
+import { idParam } from './request-helpers.js';
 
 const PAGE_SIZE = 200;
 
@@ -39,7 +39,7 @@ export function outgoingMailRoutes(db: Database, options: { smtpConfigured: bool
   });
 
   router.get('/admin/mail/:id', async (request, response) => {
-    const mail = await findOutboxMail(db, idParam(request.params.id));
+    const mail = await findOutboxMail(db, idParam(request));
     if (!mail) throw new NotFoundError('no such mail');
     response.render('pages/admin/mail-message', {
       title: mail.subject,
@@ -49,7 +49,7 @@ export function outgoingMailRoutes(db: Database, options: { smtpConfigured: bool
   });
 
   router.post('/admin/mail/:id/retry', async (request, response) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     const requeued = await requeueFailedMail(db, id);
     flash(request, requeued ? 'success' : 'error', requeued ? 'outbox.requeued' : 'outbox.notFailed');
     response.redirect(`/admin/mail/${id}`);

@@ -8,23 +8,8 @@ import {
   VISIBILITIES,
   WORK_KINDS,
 } from '../../services/shared/enums.js';
-import { NotFoundError } from '../../services/shared/errors.js';
 import type { Locale } from '../i18n/translate.js';
 import { enumLabel } from '../views/helpers.js';
-
-/** A path id: anything but a plain positive integer is an unknown page, never a server error. */
-export function idParam(request: Request, name = 'id'): number {
-  const value = request.params[name];
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) === 0)
-    throw new NotFoundError('no such record');
-  return Number(value);
-}
-
-/** The form body as a plain record, with the CSRF token left out so it is never echoed back. */
-export function formBody(request: Request): Record<string, unknown> {
-  const { _csrf, ...body } = (request.body ?? {}) as Record<string, unknown>;
-  return body;
-}
 
 export const explainLanguage = (request: Request) => (request.locale === 'en' ? 'en' : 'zh');
 

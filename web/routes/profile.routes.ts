@@ -15,7 +15,8 @@ import {
 import { NotFoundError, ValidationError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
-import { asFormValues, enumOptions, formBody, idParam, keptValues } from './portal-forms.js';
+import { asFormValues, enumOptions, keptValues } from './portal-forms.js';
+import { formBody, idParam } from './request-helpers.js';
 
 type Section = 'team' | 'faculty';
 

@@ -11,8 +11,9 @@ import {
 import { ValidationError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
-import { asFormValues, formBody, idParam, keptValues } from './portal-forms.js';
+import { asFormValues, keptValues } from './portal-forms.js';
 import { projectPageModel } from './project-view.js';
+import { formBody, idParam } from './request-helpers.js';
 
 type Context = Awaited<ReturnType<typeof applicationContext>>;
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { assignStaffToChain, changeRole, listStaffMembers } from '../../../services/admin/index.js';
+import { actorOf } from '../../../services/audit/index.js';
 import type { Database } from '../../../services/db/index.js';
 import {
   type LoginLimitPolicy,
@@ -10,7 +11,8 @@ import { CHAIN_CODES, USER_STATUSES, type UserStatus } from '../../../services/s
 import { approveUser, disableUser, enableUser, listUsers } from '../../../services/users/index.js';
 import { requireRole } from '../../auth/guards.js';
 import { enumLabel } from '../../views/helpers.js';
-import { actorOf, actThenReturn, bodyOf, idParam } from '../staff/staff-context.js';
+import { formBody, idParam } from '../request-helpers.js';
+import { actThenReturn } from '../staff/staff-context.js';
 
 /** Accounts and roles, approving enterprise sign-ups, and the staff of each chain's task force: admins only. */
 export function adminRoutes(db: Database, options: { loginLimits: LoginLimitPolicy }): Router {
@@ -45,7 +47,7 @@ export function adminRoutes(db: Database, options: { loginLimits: LoginLimitPoli
 
   router.post('/admin/logins/unlock', (request, response) =>
     actThenReturn(request, response, '/admin/users#locked-logins', 'logins.done.unlocked', () =>
-      unlockAccount(db, actorOf(request), String(bodyOf(request).account ?? '')),
+      unlockAccount(db, actorOf(request.user), String(formBody(request).account ?? '')),
     ),
   );
 
@@ -56,7 +58,7 @@ export function adminRoutes(db: Database, options: { loginLimits: LoginLimitPoli
   ) =>
     router.post(`/admin/users/:id/${path}`, (request, response) =>
       actThenReturn(request, response, '/admin/users', successKey, () =>
-        act(actorOf(request), idParam(request.params.id), bodyOf(request)),
+        act(actorOf(request.user), idParam(request), formBody(request)),
       ),
     );
   userAction('approve', 'admin.done.approved', (actor, id) => approveUser(db, actor, id));
@@ -81,7 +83,7 @@ export function adminRoutes(db: Database, options: { loginLimits: LoginLimitPoli
 
   router.post('/admin/staff/:id/chain', (request, response) =>
     actThenReturn(request, response, '/admin/staff', 'admin.done.chain', () =>
-      assignStaffToChain(db, actorOf(request), idParam(request.params.id), bodyOf(request).chainCode),
+      assignStaffToChain(db, actorOf(request.user), idParam(request), formBody(request).chainCode),
     ),
   );
 

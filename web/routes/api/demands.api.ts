@@ -13,7 +13,8 @@ import {
   updateOwnDemand,
 } from '../../../services/demands/index.js';
 import { requireUser } from '../../auth/guards.js';
-import { explainLanguage, idParam } from '../portal-forms.js';
+import { explainLanguage } from '../portal-forms.js';
+import { idParam } from '../request-helpers.js';
 
 /** A JSON body as a record; an array, a string or nothing at all is an empty one, so validation says what is missing. */
 export function jsonBody(request: Request): Record<string, unknown> {

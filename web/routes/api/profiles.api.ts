@@ -7,7 +7,8 @@ import {
   updateTeamProfile,
 } from '../../../services/profiles/index.js';
 import { requireUser } from '../../auth/guards.js';
-import { idParam } from '../portal-forms.js';
+import { idParam } from '../request-helpers.js';
+
 import { jsonBody } from './demands.api.js';
 
 /** Team and faculty profiles as JSON: any signed-in user reads them; only their own people change them. */

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
+import { actorOf } from '../../../services/audit/index.js';
 import {
   addMilestone,
   addNote,
@@ -12,15 +13,8 @@ import {
 } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
 import { COLLABORATION_STAGES } from '../../../services/shared/enums.js';
-import {
-  actorOf,
-  actThenReturn,
-  bodyOf,
-  chainOptions,
-  chosenChain,
-  idParam,
-  optionsOf,
-} from './staff-context.js';
+import { formBody, idParam } from '../request-helpers.js';
+import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
 /** What one audit entry says, for a person: the action's words and the stage moved to, if any. */
 function historyLine(entry: CollaborationDetail['history'][number]) {
@@ -53,7 +47,7 @@ export function collaborationRoutes(db: Database): Router {
   });
 
   router.get('/staff/collaborations/:id', async (request, response) => {
-    const collaboration = await getCollaboration(db, idParam(request.params.id));
+    const collaboration = await getCollaboration(db, idParam(request));
     const index = COLLABORATION_STAGES.indexOf(collaboration.stage);
     response.render('pages/staff/collaboration', {
       title: collaboration.title,
@@ -76,24 +70,20 @@ export function collaborationRoutes(db: Database): Router {
   const action = (
     path: string,
     successKey: string,
-    act: (
-      id: number,
-      body: Record<string, unknown>,
-      request: Parameters<typeof actorOf>[0],
-    ) => Promise<unknown>,
+    act: (id: number, body: Record<string, unknown>, request: Request) => Promise<unknown>,
   ) =>
     router.post(`/staff/collaborations/:id/${path}`, (request, response) => {
-      const id = idParam(request.params.id);
+      const id = idParam(request);
       return actThenReturn(request, response, `/staff/collaborations/${id}`, successKey, () =>
-        act(id, bodyOf(request), request),
+        act(id, formBody(request), request),
       );
     });
 
   action('stage', 'collaboration.done.stage', (id, body, request) =>
-    moveStage(db, actorOf(request), id, { to: body.to, note: body.note }),
+    moveStage(db, actorOf(request.user), id, { to: body.to, note: body.note }),
   );
   action('outcomes', 'form.saved', (id, body, request) =>
-    recordOutcomes(db, actorOf(request), id, {
+    recordOutcomes(db, actorOf(request.user), id, {
       contractValue: body.contractValue,
       patentsGranted: body.patentsGranted,
       newProducts: body.newProducts,
@@ -101,16 +91,16 @@ export function collaborationRoutes(db: Database): Router {
     }),
   );
   action('notes', 'collaboration.done.note', (id, body, request) =>
-    addNote(db, actorOf(request), id, body.note),
+    addNote(db, actorOf(request.user), id, body.note),
   );
   action('milestones', 'collaboration.done.milestone', (id, body, request) =>
-    addMilestone(db, actorOf(request), id, { title: body.title, stage: body.stage, dueOn: body.dueOn }),
+    addMilestone(db, actorOf(request.user), id, { title: body.title, stage: body.stage, dueOn: body.dueOn }),
   );
   router.post('/staff/collaborations/:id/milestones/:milestoneId', (request, response) => {
-    const id = idParam(request.params.id);
-    const body = bodyOf(request);
+    const id = idParam(request);
+    const body = formBody(request);
     return actThenReturn(request, response, `/staff/collaborations/${id}`, 'form.saved', () =>
-      setMilestoneCompletion(db, actorOf(request), id, idParam(request.params.milestoneId), {
+      setMilestoneCompletion(db, actorOf(request.user), id, idParam(request, 'milestoneId'), {
         done: body.done === '1',
         doneOn: body.doneOn,
       }),

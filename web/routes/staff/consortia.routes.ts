@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { chainOfStaff } from '../../../services/admin/index.js';
 import {
   addConsortiumMember,
@@ -20,7 +20,8 @@ import type { Database } from '../../../services/db/index.js';
 import type { MatchingService } from '../../../services/matching/index.js';
 import { CHAIN_CODES, CONSORTIUM_ROLES, CONSORTIUM_STATUSES } from '../../../services/shared/enums.js';
 import { consortiumPageModel } from '../consortium-view.js';
-import { actThenReturn, bodyOf, chainOptions, chosenChain, idParam, optionsOf } from './staff-context.js';
+import { formBody, idParam } from '../request-helpers.js';
+import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
 /** Staff set up and keep the consortia of their chain; any staff member may read them all. */
 export function consortiumStaffRoutes(db: Database, matching: MatchingService): Router {
@@ -46,14 +47,14 @@ export function consortiumStaffRoutes(db: Database, matching: MatchingService): 
 
   router.post('/staff/consortia', (request, response) =>
     actThenReturn(request, response, '/staff/consortia', 'consortium.created', async () => {
-      const id = await createConsortium(db, request.user!, bodyOf(request));
+      const id = await createConsortium(db, request.user!, formBody(request));
       return `/staff/consortia/${id}`;
     }),
   );
 
   router.get('/staff/consortia/:id', async (request, response) => {
     const user = request.user!;
-    const consortium = await getConsortiumForUser(db, user, idParam(request.params.id));
+    const consortium = await getConsortiumForUser(db, user, idParam(request));
     const mayAct = user.role === 'admin' || (await chainOfStaff(db, user.staffId)) === consortium.chainCode;
     const memberFirms = consortium.members
       .filter((member) => member.kind === 'enterprise')
@@ -96,17 +97,13 @@ export function consortiumStaffRoutes(db: Database, matching: MatchingService): 
   const action = (
     path: string,
     successKey: string,
-    act: (
-      id: number,
-      body: Record<string, unknown>,
-      request: Parameters<typeof bodyOf>[0],
-    ) => Promise<unknown>,
+    act: (id: number, body: Record<string, unknown>, request: Request) => Promise<unknown>,
   ) =>
     router.post(`/staff/consortia/:id/${path}`, async (request, response) => {
-      const id = idParam(request.params.id);
+      const id = idParam(request);
       await assertMayKeepConsortium(db, request.user!, id);
       return actThenReturn(request, response, `/staff/consortia/${id}`, successKey, () =>
-        act(id, bodyOf(request), request),
+        act(id, formBody(request), request),
       );
     });
 
@@ -120,17 +117,17 @@ export function consortiumStaffRoutes(db: Database, matching: MatchingService): 
     addConsortiumTask(db, request.user!, id, body),
   );
   router.post('/staff/consortia/:id/members/:memberId/delete', async (request, response) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     await assertMayKeepConsortium(db, request.user!, id);
     return actThenReturn(request, response, `/staff/consortia/${id}`, 'consortium.memberRemoved', () =>
-      removeConsortiumMember(db, request.user!, id, idParam(request.params.memberId)),
+      removeConsortiumMember(db, request.user!, id, idParam(request, 'memberId')),
     );
   });
   router.post('/staff/consortia/:id/tasks/:taskId/status', async (request, response) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     await assertMayKeepConsortium(db, request.user!, id);
     return actThenReturn(request, response, `/staff/consortia/${id}`, 'form.saved', () =>
-      setConsortiumTaskStatus(db, request.user!, id, idParam(request.params.taskId), bodyOf(request).status),
+      setConsortiumTaskStatus(db, request.user!, id, idParam(request, 'taskId'), formBody(request).status),
     );
   });
 

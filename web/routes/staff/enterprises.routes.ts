@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { actorOf } from '../../../services/audit/index.js';
 import type { Database } from '../../../services/db/index.js';
 import {
   getEnterprisePage,
@@ -7,15 +8,8 @@ import {
 } from '../../../services/enterprises/index.js';
 import { todayInCity } from '../../../services/shared/city-date.js';
 import { SERVICE_KINDS } from '../../../services/shared/enums.js';
-import {
-  actorOf,
-  actThenReturn,
-  bodyOf,
-  chainOptions,
-  chosenChain,
-  idParam,
-  optionsOf,
-} from './staff-context.js';
+import { formBody, idParam } from '../request-helpers.js';
+import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
 export function enterpriseRoutes(db: Database): Router {
   const router = Router();
@@ -33,7 +27,7 @@ export function enterpriseRoutes(db: Database): Router {
   });
 
   router.get('/staff/enterprises/:id', async (request, response) => {
-    const page = await getEnterprisePage(db, idParam(request.params.id));
+    const page = await getEnterprisePage(db, idParam(request));
     response.render('pages/staff/enterprise', {
       title: page.enterprise.name,
       ...page,
@@ -44,10 +38,10 @@ export function enterpriseRoutes(db: Database): Router {
   });
 
   router.post('/staff/enterprises/:id/services', (request, response) => {
-    const id = idParam(request.params.id);
-    const body = bodyOf(request);
+    const id = idParam(request);
+    const body = formBody(request);
     return actThenReturn(request, response, `/staff/enterprises/${id}`, 'enterprise.done.serviceLogged', () =>
-      logEnterpriseService(db, actorOf(request), request.user?.staffId ?? null, {
+      logEnterpriseService(db, actorOf(request.user), request.user?.staffId ?? null, {
         enterpriseId: id,
         servedOn: body.servedOn,
         kind: body.kind,

@@ -1,4 +1,5 @@
 import { type Request, Router } from 'express';
+import { actorOf } from '../../../services/audit/index.js';
 import type { Database } from '../../../services/db/index.js';
 import {
   buildImportTemplate,
@@ -17,7 +18,6 @@ import {
 import { ValidationError } from '../../../services/shared/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../uploads.js';
 import { sendFile } from './send-file.js';
-import { actorOf } from './staff-context.js';
 
 const isImportKind = (value: unknown): value is ImportKind =>
   (IMPORT_KINDS as readonly unknown[]).includes(value);
@@ -87,7 +87,7 @@ export function listRoutes(db: Database): Router {
     };
     const outcome = dryRun
       ? { report: await previewImport(input, db), committed: false }
-      : await runImport(input, db, { actor: actorOf(request) });
+      : await runImport(input, db, { actor: actorOf(request.user) });
     response
       .status(outcome.report.valid ? 200 : 422)
       .render('pages/staff/lists', listsPage(request, { kind, ...reportView(outcome, dryRun) }));

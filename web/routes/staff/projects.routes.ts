@@ -27,8 +27,9 @@ import {
 import { todayInCity } from '../../../services/shared/city-date.js';
 import { PARTNER_KINDS, PROJECT_STATUSES, SUPPORT_KINDS } from '../../../services/shared/enums.js';
 import { projectPageModel } from '../project-view.js';
+import { formBody, idParam } from '../request-helpers.js';
 import { sendFile } from './send-file.js';
-import { actThenReturn, bodyOf, chainOptions, chosenChain, idParam, optionsOf } from './staff-context.js';
+import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
 async function libraryFilter(db: Database, request: Request): Promise<ProjectFilter> {
   const status = isProjectStatus(request.query.status) ? request.query.status : null;
@@ -84,7 +85,7 @@ export function projectLibraryRoutes(db: Database): Router {
 
   router.get('/staff/projects/:id', async (request, response) => {
     const user = request.user!;
-    const project = await getProjectForUser(db, user, idParam(request.params.id));
+    const project = await getProjectForUser(db, user, idParam(request));
     const mayAct = user.role === 'admin' || (await chainOfStaff(db, user.staffId)) === project.chainCode;
     const partners = await listPartners(db);
     const partnerOptions = (kind: string) =>
@@ -112,9 +113,9 @@ export function projectLibraryRoutes(db: Database): Router {
   });
 
   router.post('/staff/projects/:id/review', async (request, response) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     await assertMayActOnProject(db, request.user!, id);
-    const body = bodyOf(request);
+    const body = formBody(request);
     return actThenReturn(
       request,
       response,
@@ -127,10 +128,10 @@ export function projectLibraryRoutes(db: Database): Router {
   });
 
   router.post('/staff/projects/:id/support', async (request, response) => {
-    const id = idParam(request.params.id);
+    const id = idParam(request);
     await assertMayActOnProject(db, request.user!, id);
     return actThenReturn(request, response, `/staff/projects/${id}`, 'support.recorded', () =>
-      recordSupport(db, request.user!, id, bodyOf(request)),
+      recordSupport(db, request.user!, id, formBody(request)),
     );
   });
 
@@ -149,13 +150,13 @@ export function projectLibraryRoutes(db: Database): Router {
 
   router.post('/staff/partners', (request, response) =>
     actThenReturn(request, response, '/staff/partners', 'support.partnerCreated', () =>
-      createPartner(db, request.user!, bodyOf(request)),
+      createPartner(db, request.user!, formBody(request)),
     ),
   );
 
   router.post('/staff/benchmark-rates', (request, response) =>
     actThenReturn(request, response, '/staff/partners', 'support.benchmarkSet', () =>
-      setBenchmarkRate(db, request.user!, bodyOf(request)),
+      setBenchmarkRate(db, request.user!, formBody(request)),
     ),
   );
 

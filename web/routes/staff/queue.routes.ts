@@ -1,5 +1,6 @@
 import { type Request, Router } from 'express';
 import { isChainCode } from '../../../services/admin/index.js';
+import { actorOf } from '../../../services/audit/index.js';
 import {
   acceptMatch,
   confirmProposal,
@@ -32,16 +33,8 @@ import { ValidationError } from '../../../services/shared/errors.js';
 import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
 import { pagerOf, scorePoints, withoutPage } from '../../paging.js';
-import {
-  actorOf,
-  actThenReturn,
-  bodyOf,
-  chainOptions,
-  chosenChain,
-  idParam,
-  messageKeyOf,
-  optionsOf,
-} from './staff-context.js';
+import { formBody, idParam, recordId } from '../request-helpers.js';
+import { actThenReturn, chainOptions, chosenChain, messageKeyOf, optionsOf } from './staff-context.js';
 
 /** A row of the queue as the page shows it: names, the score on the 0–100 scale, and what may be done. */
 function queueRow(entry: QueueEntry) {
@@ -106,7 +99,7 @@ const withParam = (search: URLSearchParams, name: string, value: string | null) 
 /** The ticked pair ids of a bulk form: whatever is not a plain id is refused as a whole. */
 function tickedIds(value: unknown): number[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.map((item) => idParam(item));
+  return values.map((item) => recordId(item));
 }
 
 /** The brokering queue, its four decisions, the fairness proposal, and the teams' workload limits. */
@@ -158,7 +151,7 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
 
   /** After an action on one pair, the same page, scrolled back to that pair's row. */
   const backTo = (request: Request, id: number) =>
-    `${safeLocalPath(bodyOf(request).back, '/staff/queue').replace(/#.*$/, '')}#pair-${id}`;
+    `${safeLocalPath(formBody(request).back, '/staff/queue').replace(/#.*$/, '')}#pair-${id}`;
 
   router.get('/staff/queue/proposal', async (request, response) => {
     const chain = request.query.chain;
@@ -179,10 +172,10 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
   router.get('/staff/queue/proposal/confirm', (_request, response) => response.redirect('/staff/queue'));
 
   router.post('/staff/queue/bulk', async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     const back = safeLocalPath(body.back, '/staff/queue');
     try {
-      const outcome = await decideInBulk(db, actorOf(request), {
+      const outcome = await decideInBulk(db, actorOf(request.user), {
         action: body.bulkAction,
         candidateIds: tickedIds(body.ids),
         reason: body.bulkReason,
@@ -199,7 +192,7 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
   });
 
   router.get('/staff/queue/:id', async (request, response) => {
-    const entry = await getQueueEntry(db, idParam(request.params.id));
+    const entry = await getQueueEntry(db, idParam(request));
     const back = safeLocalPath(request.query.back, '/staff/queue');
     response.render('pages/staff/pair', {
       title: entry.demandTitle,
@@ -223,7 +216,7 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
     act: (request: Request, id: number) => Promise<string | undefined>,
   ) =>
     router.post(`/staff/queue/:id/${path}`, (request, response) => {
-      const id = idParam(request.params.id);
+      const id = idParam(request);
       return actThenReturn(
         request,
         response,
@@ -235,21 +228,21 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
     });
 
   decision('shortlist', 'brokering.done.shortlisted', async (request, id) => {
-    await shortlistMatch(db, actorOf(request), id);
+    await shortlistMatch(db, actorOf(request.user), id);
     return undefined;
   });
   decision('introduce', 'brokering.done.introduced', async (request, id) => {
-    await introduceMatch(db, actorOf(request), id);
+    await introduceMatch(db, actorOf(request.user), id);
     return undefined;
   });
   decision('decline', 'brokering.done.declined', async (request, id) => {
-    const body = bodyOf(request);
-    await declineMatch(db, actorOf(request), id, { reason: body.reason, note: body.note });
+    const body = formBody(request);
+    await declineMatch(db, actorOf(request.user), id, { reason: body.reason, note: body.note });
     return undefined;
   });
   decision('agreement', 'consent.done.recorded', async (request, id) => {
-    const body = bodyOf(request);
-    await recordOutsideAgreement(db, actorOf(request), id, {
+    const body = formBody(request);
+    await recordOutsideAgreement(db, actorOf(request.user), id, {
       enterpriseConfirmedBy: body.enterpriseConfirmedBy,
       universityConfirmedBy: body.universityConfirmedBy,
       channel: body.channel,
@@ -259,14 +252,14 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
     return undefined;
   });
   decision('accept', 'brokering.done.accepted', async (request, id) => {
-    const { collaboration } = await acceptMatch(db, actorOf(request), id);
+    const { collaboration } = await acceptMatch(db, actorOf(request.user), id);
     return `/staff/collaborations/${collaboration.id}`;
   });
 
   // The proposal changes nothing until it is confirmed, so it is a page of its own that a reload
   // or a language switch opens again; the old form's POST lands there.
   router.post('/staff/queue/proposal', (request, response) => {
-    const chain = bodyOf(request).chain;
+    const chain = formBody(request).chain;
     if (!isChainCode(chain)) {
       flash(request, 'error', 'brokering.proposal.chooseChain');
       return response.redirect(303, '/staff/queue');
@@ -275,11 +268,11 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
   });
 
   router.post('/staff/queue/proposal/confirm', async (request, response) => {
-    const body = bodyOf(request);
+    const body = formBody(request);
     const chosen = (Array.isArray(body.candidateIds) ? body.candidateIds : [body.candidateIds])
       .filter((value) => value !== undefined)
-      .map((value) => idParam(value));
-    const outcome = await confirmProposal(db, actorOf(request), chosen);
+      .map((value) => recordId(value));
+    const outcome = await confirmProposal(db, actorOf(request.user), chosen);
     response.render('pages/staff/proposal-done', {
       title: request.t('brokering.proposal.title'),
       introduced: outcome.introduced.length,
@@ -310,9 +303,9 @@ export function queueRoutes(db: Database, matching: MatchingService): Router {
       `/staff/teams${chainQuery(request)}`,
       'brokering.done.limitSet',
       async () => {
-        const limit = bodyOf(request).limit;
+        const limit = formBody(request).limit;
         if (limit === undefined) throw new ValidationError('no limit', { limit: 'validation.limit' });
-        await setIntroductionLimit(db, actorOf(request), idParam(request.params.id), limit);
+        await setIntroductionLimit(db, actorOf(request.user), idParam(request), limit);
       },
     ),
   );

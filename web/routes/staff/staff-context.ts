@@ -1,24 +1,11 @@
 import type { Request, Response } from 'express';
 import { chainOfStaff, isChainCode } from '../../../services/admin/index.js';
-import type { Actor } from '../../../services/audit/index.js';
 import type { Database } from '../../../services/db/index.js';
 import { CHAIN_CODES, type ChainCode } from '../../../services/shared/enums.js';
 import { DomainError, NotFoundError, ValidationError } from '../../../services/shared/errors.js';
 import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
 import { enumLabel } from '../../views/helpers.js';
-
-/** Who acts, for the audit log: the signed-in account. */
-export function actorOf(request: Request): Actor {
-  return { userId: request.user?.id ?? null, label: request.user?.email ?? 'unknown' };
-}
-
-/** A positive whole number from the URL, or the 404 an unknown id deserves. */
-export function idParam(value: unknown): number {
-  const text = String(value ?? '');
-  if (!/^\d{1,9}$/.test(text) || Number(text) === 0) throw new NotFoundError('no such record');
-  return Number(text);
-}
 
 /**
  * The chain a page shows: the one asked for (`?chain=all` for the whole city), else the chain of
@@ -86,8 +73,4 @@ export async function actThenReturn(
     flash(request, 'error', messageKeyOf(error));
     response.redirect(back);
   }
-}
-
-export function bodyOf(request: Request): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
 }
