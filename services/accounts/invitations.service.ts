@@ -2,9 +2,9 @@ import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, isEmail } from '../shared/validation.js';
 import { hashPassword } from '../users/index.js';
 import { insertUser } from '../users/users.repository.js';
+import { cleanText, isEmail } from '../validation/index.js';
 import { queueInvitationMail } from './account-mails.js';
 import {
   findInvitationByHash,

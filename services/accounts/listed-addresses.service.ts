@@ -2,7 +2,7 @@ import type { Actor } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { ValidationError } from '../shared/errors.js';
-import { isEmail } from '../shared/validation.js';
+import { isEmail } from '../validation/index.js';
 import type { InviteeKind, ListedAddressPreview } from './accounts.types.js';
 import { type Locale, sendInvitation } from './invitations.service.js';
 import { findEmailsWithAccounts, findInvitees } from './people.repository.js';

@@ -5,9 +5,9 @@ import { withDomainErrors } from '../db/index.js';
 import { forgetAccountFailures } from '../login-limits/index.js';
 import { portalLink } from '../mail/index.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
-import { cleanText, isEmail } from '../shared/validation.js';
 import { findUserById, hashPassword, type User, verifyPassword } from '../users/index.js';
 import { findCredentialsByEmail, insertUser } from '../users/users.repository.js';
+import { cleanText, isEmail } from '../validation/index.js';
 import { queueResetMail } from './account-mails.js';
 import {
   deleteSessionsOfUser,

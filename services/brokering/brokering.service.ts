@@ -8,7 +8,7 @@ import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/i
 import { todayInCity } from '../shared/city-date.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, parseOptionalInteger } from '../shared/validation.js';
+import { cleanText, parseOptionalInteger } from '../validation/index.js';
 import { findAgreementsOfPairs } from './agreements.repository.js';
 import {
   countLiveIntroductions,

@@ -4,7 +4,7 @@ import { withDomainErrors } from '../db/index.js';
 import { todayInCity } from '../shared/city-date.js';
 import { AGREEMENT_CHANNELS, type AgreementChannel } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, parseOptionalDate } from '../shared/validation.js';
+import { cleanText, parseOptionalDate } from '../validation/index.js';
 import { findAgreementOfPair, insertAgreement } from './agreements.repository.js';
 import { lockCandidate } from './brokering.repository.js';
 import type { CandidatePair, OutsideAgreement, PairConsent } from './brokering.types.js';

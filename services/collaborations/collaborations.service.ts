@@ -6,7 +6,7 @@ import { notifyStageChanged } from '../notifications/index.js';
 import { todayInCity } from '../shared/city-date.js';
 import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
+import { cleanText, FieldProblems, parseOptionalDate } from '../validation/index.js';
 import {
   findCollaborationSummaries,
   findCollaborationTeams,

@@ -14,8 +14,8 @@ import {
   type ConsortiumTaskStatus,
 } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, FieldProblems } from '../shared/validation.js';
 import type { User } from '../users/index.js';
+import { cleanText, FieldProblems } from '../validation/index.js';
 import {
   deleteMember,
   enterpriseExists,

@@ -5,7 +5,7 @@ import { withDomainErrors } from '../db/index.js';
 import { todayInCity } from '../shared/city-date.js';
 import { SERVICE_KINDS, type ServiceKind } from '../shared/enums.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from '../shared/validation.js';
+import { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from '../validation/index.js';
 import {
   findChainsOfEnterprises,
   findDemandsOfEnterprise,

@@ -180,6 +180,28 @@ describeEachDatabase('importing the bureau lists', (kind) => {
       expect(links.map((link) => link.chainCode).sort()).toEqual(['carbon_fiber', 'medical']);
     });
 
+    it('refuses an enterprise whose email and phone are not ones, as the company page does, writing nothing', async () => {
+      const content = buildCsv([
+        ['企业名称', '所属行业', '企业规模', '联系电话', '邮箱'],
+        ['威海某海洋生物有限公司', '海洋生物', '小型', 'abc', 'not-an-email'],
+        ['威海某钓具有限公司', '钓具', '微型', '0631-5687123 转 8001', 'sales@diaoju.example.cn'],
+      ]);
+      const before = await database.db.select({ rows: count() }).from(schema.enterprises);
+      const outcome = await runImport(
+        { kind: 'enterprises', fileName: '企业.csv', content, locale: 'en' },
+        database.db,
+      );
+      expect(outcome.committed).toBe(false);
+      expect(
+        outcome.report.errors.map((problem) => [problem.code, problem.row, problem.column?.letter]),
+      ).toEqual([
+        ['invalid_phone', 2, 'D'],
+        ['invalid_email', 2, 'E'],
+      ]);
+      expect(outcome.report.errors[1]!.message).toBe('"not-an-email" is not a valid email address');
+      expect(await database.db.select({ rows: count() }).from(schema.enterprises)).toEqual(before);
+    });
+
     it('imports demands with class labels, a budget range and a date typed as text', async () => {
       const content = await buildXlsx([
         {

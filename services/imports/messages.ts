@@ -119,6 +119,26 @@ const MESSAGES = {
     zh: `预算下限 ${p.min} 大于上限 ${p.max}`,
     en: `The budget's minimum ${p.min} is above its maximum ${p.max}`,
   }),
+  invalid_email: (p) => ({
+    zh: `“${p.value}”不是有效的邮箱地址`,
+    en: `"${p.value}" is not a valid email address`,
+  }),
+  invalid_phone: (p) => ({
+    zh: `“${p.value}”不是有效的电话号码，请写成 0631-5687123 或 13800138000`,
+    en: `"${p.value}" is not a telephone number; write it as 0631-5687123 or 13800138000`,
+  }),
+  too_long: (p) => ({
+    zh: `“${p.column}”过长，最多 ${p.max} 个字符`,
+    en: `"${p.column}" is too long: at most ${p.max} characters`,
+  }),
+  too_many_directions: (p) => ({
+    zh: `“${p.column}”最多 ${p.max} 项`,
+    en: `"${p.column}" holds at most ${p.max} entries`,
+  }),
+  invalid_value: (p) => ({
+    zh: `“${p.value}”不是有效的${p.column}`,
+    en: `"${p.value}" is not a valid ${p.column}`,
+  }),
   formula_without_result: () => ({
     zh: '公式单元格没有计算结果，请在 Excel 中重新计算并保存，或改为填写数值',
     en: 'A formula cell has no computed result; recalculate and save in Excel, or type the value',

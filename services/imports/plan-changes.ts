@@ -1,4 +1,5 @@
 import { textFault } from '../shared/text-hygiene.js';
+import { checkFields } from '../validation/index.js';
 import { faultProblem } from './field-parsers.js';
 import type { MappedColumn } from './header-mapping.js';
 import type { ImportProgress } from './imports.types.js';
@@ -7,6 +8,7 @@ import type { PreparedTable } from './prepare-table.js';
 import type { ProblemCollector } from './problem-collector.js';
 import { isBlank, type TableRow } from './read/sheet.types.js';
 import type { ReferenceData } from './reference-data.js';
+import { ruleProblem } from './rule-problems.js';
 
 export interface PlannedCreate {
   row: number;
@@ -59,7 +61,7 @@ export async function planChanges(
     if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
     const row = readRow(tableRow, prepared, columns, problems);
     const resolved = kind.resolve(row, references);
-    if (!resolved) continue;
+    if (!resolved || !passesRules(kind, resolved.values, row, columns)) continue;
     const first = firstRowByKey.get(resolved.key);
     if (first !== undefined) {
       problems.error('duplicate_row', { row: tableRow.rowNumber }, { first, key: resolved.label });
@@ -94,6 +96,21 @@ export async function planChanges(
   }
   onProgress?.({ phase: 'checking', done: total, total });
   return plan;
+}
+
+/** Reports, on its cell, each value that breaks the entity's field rules; true when none does. */
+function passesRules(
+  kind: KindDefinition,
+  values: Record<string, unknown>,
+  row: RowContext,
+  columns: Map<string, MappedColumn>,
+): boolean {
+  const failed = Object.entries(checkFields(kind.rules, values));
+  for (const [field, issue] of failed) {
+    const { code, params } = ruleProblem(issue, values[field]);
+    row.problem(field, code, { column: columns.get(field)?.header ?? field, ...params });
+  }
+  return failed.length === 0;
 }
 
 function sameValue(left: unknown, right: unknown): boolean {

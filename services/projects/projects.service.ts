@@ -6,8 +6,8 @@ import { notifyProjectReviewed, notifyProjectSubmitted } from '../notifications/
 import { todayInCity } from '../shared/city-date.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText } from '../shared/validation.js';
 import type { User } from '../users/index.js';
+import { cleanText } from '../validation/index.js';
 import { assertActsForChain, isBureau } from './project-access.js';
 import {
   countProjectsByStatus,

@@ -1,4 +1,4 @@
-import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
+import { cleanText, FieldProblems, parseOptionalDate } from '../validation/index.js';
 import type { ProjectSubmission } from './projects.types.js';
 
 /** A project budget above a million 万元 (10 billion yuan) is a typing slip. */

@@ -4,8 +4,8 @@ import { withDomainErrors } from '../db/index.js';
 import { notifyProjectSupported } from '../notifications/index.js';
 import { PARTNER_KINDS, type PartnerKind, SUPPORT_KINDS, type SupportKind } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
 import type { User } from '../users/index.js';
+import { cleanText, FieldProblems, parseOptionalDate } from '../validation/index.js';
 import { assertActsForChain, isBureau } from './project-access.js';
 import {
   findBenchmarkRateOn,

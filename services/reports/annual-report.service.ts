@@ -1,7 +1,7 @@
 import type { Database } from '../db/index.js';
 import { type ChainCode, DEMAND_CLASSES, type DemandClass } from '../shared/enums.js';
 import { ValidationError } from '../shared/errors.js';
-import { parseOptionalDate } from '../shared/validation.js';
+import { parseOptionalDate } from '../validation/index.js';
 import {
   countDemandsByClassInPeriod,
   countHeadlines,

@@ -4,9 +4,9 @@ import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { schema, withDomainErrors } from '../db/index.js';
 import { notifySignupApproved, notifySignupWaiting } from '../notifications/index.js';
-import { CHAIN_CODES, ENTERPRISE_SIZES, type UserStatus } from '../shared/enums.js';
+import type { UserStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, FieldProblems, isEmail } from '../shared/validation.js';
+import { enterpriseSignUpSchema, fieldProblemsOf } from '../validation/index.js';
 import { hashPassword, verifyPassword } from './password.js';
 import {
   findCredentialsByEmail,
@@ -48,23 +48,12 @@ export async function findUserById(db: Database, id: number): Promise<User | nul
 
 /** An enterprise signs itself up; the account waits for a staff member's approval. */
 export async function registerEnterprise(db: Database, input: EnterpriseSignUp): Promise<User> {
-  const problems = new FieldProblems();
-  const email = cleanText(input.email, 254).toLowerCase();
-  const enterpriseName = cleanText(input.enterpriseName, 120);
-  const displayName = cleanText(input.displayName, 60);
-  const industry = cleanText(input.industry, 60);
-  const contactPhone = cleanText(input.contactPhone, 40);
-  const chains = (input.chains ?? []).filter((chain) => (CHAIN_CODES as readonly string[]).includes(chain));
-  if (!isEmail(email)) problems.add('email', 'validation.email');
   const passwordIssue = passwordProblem(input.password);
-  if (passwordIssue) problems.add('password', passwordIssue);
-  if (!enterpriseName) problems.add('enterpriseName', 'validation.required');
-  if (!displayName) problems.add('displayName', 'validation.required');
-  if (!industry) problems.add('industry', 'validation.required');
-  if (!(ENTERPRISE_SIZES as readonly string[]).includes(input.size))
-    problems.add('size', 'validation.choose');
-  if (chains.length === 0) problems.add('chains', 'validation.chooseChain');
-  problems.throwIfAny();
+  const signUp = enterpriseSignUpSchema.safeParse(input);
+  const problems = signUp.success ? {} : fieldProblemsOf(signUp.error);
+  if (passwordIssue) problems.password = passwordIssue;
+  if (!signUp.success || passwordIssue) throw new ValidationError('invalid input', problems);
+  const { email, enterpriseName, displayName, industry, contactPhone, chains } = signUp.data;
 
   const passwordHash = await hashPassword(input.password);
   return withDomainErrors(() =>
@@ -82,7 +71,7 @@ export async function registerEnterprise(db: Database, input: EnterpriseSignUp):
         .values({
           name: enterpriseName,
           industry,
-          size: input.size,
+          size: signUp.data.size,
           contactName: displayName,
           contactPhone,
           contactEmail: email,

@@ -1,4 +1,5 @@
 import { DEMAND_CLASS_LABELS, DEMAND_STATUS_LABELS, VISIBILITY_LABELS } from '../../shared/enums.js';
+import { BUDGET_MAX, demandFields } from '../../validation/index.js';
 import {
   type BudgetRange,
   budgetParser,
@@ -114,14 +115,14 @@ export const demandsKind: KindDefinition = {
         'minimum budget',
         'budget from',
       ],
-      parser: integerParser(0, 10_000_000),
+      parser: integerParser(0, BUDGET_MAX),
       blankValue: null,
     },
     {
       field: 'budgetMax',
       label: { zh: '预算上限（万元）', en: 'Budget max (10k yuan)' },
       aliases: ['最高预算', '经费上限', '预算最高', '预算上限', 'max budget', 'maximum budget', 'budget to'],
-      parser: integerParser(0, 10_000_000),
+      parser: integerParser(0, BUDGET_MAX),
       blankValue: null,
     },
     {
@@ -151,6 +152,7 @@ export const demandsKind: KindDefinition = {
       exportOnly: true,
     },
   ],
+  rules: demandFields,
   resolve(row, references) {
     checkChainConfigured(row, 'chainCode', references);
     const enterpriseName = row.value<string>('enterprise');

@@ -1,4 +1,5 @@
 import { CHAIN_CODES, ENTERPRISE_SIZE_LABELS } from '../../shared/enums.js';
+import { enterpriseFields } from '../../validation/index.js';
 import { choiceParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -84,6 +85,7 @@ export const enterprisesKind: KindDefinition = {
       blankValue: '',
     },
   ],
+  rules: enterpriseFields,
   resolve(row, references) {
     checkChainConfigured(row, 'chainCodes', references);
     const name = row.value<string>('name');

@@ -1,4 +1,5 @@
 import { FACULTY_TITLE_LABELS } from '../../shared/enums.js';
+import { facultyFields } from '../../validation/index.js';
 import { booleanParser, choiceParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -98,6 +99,7 @@ export const facultyKind: KindDefinition = {
       blankValue: null,
     },
   ],
+  rules: facultyFields,
   resolve(row, references) {
     const university = resolveUniversity(row, references);
     checkChainConfigured(row, 'chiefScientistChain', references);

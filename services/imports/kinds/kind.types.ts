@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { ChangedEntity } from '../../db/index.js';
 import type { FieldParser } from '../field-parsers.js';
 import type { ImportKind } from '../imports.types.js';
@@ -58,6 +59,11 @@ export interface KindDefinition {
   identityFields: string[];
   /** Fields a new record gets when the file has no column for them. */
   createDefaults?: Record<string, unknown>;
+  /**
+   * The entity's field rules (services/validation), the ones its portal form and API apply, checked
+   * on the values a row sets: an email or a phone number is refused here as it is there.
+   */
+  rules: Readonly<Record<string, ZodType>>;
   resolve(row: RowContext, references: ReferenceData): ResolvedRow | null;
   /** The natural key of a record already in the database, built as resolve builds it for a row. */
   keyOf(record: Record<string, unknown>): string;

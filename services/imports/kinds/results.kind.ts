@@ -1,4 +1,5 @@
 import { IP_STATUS_LABELS } from '../../shared/enums.js';
+import { resultFields } from '../../validation/index.js';
 import { choiceParser, integerParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -87,6 +88,7 @@ export const resultsKind: KindDefinition = {
       blankValue: 'none',
     },
   ],
+  rules: resultFields,
   resolve(row, references) {
     const university = resolveUniversity(row, references);
     checkChainConfigured(row, 'chainCode', references);

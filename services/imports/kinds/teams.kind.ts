@@ -1,3 +1,4 @@
+import { teamFields } from '../../validation/index.js';
 import { textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -60,6 +61,7 @@ export const teamsKind: KindDefinition = {
       blankValue: '',
     },
   ],
+  rules: teamFields,
   resolve(row, references) {
     const university = resolveUniversity(row, references);
     checkChainConfigured(row, 'chainCode', references);

@@ -1,8 +1,10 @@
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../shared/errors.js';
+import { isoDate } from './rules.js';
 
 /**
  * Collects field problems as message keys (translated by the web layer into the user's language),
- * then throws them together so a form can show every problem at once.
+ * then throws them together so a form can show every problem at once. For the inputs that have no
+ * schema yet (projects, consortia, support, brokering): a new input gets a schema beside the others.
  */
 export class FieldProblems {
   private readonly problems: Record<string, string> = {};
@@ -20,14 +22,8 @@ export class FieldProblems {
   }
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function cleanText(value: unknown, maxLength: number): string {
   return typeof value === 'string' ? value.normalize('NFC').trim().slice(0, maxLength) : '';
-}
-
-export function isEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL_PATTERN.test(value);
 }
 
 /** A whole number from a form field, or null when the field is empty; NaN marks a bad value. */
@@ -38,10 +34,8 @@ export function parseOptionalInteger(value: unknown): number | null {
   return /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
+/** A date from a form field (the same rule as the schemas'), null when empty, 'invalid' otherwise. */
 export function parseOptionalDate(value: unknown): string | null | 'invalid' {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'invalid';
-  const date = new Date(`${text}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? 'invalid' : text;
+  const result = isoDate().safeParse(typeof value === 'string' ? value : '');
+  return result.success ? result.data : 'invalid';
 }

@@ -1,0 +1,174 @@
+import * as z from 'zod';
+
+/**
+ * The field rules every input of the same kind passes, whether it comes from a portal form (text),
+ * the JSON API (text or numbers) or an imported spreadsheet (cells already read as text, numbers or
+ * dates). Each rule takes whatever arrived and either yields the stored value or fails with the
+ * message key a person reads, so a form, an API error body and an import report say the same thing.
+ * Issues are raised with `continue: true`: zod otherwise skips the checks across fields (a budget's
+ * order, a deadline in the past) once one field failed, and a form should tell every problem at once.
+ */
+
+/** Text as typed: NFC, trimmed; anything that is not text counts as empty. */
+const typedText = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').trim() : '');
+
+/** Optional text of at most `max` characters; '' when empty. */
+export const text = (max: number) =>
+  z.unknown().optional().transform(typedText).pipe(z.string().max(max, 'validation.tooLong'));
+
+/** Text that must be given, of at most `max` characters. */
+export const requiredText = (max: number) =>
+  z
+    .unknown()
+    .optional()
+    .transform(typedText)
+    .pipe(z.string().min(1, 'validation.required').max(max, 'validation.tooLong'));
+
+/** Optional text stored as null when empty (an English title nobody gave). */
+export const textOrNull = (max: number) => text(max).transform((value) => value || null);
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_MAX = 254;
+
+/** An address mail can be sent to, compared and stored in lower case. */
+export function isEmail(value: string): boolean {
+  return value.length <= EMAIL_MAX && EMAIL_PATTERN.test(value);
+}
+
+/** An email address that must be given. */
+export const email = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => typedText(value).toLowerCase())
+    .refine(isEmail, 'validation.email');
+
+/** An email address, or '' when none is given. */
+export const optionalEmail = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => typedText(value).toLowerCase())
+    .refine((value) => value === '' || isEmail(value), 'validation.email');
+
+export const PHONE_MAX = 40;
+/**
+ * A telephone number as Chinese offices write it: 13800138000, 0631-5687123, +86 631 568 7123,
+ * (0631) 5687123, 0631-5687123 转 8001 / ext. 8001, or two numbers separated by / or ；. It needs
+ * at least seven digits, and nothing but digits and the usual separators.
+ */
+const PHONE_PATTERN = /^(\+?[\d\s\-()（）]+?)(?:\s*(?:转|分机|ext\.?|x)\s*\d{1,6})?$/i;
+/** Digits of the number itself, the extension not counted. */
+const MIN_PHONE_DIGITS = 7;
+
+export function isPhone(value: string): boolean {
+  return value.split(/\s*[/／;；、,，]\s*/).every((number) => {
+    const main = PHONE_PATTERN.exec(number)?.[1];
+    return main !== undefined && (main.match(/\d/g)?.length ?? 0) >= MIN_PHONE_DIGITS;
+  });
+}
+
+/** A telephone number, or '' when none is given. */
+export const optionalPhone = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => typedText(value).normalize('NFKC'))
+    .pipe(
+      z
+        .string()
+        .max(PHONE_MAX, 'validation.tooLong')
+        .refine((value) => value === '' || isPhone(value), 'validation.phone'),
+    );
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * A whole number from min to max, or null when empty: a form sends "7", the API 7, an import
+ * cell 7. Anything else fails with `messageKey`, which names the range for the reader.
+ */
+export const wholeNumber = (min: number, max: number, messageKey: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      if (isEmpty(value)) return null;
+      const text = String(value).trim();
+      const number = typeof value === 'number' ? value : /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (Number.isInteger(number) && number >= min && number <= max) return number;
+      context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
+      return z.NEVER;
+    });
+
+/** Technology readiness level, 1 (principle observed) to 9 (proven in operation). */
+export const trl = () => wholeNumber(1, 9, 'validation.trl');
+
+/** Budgets above 1,000,000 万元 (10 billion yuan) are typing mistakes, not demands. */
+export const BUDGET_MAX = 1_000_000;
+
+/** One end of a budget, in whole 万元. */
+export const budget = () => wholeNumber(0, BUDGET_MAX, 'validation.budget');
+
+/** A budget's lower end may not exceed its upper end; the problem is told on the upper end. */
+export function budgetRange<Shape extends { budgetMin: number | null; budgetMax: number | null }>(
+  context: z.core.ParsePayload<Shape>,
+): void {
+  const { budgetMin, budgetMax } = context.value;
+  // Runs even when a field failed (every problem is told at once), so both ends must be numbers.
+  if (typeof budgetMin === 'number' && typeof budgetMax === 'number' && budgetMin > budgetMax)
+    context.issues.push({
+      code: 'custom',
+      message: 'validation.budgetOrder',
+      path: ['budgetMax'],
+      continue: true,
+      input: context.value,
+    });
+}
+
+/** Sums of money in 万元 with at most two decimals: contract values, revenue, up to 10 billion yuan. */
+export const MONEY_MAX = 1_000_000;
+
+/** An amount of money, or null when empty. */
+export const money = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      if (isEmpty(value)) return null;
+      const text = String(value).trim();
+      if (/^\d+(\.\d{1,2})?$/.test(text) && Number(text) <= MONEY_MAX) return Number(text);
+      context.addIssue({ code: 'custom', message: 'validation.amount', input: value, continue: true });
+      return z.NEVER;
+    });
+
+/** A calendar date as YYYY-MM-DD, or null when empty; a Date (from a spreadsheet) is taken as it is. */
+export const isoDate = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+      if (isEmpty(value)) return null;
+      const text = String(value).trim();
+      const date = new Date(`${text}T00:00:00Z`);
+      if (
+        /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+        !Number.isNaN(date.getTime()) &&
+        date.toISOString().slice(0, 10) === text
+      )
+        return text;
+      context.addIssue({ code: 'custom', message: 'validation.date', input: value, continue: true });
+      return z.NEVER;
+    });
+
+/** One code of a closed vocabulary (a chain, a demand class, a size). */
+export const choice = <const Code extends string>(codes: readonly Code[]) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, context): Code => {
+      if ((codes as readonly unknown[]).includes(value)) return value as Code;
+      context.addIssue({ code: 'custom', message: 'validation.choose', input: value, continue: true });
+      return z.NEVER;
+    });
