@@ -6,7 +6,13 @@ import { notifyStageChanged } from '../notifications/index.js';
 import { todayInCity } from '../shared/city-date.js';
 import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, FieldProblems, parseOptionalDate } from '../validation/index.js';
+import {
+  cleanText,
+  FieldProblems,
+  outcomesSchema,
+  parseInput,
+  parseOptionalDate,
+} from '../validation/index.js';
 import {
   findCollaborationSummaries,
   findCollaborationTeams,
@@ -30,8 +36,6 @@ import type {
 } from './collaborations.types.js';
 
 const NOTE_MAX_LENGTH = 2_000;
-/** Money in 万元; a single collaboration above a million 万元 (10 billion yuan) is a typing slip. */
-const MONEY_MAX = 1_000_000;
 
 export function isStage(value: unknown): value is CollaborationStage {
   return typeof value === 'string' && (COLLABORATION_STAGES as readonly string[]).includes(value);
@@ -119,30 +123,6 @@ export async function moveStage(
   });
 }
 
-function parseAmount(value: unknown, field: string, problems: FieldProblems, allowEmpty: boolean) {
-  const text =
-    typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
-  if (text === '') {
-    if (!allowEmpty) problems.add(field, 'validation.required');
-    return null;
-  }
-  const amount = Number(text);
-  if (!/^\d+(\.\d{1,2})?$/.test(text) || amount > MONEY_MAX) {
-    problems.add(field, 'validation.amount');
-    return null;
-  }
-  return amount;
-}
-
-function parseCount(value: unknown, field: string, problems: FieldProblems): number {
-  const text = String(value ?? '').trim() || '0';
-  if (!/^\d{1,6}$/.test(text)) {
-    problems.add(field, 'validation.count');
-    return 0;
-  }
-  return Number(text);
-}
-
 /** Contract value, patents granted, new products and revenue: what the collaboration has yielded. */
 export async function recordOutcomes(
   db: Database,
@@ -150,12 +130,7 @@ export async function recordOutcomes(
   id: number,
   input: OutcomesInput,
 ): Promise<Collaboration> {
-  const problems = new FieldProblems();
-  const contractValue = parseAmount(input.contractValue, 'contractValue', problems, true);
-  const revenue = parseAmount(input.revenue, 'revenue', problems, true) ?? 0;
-  const patentsGranted = parseCount(input.patentsGranted, 'patentsGranted', problems);
-  const newProducts = parseCount(input.newProducts, 'newProducts', problems);
-  problems.throwIfAny();
+  const { contractValue, revenue, patentsGranted, newProducts } = parseInput(outcomesSchema, input);
   return db.transaction(async (tx) => {
     const current = await lockedCollaboration(tx, id);
     const patch = { contractValue, revenue, patentsGranted, newProducts };

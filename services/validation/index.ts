@@ -1,3 +1,4 @@
+export * from './collaboration.schema.js';
 export * from './demand.schema.js';
 export * from './enterprise.schema.js';
 export { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from './field-problems.js';
