@@ -38,6 +38,7 @@ import { outgoingMailRoutes } from './routes/outgoing-mail.routes.js';
 import { profileRoutes } from './routes/profile.routes.js';
 import { projectRoutes } from './routes/projects.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
+import type { RouteDependencies } from './routes/route-dependencies.js';
 import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
 import { DatabaseSessionStore, SESSION_LIFETIME_MS } from './session-store.js';
@@ -82,6 +83,7 @@ export function createApp({
   noticeWorker = false,
 }: AppDependencies): XueqiApp {
   const { db } = database;
+  const routes: RouteDependencies = { db, matching };
   setPortalAddress(config.publicUrl);
   const app = express();
   app.disable('x-powered-by');
@@ -150,32 +152,33 @@ export function createApp({
   app.use(navigation);
   app.use(noticeBell(db));
 
-  app.use(statsRoutes(db));
-  app.use(publicRoutes(db));
-  app.use(libraryRoutes({ db, matching }));
+  app.use(statsRoutes(routes));
+  app.use(publicRoutes(routes));
+  app.use(libraryRoutes(routes));
   app.use(
-    authRoutes(db, passportInstance, {
+    authRoutes(routes, {
+      passport: passportInstance,
       loginLimits: loginLimitPolicy(loginLimit),
       deviceSecret: config.sessionSecret,
       secureCookies: config.isProduction,
     }),
   );
-  app.use(accountRoutes(db));
-  app.use(notificationRoutes(db));
-  app.use(invitationRoutes(db));
-  app.use(outgoingMailRoutes(db, { smtpConfigured: config.smtpUrl !== null }));
-  app.use(demandRoutes({ db, matching }));
-  app.use(companyRoutes({ db, matching }));
-  app.use(profileRoutes({ db, matching }));
-  app.use(matchedDemandRoutes({ db, matching }));
-  app.use(introductionRoutes({ db, matching }));
-  app.use(portalCollaborationRoutes(db));
-  app.use(projectRoutes(db));
-  app.use(consortiumMemberRoutes(db));
-  app.use(demandApi({ db, matching }));
-  app.use(profileApi({ db, matching }));
-  app.use(staffRoutes(db, matching));
-  app.use(adminRoutes(db, { loginLimits: loginLimitPolicy(loginLimit) }));
+  app.use(accountRoutes(routes));
+  app.use(notificationRoutes(routes));
+  app.use(invitationRoutes(routes));
+  app.use(outgoingMailRoutes(routes, { smtpConfigured: config.smtpUrl !== null }));
+  app.use(demandRoutes(routes));
+  app.use(companyRoutes(routes));
+  app.use(profileRoutes(routes));
+  app.use(matchedDemandRoutes(routes));
+  app.use(introductionRoutes(routes));
+  app.use(portalCollaborationRoutes(routes));
+  app.use(projectRoutes(routes));
+  app.use(consortiumMemberRoutes(routes));
+  app.use(demandApi(routes));
+  app.use(profileApi(routes));
+  app.use(staffRoutes(routes));
+  app.use(adminRoutes(routes, { loginLimits: loginLimitPolicy(loginLimit) }));
   app.use(notFound);
   app.use(handleErrors);
 

@@ -10,13 +10,13 @@ import {
   resetPassword,
   TokenRefusedError,
 } from '../../services/accounts/index.js';
-import type { Database } from '../../services/db/index.js';
 import { ValidationError } from '../../services/shared/errors.js';
 import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { homeOf } from './auth.routes.js';
 import { formBody } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 const FORGOT_WINDOW_MS = 60 * 60 * 1000;
 /** Requests for one address per hour, and from one network address (shared offices send several). */
@@ -40,7 +40,7 @@ function renderRefused(
 
 const passwordRules = (request: Request) => request.t('account.password.rules', { min: MIN_PASSWORD_LENGTH });
 
-export function accountRoutes(db: Database): Router {
+export function accountRoutes({ db }: RouteDependencies): Router {
   const router = Router();
 
   const renderForgot = (request: Request, response: Response, status: number, key: string | null) =>

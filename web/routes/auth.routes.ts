@@ -1,6 +1,5 @@
 import { type Request, type Response, Router } from 'express';
 import type passport from 'passport';
-import type { Database } from '../../services/db/index.js';
 import {
   attemptKey,
   judgeLoginAttempt,
@@ -15,6 +14,7 @@ import { registerEnterprise, type User } from '../../services/users/index.js';
 import { isKnownDevice, rememberDevice } from '../auth/known-device.js';
 import { safeLocalPath } from '../locale.js';
 import { enumLabel } from '../views/helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 /** Where each role lands after logging in. */
 export function homeOf(user: User): string {
@@ -67,10 +67,15 @@ function signupViewModel(request: Request, values: Record<string, unknown>, erro
 }
 
 export function authRoutes(
-  db: Database,
-  passportInstance: passport.Authenticator,
-  options: { loginLimits: LoginLimitPolicy; deviceSecret: string; secureCookies: boolean },
+  { db }: RouteDependencies,
+  options: {
+    passport: passport.Authenticator;
+    loginLimits: LoginLimitPolicy;
+    deviceSecret: string;
+    secureCookies: boolean;
+  },
 ): Router {
+  const { passport: passportInstance } = options;
   const router = Router();
 
   router.get('/login', (request, response) => {

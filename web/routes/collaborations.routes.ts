@@ -4,10 +4,10 @@ import {
   getCollaborationForParty,
   listCollaborationsForParty,
 } from '../../services/collaborations/index.js';
-import type { Database } from '../../services/db/index.js';
 import { COLLABORATION_STAGES } from '../../services/shared/enums.js';
 import { requireRole } from '../auth/guards.js';
 import { idParam } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 /**
  * The timeline of a collaboration: its history and its milestones' due and done dates, in date
@@ -41,7 +41,7 @@ function timelineOf(collaboration: CollaborationDetail) {
 }
 
 /** Collaboration progress for its two sides, read-only: the firm and the university team. */
-export function portalCollaborationRoutes(db: Database): Router {
+export function portalCollaborationRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   const parties = requireRole('enterprise', 'university');
 

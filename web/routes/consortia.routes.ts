@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { getConsortiumForUser, listConsortiaOfMember } from '../../services/consortia/index.js';
-import type { Database } from '../../services/db/index.js';
 import { requireRole } from '../auth/guards.js';
 import { consortiumPageModel } from './consortium-view.js';
 import { idParam } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 /** A member firm's or team's view of the consortia it belongs to. */
-export function consortiumMemberRoutes(db: Database): Router {
+export function consortiumMemberRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   router.use('/consortia', requireRole('enterprise', 'university'));
 

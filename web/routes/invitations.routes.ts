@@ -14,9 +14,9 @@ import {
   previewListedAddresses,
 } from '../../services/accounts/index.js';
 import { actorOf } from '../../services/audit/index.js';
-import type { Database } from '../../services/db/index.js';
 import { requireRole } from '../auth/guards.js';
 import { formBody, recordId } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 import { actThenReturn } from './staff/staff-context.js';
 
 const STATES: AccountState[] = ['none', 'invited', 'active', 'pending', 'disabled'];
@@ -48,7 +48,7 @@ const personView = (person: Invitee) => ({
  * Bringing the bureau's people in: each list with every person's account state, one-at-a-time
  * invitations and re-sends, and a whole list (or one university's part of it) at once.
  */
-export function invitationRoutes(db: Database): Router {
+export function invitationRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   router.use('/invitations', requireRole('staff', 'admin'));
 

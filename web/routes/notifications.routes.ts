@@ -15,6 +15,7 @@ import { requireUser } from '../auth/guards.js';
 import { safeLocalPath } from '../locale.js';
 import { flash } from '../navigation.js';
 import { formBody, idParam } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 /** The bell's unread count on every page a signed-in person sees. */
 export function noticeBell(db: Database) {
@@ -25,7 +26,7 @@ export function noticeBell(db: Database) {
   };
 }
 
-export function notificationRoutes(db: Database): Router {
+export function notificationRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   router.use('/notifications', requireUser);
 

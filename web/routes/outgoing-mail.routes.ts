@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Database } from '../../services/db/index.js';
 import {
   countOutboxByStatus,
   findOutboxMail,
@@ -11,6 +10,7 @@ import { NotFoundError } from '../../services/shared/errors.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { idParam } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 const PAGE_SIZE = 200;
 
@@ -18,7 +18,7 @@ const PAGE_SIZE = 200;
  * The outbox as administrators read it: what went out, what waits, what failed and why. Without
  * SMTP_URL this is where invitation and reset links are read on a laptop.
  */
-export function outgoingMailRoutes(db: Database, options: { smtpConfigured: boolean }): Router {
+export function outgoingMailRoutes({ db }: RouteDependencies, options: { smtpConfigured: boolean }): Router {
   const router = Router();
   router.use('/admin/mail', requireRole('admin'));
 

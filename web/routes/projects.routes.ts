@@ -1,5 +1,4 @@
 import { type Request, type Response, Router } from 'express';
-import type { Database } from '../../services/db/index.js';
 import { listDemandsForUser } from '../../services/demands/index.js';
 import {
   applicationContext,
@@ -14,6 +13,7 @@ import { flash } from '../navigation.js';
 import { asFormValues, keptValues } from './portal-forms.js';
 import { projectPageModel } from './project-view.js';
 import { formBody, idParam } from './request-helpers.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
 type Context = Awaited<ReturnType<typeof applicationContext>>;
 
@@ -50,7 +50,7 @@ function demandIdOf(value: unknown): number {
 }
 
 /** The firm's side of the choke-point library: apply from a demand, follow the review, revise. */
-export function projectRoutes(db: Database): Router {
+export function projectRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   router.use('/projects', requireRole('enterprise'));
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { Database } from '../../services/db/index.js';
 import { getCityStats } from '../../services/reports/index.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
-export function publicRoutes(db: Database): Router {
+export function publicRoutes({ db }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/', async (request, response) => {

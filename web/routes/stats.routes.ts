@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { Database } from '../../services/db/index.js';
 import { getCityStats } from '../../services/reports/index.js';
+import type { RouteDependencies } from './route-dependencies.js';
 
-export function statsRoutes(db: Database): Router {
+export function statsRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   router.get('/api/v1/stats', async (_request, response) => {
     response.json(await getCityStats(db));

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { assignStaffToChain, changeRole, listStaffMembers } from '../../../services/admin/index.js';
 import { actorOf } from '../../../services/audit/index.js';
-import type { Database } from '../../../services/db/index.js';
 import {
   type LoginLimitPolicy,
   listLockedLogins,
@@ -12,10 +11,11 @@ import { approveUser, disableUser, enableUser, listUsers } from '../../../servic
 import { requireRole } from '../../auth/guards.js';
 import { enumLabel } from '../../views/helpers.js';
 import { formBody, idParam } from '../request-helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn } from '../staff/staff-context.js';
 
 /** Accounts and roles, approving enterprise sign-ups, and the staff of each chain's task force: admins only. */
-export function adminRoutes(db: Database, options: { loginLimits: LoginLimitPolicy }): Router {
+export function adminRoutes({ db }: RouteDependencies, options: { loginLimits: LoginLimitPolicy }): Router {
   const router = Router();
   router.use('/admin', requireRole('admin'));
 

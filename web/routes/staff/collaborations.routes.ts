@@ -11,9 +11,9 @@ import {
   recordOutcomes,
   setMilestoneCompletion,
 } from '../../../services/collaborations/index.js';
-import type { Database } from '../../../services/db/index.js';
 import { COLLABORATION_STAGES } from '../../../services/shared/enums.js';
 import { formBody, idParam } from '../request-helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
 /** What one audit entry says, for a person: the action's words and the stage moved to, if any. */
@@ -30,7 +30,7 @@ function historyLine(entry: CollaborationDetail['history'][number]) {
   };
 }
 
-export function collaborationRoutes(db: Database): Router {
+export function collaborationRoutes({ db }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/staff/collaborations', async (request, response) => {

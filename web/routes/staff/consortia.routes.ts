@@ -16,15 +16,14 @@ import {
   setConsortiumTaskStatus,
   updateConsortiumDetails,
 } from '../../../services/consortia/index.js';
-import type { Database } from '../../../services/db/index.js';
-import type { MatchingService } from '../../../services/matching/index.js';
 import { CHAIN_CODES, CONSORTIUM_ROLES, CONSORTIUM_STATUSES } from '../../../services/shared/enums.js';
 import { consortiumPageModel } from '../consortium-view.js';
 import { formBody, idParam } from '../request-helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
 /** Staff set up and keep the consortia of their chain; any staff member may read them all. */
-export function consortiumStaffRoutes(db: Database, matching: MatchingService): Router {
+export function consortiumStaffRoutes({ db, matching }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/staff/consortia', async (request, response) => {

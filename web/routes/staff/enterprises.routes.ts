@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { actorOf } from '../../../services/audit/index.js';
-import type { Database } from '../../../services/db/index.js';
 import {
   getEnterprisePage,
   listEnterprises,
@@ -9,9 +8,10 @@ import {
 import { todayInCity } from '../../../services/shared/city-date.js';
 import { SERVICE_KINDS } from '../../../services/shared/enums.js';
 import { formBody, idParam } from '../request-helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
-export function enterpriseRoutes(db: Database): Router {
+export function enterpriseRoutes({ db }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/staff/enterprises', async (request, response) => {

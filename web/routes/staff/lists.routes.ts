@@ -1,6 +1,5 @@
 import { type Request, Router } from 'express';
 import { actorOf } from '../../../services/audit/index.js';
-import type { Database } from '../../../services/db/index.js';
 import {
   buildImportTemplate,
   EXPORT_FORMATS,
@@ -17,6 +16,7 @@ import {
 } from '../../../services/imports/index.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../uploads.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { sendFile } from './send-file.js';
 
 const isImportKind = (value: unknown): value is ImportKind =>
@@ -62,7 +62,7 @@ function reportView(outcome: ImportOutcome, dryRun: boolean) {
 }
 
 /** The bureau's spreadsheets in and out: staff upload a list, read the report, then import it. */
-export function listRoutes(db: Database): Router {
+export function listRoutes({ db }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/staff/lists', (request, response) => {

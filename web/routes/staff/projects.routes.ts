@@ -28,6 +28,7 @@ import { todayInCity } from '../../../services/shared/city-date.js';
 import { PARTNER_KINDS, PROJECT_STATUSES, SUPPORT_KINDS } from '../../../services/shared/enums.js';
 import { projectPageModel } from '../project-view.js';
 import { formBody, idParam } from '../request-helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { sendFile } from './send-file.js';
 import { actThenReturn, chainOptions, chosenChain, optionsOf } from './staff-context.js';
 
@@ -45,7 +46,7 @@ function filterQuery(filter: ProjectFilter): string {
 }
 
 /** The choke-point library for the bureau: browse, review, record 拨投贷保 support; partners and the benchmark rate. */
-export function projectLibraryRoutes(db: Database): Router {
+export function projectLibraryRoutes({ db }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/staff/projects', async (request, response) => {

@@ -19,9 +19,7 @@ import {
   setIntroductionLimit,
   shortlistMatch,
 } from '../../../services/brokering/index.js';
-import type { Database } from '../../../services/db/index.js';
 import { listUniversities } from '../../../services/demands/index.js';
-import type { MatchingService } from '../../../services/matching/index.js';
 import { todayInCity } from '../../../services/shared/city-date.js';
 import {
   AGREEMENT_CHANNELS,
@@ -34,6 +32,7 @@ import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
 import { pagerOf, scorePoints, withoutPage } from '../../paging.js';
 import { formBody, idParam, recordId } from '../request-helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn, chainOptions, chosenChain, messageKeyOf, optionsOf } from './staff-context.js';
 
 /** A row of the queue as the page shows it: names, the score on the 0–100 scale, and what may be done. */
@@ -103,7 +102,7 @@ function tickedIds(value: unknown): number[] {
 }
 
 /** The brokering queue, its four decisions, the fairness proposal, and the teams' workload limits. */
-export function queueRoutes(db: Database, matching: MatchingService): Router {
+export function queueRoutes({ db, matching }: RouteDependencies): Router {
   const router = Router();
 
   router.get('/staff/queue', async (request, response) => {

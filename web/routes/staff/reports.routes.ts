@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Request, Router } from 'express';
-import type { Database } from '../../../services/db/index.js';
 import {
   type AnnualReport,
   buildAnnualReportWorkbook,
@@ -16,6 +15,7 @@ import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { scorePoints } from '../../paging.js';
 import { enumLabel } from '../../views/helpers.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { chokepointSections } from './chokepoint-report-view.js';
 import { chainOptions, chosenChain } from './staff-context.js';
 
@@ -51,7 +51,7 @@ function reportFigures(request: Request, report: AnnualReport) {
   ].map((figure) => ({ ...figure, label: request.t(figure.key) }));
 }
 
-export function reportRoutes(db: Database): Router {
+export function reportRoutes({ db }: RouteDependencies): Router {
   const router = Router();
   router.use('/vendor/echarts', express.static(ECHARTS_DIST, { index: false, maxAge: '7d' }));
 

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import type { Database } from '../../../services/db/index.js';
-import type { MatchingService } from '../../../services/matching/index.js';
 import { requireRole } from '../../auth/guards.js';
+import type { RouteDependencies } from '../route-dependencies.js';
 import { collaborationRoutes } from './collaborations.routes.js';
 import { consortiumStaffRoutes } from './consortia.routes.js';
 import { enterpriseRoutes } from './enterprises.routes.js';
@@ -11,15 +10,15 @@ import { queueRoutes } from './queue.routes.js';
 import { reportRoutes } from './reports.routes.js';
 
 /** Everything the bureau's task forces use: staff and administrators only, checked before any handler. */
-export function staffRoutes(db: Database, matching: MatchingService): Router {
+export function staffRoutes(deps: RouteDependencies): Router {
   const router = Router();
   router.use('/staff', requireRole('staff', 'admin'));
-  router.use(queueRoutes(db, matching));
-  router.use(collaborationRoutes(db));
-  router.use(enterpriseRoutes(db));
-  router.use(reportRoutes(db));
-  router.use(listRoutes(db));
-  router.use(projectLibraryRoutes(db));
-  router.use(consortiumStaffRoutes(db, matching));
+  router.use(queueRoutes(deps));
+  router.use(collaborationRoutes(deps));
+  router.use(enterpriseRoutes(deps));
+  router.use(reportRoutes(deps));
+  router.use(listRoutes(deps));
+  router.use(projectLibraryRoutes(deps));
+  router.use(consortiumStaffRoutes(deps));
   return router;
 }
