@@ -1,6 +1,5 @@
 import { actorOf, insertAuditEntries } from '../audit/index.js';
 import { type Database, withDomainErrors } from '../db/index.js';
-
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
 import { companySchema, parseInput } from '../validation/index.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IP_STATUSES, WORK_KINDS } from '../shared/enums.js';
-import { choice, optionalEmail, optionalPhone, requiredText, text, trl, wholeNumber } from './rules.js';
+import { choice, requiredText, text, trl, wholeNumber } from './rules.js';
 
 export const MAX_DIRECTIONS = 20;
 export const DIRECTION_MAX = 40;
@@ -38,17 +38,12 @@ export const teamFields = {
 };
 export const teamSchema = z.object(teamFields);
 
-/** A faculty member's own page, and the roster's columns for the same person. */
+/** A faculty member's own page, and the roster's columns for the same fields. */
 export const facultyFields = {
   bio: text(LONG_TEXT_MAX),
   researchDirections: requiredDirections(),
-  email: optionalEmail(),
-  phone: optionalPhone(),
 };
-export const facultySchema = z.object({
-  bio: facultyFields.bio,
-  researchDirections: facultyFields.researchDirections,
-});
+export const facultySchema = z.object(facultyFields);
 
 export const workSchema = z.object({
   kind: choice(WORK_KINDS),
