@@ -1,4 +1,3 @@
-import { type ExplainLanguage, explain } from '../../matcher/index.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
 import type { ProfileFilters, RankedProfile } from '../matching/index.js';
@@ -7,6 +6,7 @@ import type { User } from '../users/index.js';
 import { listUniversities } from './demands.repository.js';
 import { findDemandForCandidates } from './demands.service.js';
 import type { Demand, PortalDependencies } from './demands.types.js';
+import { type ExplainLanguage, explain } from './match-explanation.js';
 
 /** How many teams and how many faculty a demand page lists. */
 export const CANDIDATES_PER_KIND = 10;

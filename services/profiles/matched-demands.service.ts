@@ -1,8 +1,8 @@
-import type { ExplainLanguage } from '../../matcher/index.js';
 import { explainMatch } from '../demands/demand-candidates.service.js';
 import { findDemandsByIds, listDemandsVisibleToProfile } from '../demands/demands.repository.js';
 import { filterVisibleDemands, profileLinkOf } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
+import type { ExplainLanguage } from '../demands/match-explanation.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
 import { profileSideOf } from '../introductions/introductions.service.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
