@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { describeErrorForLog, isDatabaseUnavailable } from '../services/db/index.js';
+import { DEFAULT_LOCALE, translate } from '../services/i18n/index.js';
 import {
   ConflictError,
   DomainError,
@@ -7,7 +8,6 @@ import {
   NotFoundError,
   ValidationError,
 } from '../services/shared/errors.js';
-import { DEFAULT_LOCALE, translate } from './i18n/translate.js';
 import { MAX_UPLOAD_MEGABYTES } from './uploads.js';
 
 /** How long a client is told to wait when the database is away: about one reconnect attempt. */
