@@ -73,7 +73,11 @@ void i18n.init({
  * seen, and the catalogue tests catch it first.
  */
 export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
-  const count = typeof params.count === 'number' ? params.count : undefined;
+  // Templates may hand a count over as text; a number-like one still chooses the form.
+  const count =
+    typeof params.count === 'number' || (typeof params.count === 'string' && /^\d+$/.test(params.count))
+      ? Number(params.count)
+      : undefined;
   // Values travel in `replace`, so a parameter named like an i18next option (lng, ns, context) stays a value.
   return i18n.t(key, { lng: locale, replace: params, ...(count === undefined ? {} : { count }) });
 }
@@ -110,7 +114,8 @@ function pluralBase(key: string): string {
 
 /**
  * Keys one language has and the other lacks, area by area. Plural forms are compared by their base
- * key, since English has a `_one` form Chinese does not, but each base key needs its `_other` in both.
+ * key, since English has `_one` and `_other` where Chinese has one form; a language that gives any
+ * plural form of a key must give its `_other`, the form every count falls back to.
  */
 export function areaKeyGaps(): string[] {
   const gaps: string[] = [];
