@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import {
   acceptInvitation,
@@ -11,7 +11,7 @@ import {
   TokenRefusedError,
 } from '../../services/accounts/index.js';
 import type { Database } from '../../services/db/index.js';
-import { ValidationError } from '../../services/shared/errors.js';
+import { RateLimitError, ValidationError } from '../../services/shared/errors.js';
 import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
@@ -52,8 +52,8 @@ export function accountRoutes(db: Database): Router {
       sent: key,
       email: '',
     });
-  const tooMany = (request: Request, response: Response) =>
-    renderForgot(request, response, 429, 'account.forgot.tooMany');
+  const tooMany = (_request: Request, _response: Response, next: NextFunction) =>
+    next(new RateLimitError('too many password reset requests', 'account.forgot.tooMany'));
   const limitPerAddress = rateLimit({
     windowMs: FORGOT_WINDOW_MS,
     limit: FORGOT_PER_ADDRESS,

@@ -57,9 +57,7 @@ export function optionsOf(
 
 /** The message key a refused action shows: the one the service named, or the first field's. */
 export function messageKeyOf(error: DomainError): string {
-  const keys = Object.values(error.details).filter((value) => /^[a-z]+\.[\w.]+$/i.test(value));
-  if (keys[0]) return keys[0];
-  return error instanceof ValidationError ? 'error.400.message' : 'error.409.message';
+  return error.messageKey(error instanceof ValidationError ? 'error.400.message' : 'error.409.message');
 }
 
 /**
