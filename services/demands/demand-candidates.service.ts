@@ -1,7 +1,7 @@
-import { type ExplainLanguage, explain } from '../../matcher/index.js';
+import type { ExplainLanguage } from '../../matcher/index.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
-import type { ProfileFilters, RankedProfile } from '../matching/index.js';
+import { type ProfileFilters, type RankedProfile, wordExplanation } from '../matching/index.js';
 import { CHAIN_CODES, FACULTY_TITLES } from '../shared/enums.js';
 import type { User } from '../users/index.js';
 import { listUniversities } from './demands.repository.js';
@@ -26,7 +26,7 @@ export interface DemandCandidates {
 }
 
 export const explainMatch = (match: Pick<RankedProfile, 'terms' | 'evidence'>, language: ExplainLanguage) =>
-  explain({ terms: match.terms, evidence: match.evidence }, language);
+  wordExplanation(match, language === 'en' ? 'en' : 'zh-CN');
 
 /** Filters from a query string; a value that is not one of the known ones is ignored, never an error. */
 export function parseProfileFilters(query: Record<string, unknown>): ProfileFilters {

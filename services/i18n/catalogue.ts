@@ -6,6 +6,7 @@ import { chokepointMessages } from './messages/chokepoint.js';
 import { consentMessages } from './messages/consent.js';
 import { coreMessages } from './messages/core.js';
 import { enumMessages } from './messages/enums.js';
+import { explanationMessages } from './messages/explanations.js';
 import { exportMessages } from './messages/exports.js';
 import { hardeningMessages } from './messages/hardening.js';
 import { importMessages } from './messages/imports.js';
@@ -40,6 +41,7 @@ const AREAS: Record<string, MessageArea> = {
   enums: enumMessages,
   imports: importMessages,
   exports: exportMessages,
+  explanations: explanationMessages,
 };
 
 const CATALOGUES = Object.fromEntries(
@@ -79,7 +81,13 @@ export function translate(locale: Locale, key: string, params: MessageParams = {
       ? Number(params.count)
       : undefined;
   // Values travel in `replace`, so a parameter named like an i18next option (lng, ns, context) stays a value.
-  return i18n.t(key, { lng: locale, replace: params, ...(count === undefined ? {} : { count }) });
+  // The catalogue never nests one message in another, so a value with "$t(" in it stays text.
+  return i18n.t(key, {
+    lng: locale,
+    replace: params,
+    nest: false,
+    ...(count === undefined ? {} : { count }),
+  });
 }
 
 /** A code's label in the reader's language; an unknown code is shown as it is rather than hidden. */
