@@ -1,6 +1,6 @@
 import type { NoticeDelivery, UserRole } from '../shared/enums.js';
 
-/** Every kind of notice XueQi writes; each has a sentence in `notice-messages.ts`. */
+/** Every kind of notice XueQi writes; each has a sentence in the catalogue (`services/i18n/messages/notices.ts`). */
 export const NOTICE_KINDS = [
   'interest_in_demand',
   'interest_in_profile',

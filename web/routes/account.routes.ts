@@ -11,7 +11,7 @@ import {
 } from '../../services/accounts/index.js';
 import type { Database } from '../../services/db/index.js';
 import { allowResetRequest, attemptKey } from '../../services/login-limits/index.js';
-import { ValidationError } from '../../services/shared/errors.js';
+import { RateLimitError, ValidationError } from '../../services/shared/errors.js';
 import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
@@ -53,9 +53,8 @@ export function accountRoutes(db: Database): Router {
   // The same answer for every address, known or not, so the form tells nobody who has an account.
   router.post('/password/forgot', async (request, response) => {
     const email = bodyOf(request).email;
-    if (!(await allowResetRequest(db, attemptKey(email, request.ip)))) {
-      return renderForgot(request, response, 429, 'account.forgot.tooMany');
-    }
+    if (!(await allowResetRequest(db, attemptKey(email, request.ip))))
+      throw new RateLimitError('too many password reset requests', 'account.forgot.tooMany');
     await requestPasswordReset(db, email);
     renderForgot(request, response, 200, 'account.forgot.sent');
   });
