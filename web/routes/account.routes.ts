@@ -1,5 +1,4 @@
 import { type Request, type Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import {
   acceptInvitation,
   changePassword,
@@ -10,18 +9,14 @@ import {
   resetPassword,
   TokenRefusedError,
 } from '../../services/accounts/index.js';
-import { ValidationError } from '../../services/shared/errors.js';
+import { allowResetRequest, attemptKey } from '../../services/login-limits/index.js';
+import { RateLimitError, ValidationError } from '../../services/shared/errors.js';
 import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { homeOf } from './auth.routes.js';
 import { formBody } from './request-helpers.js';
 import type { RouteDependencies } from './route-dependencies.js';
-
-const FORGOT_WINDOW_MS = 60 * 60 * 1000;
-/** Requests for one address per hour, and from one network address (shared offices send several). */
-const FORGOT_PER_EMAIL = 3;
-const FORGOT_PER_ADDRESS = 20;
 
 /** A link that does not open: one clear page saying why and what to do, never the form. */
 function renderRefused(
@@ -49,28 +44,15 @@ export function accountRoutes({ db }: RouteDependencies): Router {
       sent: key,
       email: '',
     });
-  const tooMany = (request: Request, response: Response) =>
-    renderForgot(request, response, 429, 'account.forgot.tooMany');
-  const limitPerAddress = rateLimit({
-    windowMs: FORGOT_WINDOW_MS,
-    limit: FORGOT_PER_ADDRESS,
-    handler: tooMany,
-  });
-  const limitPerEmail = rateLimit({
-    windowMs: FORGOT_WINDOW_MS,
-    limit: FORGOT_PER_EMAIL,
-    keyGenerator: (request) =>
-      `forgot:${String(formBody(request).email ?? '')
-        .trim()
-        .toLowerCase()}`,
-    handler: tooMany,
-  });
 
   router.get('/password/forgot', (request, response) => renderForgot(request, response, 200, null));
 
   // The same answer for every address, known or not, so the form tells nobody who has an account.
-  router.post('/password/forgot', limitPerAddress, limitPerEmail, async (request, response) => {
-    await requestPasswordReset(db, formBody(request).email);
+  router.post('/password/forgot', async (request, response) => {
+    const email = formBody(request).email;
+    if (!(await allowResetRequest(db, attemptKey(email, request.ip))))
+      throw new RateLimitError('too many password reset requests', 'account.forgot.tooMany');
+    await requestPasswordReset(db, email);
     renderForgot(request, response, 200, 'account.forgot.sent');
   });
 

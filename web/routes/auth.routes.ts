@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import type passport from 'passport';
+import { enumLabel } from '../../services/i18n/index.js';
 import {
   attemptKey,
   judgeLoginAttempt,
@@ -13,7 +14,6 @@ import { ValidationError } from '../../services/shared/errors.js';
 import { registerEnterprise, type User } from '../../services/users/index.js';
 import { isKnownDevice, rememberDevice } from '../auth/known-device.js';
 import { safeLocalPath } from '../locale.js';
-import { enumLabel } from '../views/helpers.js';
 import type { RouteDependencies } from './route-dependencies.js';
 
 /** Where each role lands after logging in. */

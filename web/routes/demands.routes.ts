@@ -20,7 +20,7 @@ import { NotFoundError, ValidationError } from '../../services/shared/errors.js'
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
-import { asFormValues, enumOptions, explainLanguage, keptValues } from './portal-forms.js';
+import { asFormValues, enumOptions, keptValues } from './portal-forms.js';
 import { formBody, idParam } from './request-helpers.js';
 
 function demandFormModel(
@@ -81,7 +81,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     request.user!,
     idParam(request),
     filters,
-    explainLanguage(request),
+    request.locale,
   );
   const [universities, rankingUpdating] = await Promise.all([
     listUniversities(deps.db),

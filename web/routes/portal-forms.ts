@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { Locale } from '../../services/i18n/index.js';
+import { enumLabel } from '../../services/i18n/index.js';
 import {
   CHAIN_CODES,
   DEMAND_CLASSES,
@@ -8,10 +9,6 @@ import {
   VISIBILITIES,
   WORK_KINDS,
 } from '../../services/shared/enums.js';
-import type { Locale } from '../i18n/translate.js';
-import { enumLabel } from '../views/helpers.js';
-
-export const explainLanguage = (request: Request) => (request.locale === 'en' ? 'en' : 'zh');
 
 const ENUMS = {
   chain: CHAIN_CODES,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { assignStaffToChain, changeRole, listStaffMembers } from '../../../services/admin/index.js';
 import { actorOf } from '../../../services/audit/index.js';
+import { enumLabel } from '../../../services/i18n/index.js';
 import {
   type LoginLimitPolicy,
   listLockedLogins,
@@ -9,7 +10,6 @@ import {
 import { CHAIN_CODES, USER_STATUSES, type UserStatus } from '../../../services/shared/enums.js';
 import { approveUser, disableUser, enableUser, listUsers } from '../../../services/users/index.js';
 import { requireRole } from '../../auth/guards.js';
-import { enumLabel } from '../../views/helpers.js';
 import { formBody, idParam } from '../request-helpers.js';
 import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn } from '../staff/staff-context.js';

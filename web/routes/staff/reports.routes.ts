@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Request, Router } from 'express';
+import { enumLabel } from '../../../services/i18n/index.js';
 import {
   type AnnualReport,
   buildAnnualReportWorkbook,
@@ -14,7 +15,6 @@ import { todayInCity } from '../../../services/shared/city-date.js';
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { scorePoints } from '../../paging.js';
-import { enumLabel } from '../../views/helpers.js';
 import type { RouteDependencies } from '../route-dependencies.js';
 import { chokepointSections } from './chokepoint-report-view.js';
 import { chainOptions, chosenChain } from './staff-context.js';
