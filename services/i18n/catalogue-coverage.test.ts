@@ -18,6 +18,8 @@ const VOCABULARY = [
   'matcher/testing/',
   'services/imports/kinds/',
   'services/imports/field-parsers.ts',
+  // The words written before a telephone extension (转, 分机).
+  'services/validation/phone-vocabulary.ts',
   // The database's default city for an enterprise: a stored value, not a message.
   'services/db/schema/organisations.ts',
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EXTENSION_MARKERS } from './phone-vocabulary.js';
 
 /**
  * The field rules every input of the same kind passes, whether it comes from a portal form (text),
@@ -57,7 +58,11 @@ export const PHONE_MAX = 40;
  * (0631) 5687123, 0631-5687123 转 8001 / ext. 8001, or two numbers separated by / or ；. It needs
  * at least seven digits, and nothing but digits and the usual separators.
  */
-const PHONE_PATTERN = /^(\+?[\d\s\-()（）]+?)(?:\s*(?:转|分机|ext\.?|x)\s*\d{1,6})?$/i;
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PHONE_PATTERN = new RegExp(
+  `^(\\+?[\\d\\s\\-()（）]+?)(?:\\s*(?:${EXTENSION_MARKERS.map(escaped).join('|')})\\s*\\d{1,6})?$`,
+  'i',
+);
 /** Digits of the number itself, the extension not counted. */
 const MIN_PHONE_DIGITS = 7;
 
