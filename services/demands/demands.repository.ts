@@ -100,15 +100,22 @@ export function listDemandsVisibleToProfile(
   db: Database,
   link: ProfileLink,
   limit: number,
+  options: { publicAmong?: number[] } = {},
 ): Promise<Demand[]> {
   const introduced = db
     .select({ demandId: matchCandidates.demandId })
     .from(matchCandidates)
     .where(and(inArray(matchCandidates.status, [...INTRODUCED_STATUSES]), pairOfProfile(link)));
+  const { publicAmong } = options;
   return selectDemands(
     db,
     or(
-      and(eq(demands.visibility, 'public'), inArray(demands.status, [...OPEN_DEMAND_STATUSES])),
+      and(
+        eq(demands.visibility, 'public'),
+        inArray(demands.status, [...OPEN_DEMAND_STATUSES]),
+        // Only the demands a ranking named, when the caller asks for those: the introduced ones always.
+        publicAmong ? (publicAmong.length ? inArray(demands.id, publicAmong) : sql`false`) : undefined,
+      ),
       inArray(demands.id, introduced),
     ),
     limit,

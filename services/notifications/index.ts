@@ -37,5 +37,6 @@ export {
 export { noticeMessages, noticeText } from './notice-messages.js';
 export { noticeSentence } from './notice-text.js';
 export { type NoticeWorker, startNoticeWorker } from './notice-worker.js';
+export { unreadNoticesOf } from './notifications.repository.js';
 export type { Notice, NoticeDraft } from './notifications.types.js';
 export { NOTIFICATION_SETTINGS_PATH, notify } from './notify.js';
