@@ -8,10 +8,8 @@ import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/i
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalInteger } from '../shared/validation.js';
-import { findAgreementsOfPairs } from './agreements.repository.js';
 import {
   countLiveIntroductions,
-  findQueue,
   findTeamOfFaculty,
   findTeamWorkloads,
   lockCandidate,
@@ -21,8 +19,8 @@ import {
   teamWorksOnDemand,
   updateCandidate,
 } from './brokering.repository.js';
-import type { CandidatePair, QueueEntry, QueueFilter, TeamWorkload } from './brokering.types.js';
-import { consentOf, findConsentOfLockedPair } from './consent.js';
+import type { CandidatePair, TeamWorkload } from './brokering.types.js';
+import { findConsentOfLockedPair } from './consent.js';
 
 /** The statuses from which each transition may start; accepted and declined are final. */
 const ALLOWED_FROM: Readonly<Record<'shortlist' | 'introduce' | 'decline' | 'accept', MatchStatus[]>> = {
@@ -38,19 +36,6 @@ export const OPEN_STATUSES: MatchStatus[] = ['suggested', 'shortlisted', 'introd
 const DECLINE_NOTE_MAX_LENGTH = 500;
 /** A limit above this is a typing slip: no team runs fifty introductions at once. */
 export const MAX_INTRODUCTION_LIMIT = 50;
-
-export async function listQueue(db: Database, filter: QueueFilter): Promise<QueueEntry[]> {
-  const entries = await findQueue(db, filter);
-  const agreements = new Map(
-    (
-      await findAgreementsOfPairs(
-        db,
-        entries.map((entry) => entry.id),
-      )
-    ).map((agreement) => [agreement.matchCandidateId, agreement]),
-  );
-  return entries.map((entry) => ({ ...entry, consent: consentOf(entry, agreements.get(entry.id) ?? null) }));
-}
 
 export function listTeamWorkloads(db: Database, chainCode: string | null): Promise<TeamWorkload[]> {
   return findTeamWorkloads(db, chainCode);
