@@ -179,14 +179,6 @@ export async function findTeamCandidatesOfDemands(
     .orderBy(desc(matchCandidates.score), asc(matchCandidates.id));
 }
 
-export async function lockDemand(
-  tx: Database,
-  demandId: number,
-): Promise<typeof demands.$inferSelect | null> {
-  const [row] = await tx.select().from(demands).where(eq(demands.id, demandId)).for('update');
-  return row ?? null;
-}
-
 export async function findTeamLimits(
   db: Database,
   teamIds: number[],

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Collaboration } from '../collaborations/index.js';
 import { insertCollaboration, todayInCity } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
-import { announceChanges, schema, withDomainErrors } from '../db/index.js';
+import { announceChanges, withDomainErrors } from '../db/index.js';
+import { lockDemand, markDemandMatched } from '../demands/index.js';
 import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/index.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -13,7 +13,6 @@ import {
   findTeamOfFaculty,
   findTeamWorkloads,
   lockCandidate,
-  lockDemand,
   lockTeam,
   setTeamIntroductionLimit,
   teamWorksOnDemand,
@@ -210,10 +209,7 @@ export function acceptMatch(
       startedOn: todayInCity(),
       consentBasis: consent.basis,
     });
-    await tx
-      .update(schema.demands)
-      .set({ status: 'matched', updatedAt: sql`now()` })
-      .where(eq(schema.demands.id, demand.id));
+    await markDemandMatched(tx, demand.id);
     const updated = await updateCandidate(tx, pair.id, { status: 'accepted', decidedAt: new Date() });
     await audited(tx, actor, 'match.accepted', pair, updated);
     await insertAuditEntries(tx, actor, [

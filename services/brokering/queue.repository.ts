@@ -117,9 +117,10 @@ function ordering(sort: QueuePageFilter['sort']): SQL[] {
 }
 
 /**
- * One page of the brokering queue and how many pairs the filter holds in all, in one statement:
- * the page's ids are ordered and cut on the pairs table alone (the filtered set's size counted in
- * the same pass), and only those rows are joined to their names.
+ * One page of the brokering queue and how many pairs the filter holds in all: the page's ids are
+ * ordered and cut on the pairs table alone, the filtered set's size counted in the same pass; then
+ * only those rows are read with their names, by primary key. (Joined in one statement, the
+ * planner scans every pair again for the names.)
  */
 export async function findQueuePage(
   db: Database,
@@ -127,39 +128,30 @@ export async function findQueuePage(
 ): Promise<{ entries: QueueRow[]; total: number }> {
   if (filter.statuses.length === 0) return { entries: [], total: 0 };
   const where = conditions(db, filter);
-  const page = db.$with('queue_page').as(
-    db
-      .select({
-        id: sql<number>`${matchCandidates.id}`.as('page_id'),
-        total: sql<number>`count(*) over ()`.as('total'),
-        position: sql<number>`row_number() over (order by ${sql.join(ordering(filter.sort), sql`, `)})`.as(
-          'position',
-        ),
-      })
-      .from(matchCandidates)
-      .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-      .where(where)
-      .orderBy(...ordering(filter.sort))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-  );
-  const rows = await db
-    .with(page)
-    .select({ ...entryColumns, total: page.total, position: page.position })
+  const pageIds = await db
+    .select({ id: matchCandidates.id, total: sql<number>`count(*) over ()` })
     .from(matchCandidates)
-    .innerJoin(page, eq(page.id, matchCandidates.id))
     .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
-    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .innerJoin(
-      universities,
-      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
-    )
-    .orderBy(page.position);
+    .where(where)
+    .orderBy(...ordering(filter.sort))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const ids = pageIds.map((row) => row.id);
+  const rows = ids.length ? await selectEntries(db).where(inArray(matchCandidates.id, ids)) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
   // A page past the end holds no row to carry the count: only then is it asked on its own.
-  const total = rows.length ? Number(rows[0]!.total) : filter.page > 1 ? await countQueue(db, where) : 0;
-  return { total, entries: rows.map(({ total: _total, position: _position, ...row }) => toEntry(row)) };
+  const total = pageIds.length
+    ? Number(pageIds[0]!.total)
+    : filter.page > 1
+      ? await countQueue(db, where)
+      : 0;
+  return {
+    total,
+    entries: ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toEntry(row)] : [];
+    }),
+  };
 }
 
 async function countQueue(db: Database, where: SQL | undefined): Promise<number> {

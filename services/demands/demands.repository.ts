@@ -154,9 +154,25 @@ export async function updateDemand(
     .where(eq(demands.id, id));
 }
 
-/** Locks the demand for the rest of the transaction, so two saves of one demand cannot interleave. */
-export async function lockDemand(db: Database, id: number): Promise<void> {
-  await db.select({ id: demands.id }).from(demands).where(eq(demands.id, id)).for('update');
+/**
+ * Locks the demand for the rest of the transaction, so two saves of one demand (or a save and an
+ * accepted match) cannot interleave; resolves with what the lock holder decides on, or null.
+ */
+export async function lockDemand(
+  db: Database,
+  id: number,
+): Promise<{ id: number; enterpriseId: number; title: string; status: DemandStatus } | null> {
+  const [row] = await db
+    .select({
+      id: demands.id,
+      enterpriseId: demands.enterpriseId,
+      title: demands.title,
+      status: demands.status,
+    })
+    .from(demands)
+    .where(eq(demands.id, id))
+    .for('update');
+  return row ? { ...row, status: row.status as DemandStatus } : null;
 }
 
 export async function listUniversities(

@@ -17,6 +17,8 @@ export {
   findVisibleDemand,
   isOpen,
   listDemandsForUser,
+  lockDemand,
+  markDemandMatched,
   parseIntent,
   profileLinkOf,
   updateOwnDemand,
