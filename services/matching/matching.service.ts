@@ -1,6 +1,7 @@
 import type { MatchDocument, RankedMatch, TopKOptions } from '../../matcher/index.js';
 import type { ChangedEntity, ChangeNotice, Database, DatabaseHandle, FeedChange } from '../db/index.js';
 import { changeFeedRepository } from '../db/index.js';
+import { findDemandsByIds } from '../demands/demands.repository.js';
 import type { Logger } from '../shared/logger.js';
 import { type AppliedChanges, FeedFollower, type FeedStatus } from './feed-follower.js';
 import { groupBy, IndexContents } from './index-contents.js';
@@ -14,7 +15,6 @@ import {
 } from './match-documents.js';
 import {
   INDEXED_DEMAND_STATUSES,
-  loadDemandCards,
   loadDemandRows,
   loadFacultyCards,
   loadFacultyOfTeams,
@@ -327,7 +327,7 @@ export class MatchingService {
     const matches = await this.rankDemandIdsForProfile(kind, profileId, k);
     const cards = new Map(
       (
-        await loadDemandCards(
+        await findDemandsByIds(
           this.database.db,
           matches.map((match) => match.id),
         )
@@ -408,7 +408,7 @@ export class MatchingService {
     const demandMatches = this.topK(query, { kind: 'demand', k: k * 3 });
     const resultMatches = this.topK(query, { kind: 'result', k });
     const demandCards = new Map(
-      (await loadDemandCards(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
+      (await findDemandsByIds(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
     );
     const resultCards = new Map(
       (await loadResultCards(this.database.db, idsOfKind(resultMatches))).map((card) => [card.id, card]),
