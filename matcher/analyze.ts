@@ -1,5 +1,5 @@
 import { KEYWORD_WEIGHT, TITLE_WEIGHT, WORK_TITLE_WEIGHT, WORKS_IN_PROFILE_WEIGHT } from './constants.js';
-import { FULL_ANALYSIS, forEachTerm, type TokenizeOptions, WORDS_ONLY } from './tokenize.js';
+import { FULL_ANALYSIS, type TokenizeOptions, Tokenizer, WORDS_ONLY } from './tokenize.js';
 import type { MatchDocument, MatchWork } from './types.js';
 
 /** Weighted term frequencies of one document: term -> sum of field weight × token weight. */
@@ -23,54 +23,83 @@ export const FULL_ANALYZER: Analyzer = { tokens: FULL_ANALYSIS, fieldWeights: tr
 /** Words only, every field alike: the baseline's view of a document. */
 export const PLAIN_ANALYZER: Analyzer = { tokens: WORDS_ONLY, fieldWeights: false };
 
-function addText(
-  vector: TermVector,
-  text: string | undefined,
-  weight: number,
-  analyzer: Analyzer,
-  words?: TermWords,
-): void {
-  if (!text) return;
-  forEachTerm(text, analyzer.tokens, (term, termWeight, word) => {
-    vector.set(term, (vector.get(term) ?? 0) + termWeight * weight);
-    // Chinese words behind bigrams and concepts are found again from the terms (explain.ts).
-    if (words && term !== word && !HAN.test(word) && !words.has(term)) words.set(term, word);
-  });
-}
-
-/** A work as its own small document: its title above its text. */
-export function analyzeWork(work: MatchWork, analyzer: Analyzer = FULL_ANALYZER): TermVector {
-  const vector: TermVector = new Map();
-  addText(vector, work.title, analyzer.fieldWeights ? WORK_TITLE_WEIGHT : 1, analyzer);
-  addText(vector, work.text, 1, analyzer);
-  return vector;
-}
-
 /**
- * A whole document: title and keywords above free text, and its works folded in at
- * WORKS_IN_PROFILE_WEIGHT so that a long list of papers does not drown the profile's own words.
+ * Turns documents into term vectors by one Analyzer, with a Tokenizer of its own (and one for
+ * the baseline's words-only view when asked for it): an index, or a worker thread, holds one, so
+ * what one has read never changes another's terms or display words.
  */
-export function analyze(
-  document: MatchDocument | string,
-  analyzer: Analyzer = FULL_ANALYZER,
-  words?: TermWords,
-): TermVector {
-  const vector: TermVector = new Map();
-  if (typeof document === 'string') {
-    addText(vector, document, 1, analyzer, words);
+export class DocumentAnalyzer {
+  readonly tokenizer: Tokenizer;
+  private plainView: DocumentAnalyzer | undefined;
+
+  constructor(readonly analyzer: Analyzer = FULL_ANALYZER) {
+    this.tokenizer = new Tokenizer(analyzer.tokens);
+  }
+
+  /** The words-only, fields-alike view of the baseline (its own tokenizer and caches). */
+  plain(): DocumentAnalyzer {
+    this.plainView ??= new DocumentAnalyzer(PLAIN_ANALYZER);
+    return this.plainView;
+  }
+
+  /** A work as its own small document: its title above its text. */
+  analyzeWork(work: MatchWork): TermVector {
+    const vector: TermVector = new Map();
+    this.addText(vector, work.title, this.analyzer.fieldWeights ? WORK_TITLE_WEIGHT : 1);
+    this.addText(vector, work.text, 1);
     return vector;
   }
-  const weighted = analyzer.fieldWeights;
-  addText(vector, document.title, weighted ? TITLE_WEIGHT : 1, analyzer, words);
-  if (document.keywords)
-    addText(vector, document.keywords.join(' ; '), weighted ? KEYWORD_WEIGHT : 1, analyzer, words);
-  addText(vector, document.text, 1, analyzer, words);
-  for (const work of document.works ?? []) {
-    const workWeight = weighted ? WORKS_IN_PROFILE_WEIGHT : 1;
-    addText(vector, work.title, workWeight * (weighted ? WORK_TITLE_WEIGHT : 1), analyzer, words);
-    addText(vector, work.text, workWeight, analyzer, words);
+
+  /**
+   * A whole document: title and keywords above free text, and its works folded in at
+   * WORKS_IN_PROFILE_WEIGHT so that a long list of papers does not drown the profile's own words.
+   */
+  analyze(document: MatchDocument | string, words?: TermWords): TermVector {
+    const vector: TermVector = new Map();
+    if (typeof document === 'string') {
+      this.addText(vector, document, 1, words);
+      return vector;
+    }
+    const weighted = this.analyzer.fieldWeights;
+    this.addText(vector, document.title, weighted ? TITLE_WEIGHT : 1, words);
+    if (document.keywords)
+      this.addText(vector, document.keywords.join(' ; '), weighted ? KEYWORD_WEIGHT : 1, words);
+    this.addText(vector, document.text, 1, words);
+    for (const work of document.works ?? []) {
+      const workWeight = weighted ? WORKS_IN_PROFILE_WEIGHT : 1;
+      this.addText(vector, work.title, workWeight * (weighted ? WORK_TITLE_WEIGHT : 1), words);
+      this.addText(vector, work.text, workWeight, words);
+    }
+    return vector;
   }
-  return vector;
+
+  /**
+   * A document's vectors for an index: whole, each work, and with `baseline` the words-only view
+   * the baseline method reads. Depends only on the document (see Tokenizer), so it can run in a
+   * worker thread (see encoded.ts).
+   */
+  analyzeDocument(
+    document: MatchDocument,
+    options: { baseline?: boolean; words?: boolean } = {},
+  ): AnalyzedDocument {
+    const words: TermWords | undefined = options.words ? new Map() : undefined;
+    const analyzed: AnalyzedDocument = {
+      whole: this.analyze(document, words),
+      works: (document.works ?? []).map((work) => this.analyzeWork(work)),
+    };
+    if (options.baseline) analyzed.plain = this.plain().analyze(document);
+    if (words) analyzed.words = words;
+    return analyzed;
+  }
+
+  private addText(vector: TermVector, text: string | undefined, weight: number, words?: TermWords): void {
+    if (!text) return;
+    this.tokenizer.forEachTerm(text, (term, termWeight, word) => {
+      vector.set(term, (vector.get(term) ?? 0) + termWeight * weight);
+      // Chinese words behind bigrams and concepts are found again from the terms (explain.ts).
+      if (words && term !== word && !HAN.test(word) && !words.has(term)) words.set(term, word);
+    });
+  }
 }
 
 /** A document's term vectors, as an index stores them; plain only for a baseline index. */
@@ -82,21 +111,15 @@ export interface AnalyzedDocument {
   words?: TermWords;
 }
 
-/**
- * Analyses a document for an index: whole, each work, and with `baseline` the words-only view
- * the baseline method reads. Pure, so it can run in a worker thread (see encoded.ts).
- */
+/** One document by an analyzer of its own (nothing kept between calls): for tests and one-offs. */
 export function analyzeDocument(
   document: MatchDocument,
   options: { baseline?: boolean; analyzer?: Analyzer; words?: boolean } = {},
 ): AnalyzedDocument {
-  const analyzer = options.analyzer ?? FULL_ANALYZER;
-  const words: TermWords | undefined = options.words ? new Map() : undefined;
-  const analyzed: AnalyzedDocument = {
-    whole: analyze(document, analyzer, words),
-    works: (document.works ?? []).map((work) => analyzeWork(work, analyzer)),
-  };
-  if (options.baseline) analyzed.plain = analyze(document, PLAIN_ANALYZER);
-  if (words) analyzed.words = words;
-  return analyzed;
+  return new DocumentAnalyzer(options.analyzer).analyzeDocument(document, options);
+}
+
+/** One document's or text's whole vector by an analyzer of its own: for tests and one-offs. */
+export function analyze(document: MatchDocument | string, analyzer: Analyzer = FULL_ANALYZER): TermVector {
+  return new DocumentAnalyzer(analyzer).analyze(document);
 }

@@ -1,12 +1,17 @@
 import type { TermVector } from './analyze.js';
-import { BM25_B, BM25_K1, LENGTH_QUANTUM, MAX_QUERY_TERM_DF_RATIO } from './constants.js';
+import {
+  BM25_B,
+  BM25_K1,
+  LENGTH_QUANTUM,
+  MAX_QUERY_TERM_DF_RATIO,
+  MIN_DOCUMENTS_FOR_PRUNING,
+  MIN_TABLE_SIZE,
+} from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
 import { type BoundedTerm, scanPruned } from './top-slots.js';
 import { Vocabulary } from './vocabulary.js';
 
-/** Below this many documents no query term is skipped for being common: small sets need all. */
-const MIN_DOCUMENTS_FOR_PRUNING = 1000;
 /** Postings of recent documents scanned per query before the inverted base is rebuilt. */
 const DELTA_SCAN_LIMIT = 1 << 16;
 /** Squared weights are summed as integers in these units, so that norms do not depend on order. */
@@ -46,7 +51,7 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size:
  * history of updates ranks exactly like a fresh build.
  */
 export class Collection {
-  private documentFrequency = new Int32Array(1024);
+  private documentFrequency = new Int32Array(MIN_TABLE_SIZE);
   /** Counts changes to the documents, so a memo can tell whether it is still current. */
   private version = 0;
   private lastResolved: {
@@ -55,21 +60,21 @@ export class Collection {
     version: number;
     terms: QueryTerm[];
   } | null = null;
-  private queryPosition = new Int32Array(1024);
+  private queryPosition = new Int32Array(MIN_TABLE_SIZE);
 
   private forward = new ForwardStore();
   private readonly slotOf = new Map<string, number>();
   private slotKeys: (string | undefined)[] = [];
-  private alive = new Uint8Array(1024);
-  private lengths = new Float64Array(1024);
-  private inverseNorms = new Float64Array(1024);
-  private lengthFactors = new Float64Array(1024);
+  private alive = new Uint8Array(MIN_TABLE_SIZE);
+  private lengths = new Float64Array(MIN_TABLE_SIZE);
+  private inverseNorms = new Float64Array(MIN_TABLE_SIZE);
+  private lengthFactors = new Float64Array(MIN_TABLE_SIZE);
   private lengthFactorsValid = true;
   /** Per term, the largest posting value at query weight 1 over live documents, by model. */
   private cosineTermMaxima = new Float64Array(0);
   private bm25TermMaxima = new Float64Array(0);
-  private accumulator = new Float64Array(1024);
-  private touched = new Int32Array(1024);
+  private accumulator = new Float64Array(MIN_TABLE_SIZE);
+  private touched = new Int32Array(MIN_TABLE_SIZE);
   private totalLengthUnits = 0;
   private normsValid = true;
   private deadSlots = 0;
@@ -182,7 +187,7 @@ export class Collection {
     this.deadSlots++;
     this.changed();
     this.lengthFactorsValid = false;
-    if (this.deadSlots > Math.max(1024, this.slotOf.size)) this.rebuild();
+    if (this.deadSlots > Math.max(MIN_TABLE_SIZE, this.slotOf.size)) this.rebuild();
     return true;
   }
 
@@ -594,7 +599,7 @@ export class Collection {
   private compactSlots(): void {
     const forward = new ForwardStore();
     const keys: string[] = [];
-    const lengths = new Float64Array(Math.max(1024, this.slotOf.size));
+    const lengths = new Float64Array(Math.max(MIN_TABLE_SIZE, this.slotOf.size));
     for (let slot = 0; slot < this.slotKeys.length; slot++) {
       const key = this.slotKeys[slot];
       if (key === undefined) continue;

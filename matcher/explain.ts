@@ -1,7 +1,7 @@
 import { CONCEPT_PREFIX } from './concepts.js';
 import { EXPLAIN_TERMS, MIN_TERM_SHARE } from './constants.js';
 import { BIGRAM_PREFIX, conceptsOfChineseWord, conceptsOfEnglishStem, displayTerm } from './tokenize.js';
-import type { MatchTerm, RankedMatch } from './types.js';
+import type { MatchTerm } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -19,6 +19,8 @@ export interface PairSides {
   added: ReadonlySet<string>;
   /** Terms never to be named as a reason (curated and corpus-frequent: generic-terms.ts). */
   isGeneric(term: string, words: readonly string[]): boolean;
+  /** A term as the index's reading shows it when neither text's word is known (Tokenizer). */
+  display(term: string): string;
 }
 
 /** The words of one text as an explanation looks them up: its Chinese words, its English stems. */
@@ -29,6 +31,7 @@ export class TextWords {
   constructor(
     private readonly terms: () => Iterable<string>,
     private readonly words: ReadonlyMap<string, string> | undefined,
+    private readonly display: (term: string) => string = displayTerm,
   ) {}
 
   /**
@@ -57,7 +60,7 @@ export class TextWords {
     const recorded = this.words?.get(term);
     if (recorded !== undefined) return recorded;
     const stem = this.english!.find((candidate) => conceptsOfEnglishStem(candidate).includes(term));
-    return stem === undefined ? undefined : (this.words?.get(stem) ?? displayTerm(stem));
+    return stem === undefined ? undefined : (this.words?.get(stem) ?? this.display(stem));
   }
 
   private split(): void {
@@ -78,6 +81,7 @@ const SIDES_OF_WORDS_ONLY: PairSides = {
   demandHas: () => true,
   added: new Set(),
   isGeneric: () => false,
+  display: displayTerm,
 };
 
 interface Reason {
@@ -98,7 +102,7 @@ function reasonFor(term: string, sides: PairSides): Reason | null {
   // A Chinese word or sub-word term is a word of both texts as it stands (a sub-word's longer
   // word would name more than matched).
   const ownWord = !concept && !bigram && HAN.test(term);
-  const profileWord = ownWord ? term : (sides.profileWord(term) ?? displayTerm(term));
+  const profileWord = ownWord ? term : (sides.profileWord(term) ?? sides.display(term));
   const demandWord = ownWord ? term : (sides.demandWord(term) ?? profileWord);
   if (sides.isGeneric(term, [profileWord, demandWord])) return null;
   if (sides.added.has(term)) return { label: `+${profileWord}`, word: profileWord, via: 'feedback' };
@@ -171,46 +175,4 @@ export function foldTerms(
     .filter((term) => term.share >= MIN_TERM_SHARE)
     .sort((left, right) => right.share - left.share || (left.term < right.term ? -1 : 1))
     .slice(0, EXPLAIN_TERMS);
-}
-
-export type ExplainLanguage = 'zh' | 'en';
-
-const WORK_KINDS: Record<string, { zh: string; en: string }> = {
-  paper: { zh: '论文', en: 'paper' },
-  patent: { zh: '专利', en: 'patent' },
-  project: { zh: '项目', en: 'project' },
-  result: { zh: '成果', en: 'result' },
-};
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
-/**
- * The sentence a user reads beside a match, e.g. "matched on 碳纤维 32%, 固化 21% — best
- * evidence: the 2021 patent “…”", or in Chinese "匹配词：碳纤维 32%、固化 21%；最佳依据：2021 年的专利《…》".
- */
-export function explain(
-  match: Pick<RankedMatch, 'terms' | 'evidence'>,
-  language: ExplainLanguage = 'zh',
-): string {
-  const shown = (term: MatchTerm) =>
-    `${term.via === 'feedback' ? term.term.slice(1) : term.term} ${percent(term.share)}`;
-  const terms = match.terms.filter((term) => term.via !== 'feedback').map(shown);
-  const related = match.terms.filter((term) => term.via === 'feedback').map(shown);
-  const evidence = match.evidence;
-  if (language === 'en') {
-    let head = terms.length ? `matched on ${terms.join(', ')}` : 'no specific terms in common';
-    if (related.length) head += `; related terms of similar profiles: ${related.join(', ')}`;
-    if (!evidence) return head;
-    const kind = WORK_KINDS[evidence.kind ?? '']?.en ?? 'work';
-    const year = evidence.year === undefined ? '' : `${evidence.year} `;
-    return `${head} — best evidence: the ${year}${kind} “${evidence.title}”`;
-  }
-  let head = terms.length ? `匹配词：${terms.join('、')}` : '没有具体的共同词';
-  if (related.length) head += `；相近档案的相关词：${related.join('、')}`;
-  if (!evidence) return head;
-  const kind = WORK_KINDS[evidence.kind ?? '']?.zh ?? '成果';
-  const year = evidence.year === undefined ? '' : `${evidence.year} 年的`;
-  return `${head}；最佳依据：${year}${kind}《${evidence.title}》`;
 }

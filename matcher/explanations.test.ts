@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Collection } from './collection.js';
-import { explain } from './explain.js';
+import * as constants from './constants.js';
 import { expandQuery } from './feedback.js';
 import { MatchIndex } from './match-index.js';
 import type { MatchDocument } from './types.js';
@@ -83,18 +83,29 @@ describe('explanations', () => {
     expect(terms).toEqual(['纤维']);
   });
 
-  it('marks terms pseudo-relevance feedback added, and explain() lists them apart', () => {
-    const index = indexOf([
-      faculty('faculty:prepreg', '碳纤维预浸料 热压罐成型 预浸料铺层'),
-      faculty('faculty:prepreg-2', '碳纤维预浸料 低温固化 预浸料'),
-      faculty('faculty:welding', '船体焊接变形'),
-    ]);
+  // Feedback reads only collections of FEEDBACK_MIN_DOCUMENTS or more: unrelated profiles fill it.
+  const unrelated = Array.from({ length: constants.FEEDBACK_MIN_DOCUMENTS }, (_, position) =>
+    faculty(`faculty:welding-${position}`, '船体焊接变形'),
+  );
+  const prepreg = [
+    faculty('faculty:prepreg', '碳纤维预浸料 热压罐成型 预浸料铺层'),
+    faculty('faculty:prepreg-2', '碳纤维预浸料 低温固化 预浸料'),
+  ];
+
+  it('marks terms pseudo-relevance feedback added', () => {
+    const index = indexOf([...prepreg, ...unrelated]);
     const [best] = index.topK('碳纤维', { kind: 'faculty', method: 'bm25-prf' });
     const added = best!.terms.filter((term) => term.via === 'feedback');
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((term) => term.term.startsWith('+'))).toBe(true);
-    expect(explain(best!, 'zh')).toMatch(/相近档案的相关词：预浸料 \d+%/);
-    expect(explain(best!, 'en')).toMatch(/related terms of similar profiles: 预浸料 \d+%/);
+    expect(added.map((term) => term.term)).toContain('+预浸料');
+  });
+
+  it('adds no feedback terms in a collection too small for its best few to be a top slice', () => {
+    const index = indexOf([...prepreg, ...unrelated.slice(0, 10)]);
+    const [best] = index.topK('碳纤维', { kind: 'faculty', method: 'bm25-prf' });
+    expect(best!.terms.some((term) => term.via === 'feedback')).toBe(false);
+    expect(best!.score).toBeCloseTo(index.topK('碳纤维', { kind: 'faculty', method: 'bm25' })[0]!.score, 9);
   });
 });
 

@@ -3,7 +3,7 @@ export {
   type Analyzer,
   analyze,
   analyzeDocument,
-  analyzeWork,
+  DocumentAnalyzer,
   FULL_ANALYZER,
   PLAIN_ANALYZER,
   type TermVector,
@@ -19,10 +19,10 @@ export {
   type EncodedVector,
   transferables,
 } from './encoded.js';
-export { type ExplainLanguage, explain, foldTerms } from './explain.js';
+export { foldTerms } from './explain.js';
 export { MatchIndex, type MatchIndexOptions } from './match-index.js';
 export { DEFAULT_METHOD } from './methods.js';
 export { bm25, bm25Idf, cosine, idf, type ScoringModel, sublinear } from './scoring.js';
-export { displayTerm, normalize, type Token, tokenize } from './tokenize.js';
+export { displayTerm, normalize, type Token, Tokenizer, tokenize } from './tokenize.js';
 export * from './types.js';
 export { Vocabulary } from './vocabulary.js';

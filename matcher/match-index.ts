@@ -1,14 +1,13 @@
-import {
-  type Analyzer,
-  analyze,
-  analyzeDocument,
-  FULL_ANALYZER,
-  PLAIN_ANALYZER,
-  type TermVector,
-  type TermWords,
-} from './analyze.js';
+import { type Analyzer, DocumentAnalyzer, type TermVector, type TermWords } from './analyze.js';
 import { Collection } from './collection.js';
-import { BM25_B, BM25_B_PROFILES_WITH_WORKS, DEFAULT_K, MAX_PER_TEAM } from './constants.js';
+import {
+  BM25_B,
+  BM25_B_PROFILES_WITH_WORKS,
+  DEFAULT_K,
+  DIVERSITY_POOL_FACTOR,
+  FEEDBACK_MIN_DOCUMENTS,
+  MAX_PER_TEAM,
+} from './constants.js';
 import {
   BatchLoader,
   type DocumentHead,
@@ -24,7 +23,6 @@ import { type CensusGroup, CURATED_GENERIC_WORDS, GenericTermCensus } from './ge
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
 import { type ProfileScores, scoreProfiles } from './profile-scores.js';
 import { type Candidate, TopCollector } from './select.js';
-import { tokenize } from './tokenize.js';
 import type {
   DocumentKind,
   MatchAttributes,
@@ -35,9 +33,6 @@ import type {
   TopKOptions,
 } from './types.js';
 import { Vocabulary } from './vocabulary.js';
-
-/** With diversity on, this many times k candidates are ranked before teams are thinned out. */
-const DIVERSITY_POOL_FACTOR = 5;
 
 interface DocumentMeta {
   kind: DocumentKind;
@@ -89,13 +84,15 @@ export class MatchIndex implements EncodedSink {
   private readonly kinds = new Map<DocumentKind, KindIndex>();
   private readonly meta = new Map<string, DocumentMeta>();
   private readonly keepBaseline: boolean;
-  private readonly analyzer: Analyzer;
+  private readonly analysis: DocumentAnalyzer;
+  /** A term as this index's own reading shows it (a stem as the shortest word read for it). */
+  private readonly display = (term: string) => this.analysis.tokenizer.displayTerm(term);
   private readonly census = new GenericTermCensus(() => this.censusGroups());
   private curatedGenericTerms: Set<string> | undefined;
 
   constructor(options: MatchIndexOptions = {}) {
     this.keepBaseline = options.baseline ?? false;
-    this.analyzer = options.analyzer ?? FULL_ANALYZER;
+    this.analysis = new DocumentAnalyzer(options.analyzer);
   }
 
   get size(): number {
@@ -108,11 +105,7 @@ export class MatchIndex implements EncodedSink {
 
   /** Adds a document; its id must be new to the index. */
   add(document: MatchDocument): void {
-    const analyzed = analyzeDocument(document, {
-      baseline: this.keepBaseline,
-      analyzer: this.analyzer,
-      words: true,
-    });
+    const analyzed = this.analysis.analyzeDocument(document, { baseline: this.keepBaseline, words: true });
     const kindIndex = this.admit(documentHead(document), analyzed.words);
     kindIndex.whole.add(document.id, analyzed.whole);
     analyzed.works.forEach((vector, position) => {
@@ -311,9 +304,11 @@ export class MatchIndex implements EncodedSink {
   /** The query's term vector for a method: analysed, and for bm25-prf expanded by feedback. */
   private prepareQuery(query: MatchDocument | string, spec: MethodSpec, kindIndex: KindIndex): PreparedQuery {
     const words: TermWords = new Map();
-    const vector = analyze(query, spec.plain ? PLAIN_ANALYZER : this.analyzer, words);
-    const demandWords = new TextWords(() => vector.keys(), words);
-    if (!spec.feedback) return { vector, added: NO_TERMS, own: vector, demandWords };
+    const analysis = spec.plain ? this.analysis.plain() : this.analysis;
+    const vector = analysis.analyze(query, words);
+    const demandWords = new TextWords(() => vector.keys(), words, this.display);
+    if (!spec.feedback || kindIndex.whole.size < FEEDBACK_MIN_DOCUMENTS)
+      return { vector, added: NO_TERMS, own: vector, demandWords };
     return { ...expandQuery(kindIndex.whole, vector), own: vector, demandWords };
   }
 
@@ -359,7 +354,7 @@ export class MatchIndex implements EncodedSink {
       return profileTerms;
     };
     const profileHas = (word: string) => termsOfProfile().has(word);
-    const profileWords = new TextWords(termsOfProfile, meta?.words);
+    const profileWords = new TextWords(termsOfProfile, meta?.words, this.display);
     return {
       profileWord: (term) => profileWords.wordBehind(term),
       demandWord: (term) => (prepared.own.has(term) ? prepared.demandWords.wordBehind(term) : undefined),
@@ -367,6 +362,7 @@ export class MatchIndex implements EncodedSink {
       demandHas: (word) => prepared.own.has(word),
       added: prepared.added,
       isGeneric: (term, words) => this.isGeneric(term, words),
+      display: this.display,
     };
   }
 
@@ -382,7 +378,7 @@ export class MatchIndex implements EncodedSink {
       const terms = new Set<string>();
       for (const word of CURATED_GENERIC_WORDS) {
         terms.add(word);
-        const [first] = tokenize(word, this.analyzer.tokens);
+        const [first] = this.analysis.tokenizer.tokenize(word);
         if (first) terms.add(first.term);
       }
       this.curatedGenericTerms = terms;

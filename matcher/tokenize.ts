@@ -1,8 +1,14 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemmer } from 'stemmer';
 import { buildConceptLookup, CONCEPT_PREFIX, type ConceptLookup, chineseConceptForms } from './concepts.js';
-import { BIGRAM_WEIGHT, CONCEPT_WEIGHT, SUBWORD_WEIGHT } from './constants.js';
+import {
+  BIGRAM_WEIGHT,
+  CONCEPT_WEIGHT,
+  DOMAIN_TERM_FREQUENCY,
+  MAX_WORD_CACHE,
+  SUBWORD_WEIGHT,
+} from './constants.js';
 import { listDomainTerms } from './domain-terms.js';
 import { normalize, scanRuns } from './normalize.js';
 import { CHINESE_JOINER_CHARACTERS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
@@ -47,21 +53,16 @@ export const WORDS_ONLY: TokenizeOptions = {
 /** Bigram terms carry this prefix so that the bigram 复合 and the word 复合 stay distinct terms. */
 export const BIGRAM_PREFIX = '~';
 
-/** Frequency given to domain terms in jieba's dictionary: high enough to keep them whole. */
-const DOMAIN_TERM_FREQUENCY = 3000;
-
 const HAS_LETTER = /\p{L}/u;
-/** Entries of each per-word cache; a full cache is emptied and refilled. */
-const MAX_WORD_CACHE = 200_000;
 
+// Built once from the shipped dictionaries and thesaurus, never from text: the same in every
+// process whatever it has read. What depends on the text read lives in a Tokenizer.
 let domainSegmenter: Jieba | undefined;
 let plainSegmenter: Jieba | undefined;
 let dictionaryWords: Set<string> | undefined;
 let conceptLookup: ConceptLookup | undefined;
 /** First stems of the two-word English concept forms: only after one is a pair looked up. */
 let pairFirstStems: Set<string> | undefined;
-/** The first word seen for each stem, so explanations say "composite", not "composit". */
-const surfaceForms = new Map<string, string>();
 
 function jieba(domainDictionary: boolean): Jieba {
   if (!domainDictionary) {
@@ -116,10 +117,10 @@ const STEMS_KEPT_APART: readonly [prefix: string, stem: string][] = [
   ['composition', 'composition'],
 ];
 
-/** Uncached: text reaches it through englishWord(), which keeps each word's stem. */
+/** Uncached: text reaches it through Tokenizer.englishWord(), which keeps each word's stem. */
 function stem(word: string): string {
   for (const [prefix, kept] of STEMS_KEPT_APART) if (word.startsWith(prefix)) return kept;
-  return PorterStemmer.stem(word);
+  return stemmer(word);
 }
 
 function concepts(): ConceptLookup {
@@ -138,108 +139,6 @@ function pairStarts(): Set<string> {
     [...concepts().english.keys()].filter((key) => key.includes(' ')).map((key) => key.split(' ')[0]!),
   );
   return pairFirstStems;
-}
-
-/**
- * What a word always yields, whatever surrounds it, kept per word: words recur so much that
- * looking them up once beats stemming and searching the dictionary and thesaurus every time.
- */
-interface EnglishWord {
-  word: string;
-  stem: string;
-  concepts: readonly string[];
-}
-
-/** English word -> its stem and concepts, or null for a stop word or a number (by the word's id). */
-let englishWords = new Vocabulary();
-let englishEntries: (EnglishWord | null)[] = [];
-
-function englishWord(word: string): EnglishWord | null {
-  const id = englishWords.idOf(word);
-  if (id !== undefined) return englishEntries[id]!;
-  let known: EnglishWord | null;
-  if (isEnglishWord(word)) {
-    const term = stem(word);
-    if (term !== word && !surfaceForms.has(term) && surfaceForms.size < MAX_WORD_CACHE)
-      surfaceForms.set(term, word);
-    known = { word, stem: term, concepts: concepts().english.get(term) ?? [] };
-  } else {
-    known = null;
-  }
-  if (englishWords.size >= MAX_WORD_CACHE) {
-    englishWords = new Vocabulary();
-    englishEntries = [];
-  }
-  englishEntries[englishWords.intern(word)] = known;
-  return known;
-}
-
-/** Chinese word -> the sub-words and concepts it adds after itself, per set of options. */
-const chineseWords = new WeakMap<TokenizeOptions, Map<string, readonly Token[]>>();
-
-/** Sub-words and concepts of a Chinese word; a short word has no sub-words, so no cache entry. */
-function emitExpansion(word: string, options: TokenizeOptions, emit: TermSink): void {
-  if (word.length <= 2 || options.subwordWeight <= 0) {
-    if (options.conceptWeight <= 0) return;
-    for (const concept of concepts().chinese.get(word) ?? []) emit(concept, options.conceptWeight, word);
-    return;
-  }
-  for (const token of chineseExpansion(word, options)) emit(token.term, token.weight, word);
-}
-
-function chineseExpansion(word: string, options: TokenizeOptions): readonly Token[] {
-  let cache = chineseWords.get(options);
-  if (!cache) {
-    cache = new Map();
-    chineseWords.set(options, cache);
-  }
-  let expansion = cache.get(word);
-  if (expansion) return expansion;
-  const tokens: Token[] = [];
-  const parts = subwordsOf(word);
-  for (const part of parts) tokens.push({ term: part, weight: options.subwordWeight });
-  if (options.conceptWeight > 0) {
-    const lookup = concepts().chinese;
-    const found = new Set(lookup.get(word));
-    for (const part of parts) for (const concept of lookup.get(part) ?? []) found.add(concept);
-    for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
-  }
-  // Shared by every occurrence of the word, so frozen: a caller must not change one for all.
-  expansion = Object.freeze(tokens.map((token) => Object.freeze(token)));
-  if (cache.size >= MAX_WORD_CACHE) cache.clear();
-  cache.set(word, expansion);
-  return expansion;
-}
-
-function isEnglishWord(word: string): boolean {
-  return word.length >= 2 && HAS_LETTER.test(word) && !ENGLISH_STOP_WORDS.has(word);
-}
-
-/** Emits a word's stem, and the concepts of the stem alone and of it with the previous stem. */
-function emitEnglish(
-  word: string,
-  previous: EnglishWord | undefined,
-  options: TokenizeOptions,
-  emit: TermSink,
-): EnglishWord | undefined {
-  const known = englishWord(word);
-  if (!known) return previous;
-  const term = known.stem;
-  emit(term, 1, word);
-  if (options.conceptWeight > 0) {
-    const pair =
-      previous !== undefined && pairStarts().has(previous.stem)
-        ? concepts().english.get(`${previous.stem} ${term}`)
-        : undefined;
-    for (const concept of known.concepts) emit(concept, options.conceptWeight, word);
-    if (pair) {
-      const words = `${previous!.word} ${word}`;
-      for (const concept of pair)
-        if (!known.concepts.includes(concept)) emit(concept, options.conceptWeight, words);
-    }
-  }
-  // The word's cached entry, not a new object: this runs for every English word of a build.
-  return known;
 }
 
 /** Words of the dictionary strictly inside a long word, as jieba's search mode finds them. */
@@ -288,43 +187,171 @@ function emitWordBigrams(words: string[], weight: number, emit: TermSink): void 
   }
 }
 
-/** One call into jieba for all of a text's Chinese runs: the crossing into native code costs. */
-function emitChinese(runs: string[], options: TokenizeOptions, emit: TermSink): void {
-  const words = jieba(options.domainDictionary).cut(runs.join('\n'), true);
-  for (const word of words) {
-    if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
-    emit(word, 1, word);
-    emitExpansion(word, options, emit);
-  }
-  if (options.bigramWeight > 0) emitWordBigrams(words, options.bigramWeight, emit);
+/**
+ * What a word always yields, whatever surrounds it, kept per word: words recur so much that
+ * looking them up once beats stemming and searching the dictionary and thesaurus every time.
+ */
+interface EnglishWord {
+  word: string;
+  stem: string;
+  concepts: readonly string[];
+}
+
+function isEnglishWord(word: string): boolean {
+  return word.length >= 2 && HAS_LETTER.test(word) && !ENGLISH_STOP_WORDS.has(word);
 }
 
 /**
- * Terms of a text in one pass over mixed Chinese and English: jieba words of each Chinese run
- * (with the dictionary words inside long ones, and the character bigrams inside each word, so that
- * 树脂基碳纤维 and 碳纤维复合材料 share terms however jieba cuts them); English words lower-cased,
- * stop words dropped, Porter-stemmed. Numbers alone are dropped: years and quantities match by
- * accident far more often than by meaning.
+ * Turns text into terms with one set of options. Its caches (each English word's stem and
+ * concepts, each long Chinese word's sub-words, each stem's display word) belong to the instance,
+ * so two indexes never share what they have read, and a stem's display word is the shortest
+ * word read for it (ties alphabetical): the same whichever document came first.
  */
-export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS): Token[] {
-  const tokens: Token[] = [];
-  forEachTerm(text, options, (term, weight) => tokens.push({ term, weight }));
-  return tokens;
+export class Tokenizer {
+  private englishWords = new Vocabulary();
+  /** By the word's id in englishWords; null for a stop word or a number. */
+  private englishEntries: (EnglishWord | null)[] = [];
+  private readonly chineseWords = new Map<string, readonly Token[]>();
+  private readonly surfaceForms = new Map<string, string>();
+
+  constructor(readonly options: TokenizeOptions = FULL_ANALYSIS) {}
+
+  /**
+   * Terms of a text in one pass over mixed Chinese and English: jieba words of each Chinese run
+   * (with the dictionary words inside long ones, and the character bigrams inside each word, so
+   * that 树脂基碳纤维 and 碳纤维复合材料 share terms however jieba cuts them); English words
+   * lower-cased, stop words dropped, Porter-stemmed. Numbers alone are dropped: years and
+   * quantities match by accident far more often than by meaning.
+   */
+  tokenize(text: string): Token[] {
+    const tokens: Token[] = [];
+    this.forEachTerm(text, (term, weight) => tokens.push({ term, weight }));
+    return tokens;
+  }
+
+  /** The terms tokenize() would list, handed to `emit` one by one without building the list. */
+  forEachTerm(text: string, emit: TermSink): void {
+    const chineseRuns: string[] = [];
+    let previousStem: EnglishWord | undefined;
+    scanRuns(normalize(text), (run, chinese) => {
+      if (chinese) {
+        chineseRuns.push(run);
+        previousStem = undefined;
+      } else {
+        previousStem = this.emitEnglish(run, previousStem, emit);
+      }
+    });
+    if (chineseRuns.length > 0) this.emitChinese(chineseRuns, emit);
+  }
+
+  /** Shows a term as a reader expects it: a bigram without its prefix, a stem as a word read. */
+  displayTerm(term: string): string {
+    if (term.startsWith(BIGRAM_PREFIX) || term.startsWith(CONCEPT_PREFIX)) return displayTerm(term);
+    return this.surfaceForms.get(term) ?? term;
+  }
+
+  private englishWord(word: string): EnglishWord | null {
+    const id = this.englishWords.idOf(word);
+    if (id !== undefined) return this.englishEntries[id]!;
+    let known: EnglishWord | null;
+    if (isEnglishWord(word)) {
+      const term = stem(word);
+      if (term !== word) this.recordSurface(term, word);
+      known = { word, stem: term, concepts: concepts().english.get(term) ?? [] };
+    } else {
+      known = null;
+    }
+    if (this.englishWords.size >= MAX_WORD_CACHE) {
+      this.englishWords = new Vocabulary();
+      this.englishEntries = [];
+    }
+    this.englishEntries[this.englishWords.intern(word)] = known;
+    return known;
+  }
+
+  private recordSurface(term: string, word: string): void {
+    const current = this.surfaceForms.get(term);
+    if (current === undefined) {
+      if (this.surfaceForms.size < MAX_WORD_CACHE) this.surfaceForms.set(term, word);
+    } else if (word.length < current.length || (word.length === current.length && word < current)) {
+      this.surfaceForms.set(term, word);
+    }
+  }
+
+  /** Emits a word's stem, and the concepts of the stem alone and of it with the previous stem. */
+  private emitEnglish(
+    word: string,
+    previous: EnglishWord | undefined,
+    emit: TermSink,
+  ): EnglishWord | undefined {
+    const known = this.englishWord(word);
+    if (!known) return previous;
+    const term = known.stem;
+    emit(term, 1, word);
+    const conceptWeight = this.options.conceptWeight;
+    if (conceptWeight > 0) {
+      const pair =
+        previous !== undefined && pairStarts().has(previous.stem)
+          ? concepts().english.get(`${previous.stem} ${term}`)
+          : undefined;
+      for (const concept of known.concepts) emit(concept, conceptWeight, word);
+      if (pair) {
+        const words = `${previous!.word} ${word}`;
+        for (const concept of pair)
+          if (!known.concepts.includes(concept)) emit(concept, conceptWeight, words);
+      }
+    }
+    // The word's cached entry, not a new object: this runs for every English word of a build.
+    return known;
+  }
+
+  /** One call into jieba for all of a text's Chinese runs: the crossing into native code costs. */
+  private emitChinese(runs: string[], emit: TermSink): void {
+    const options = this.options;
+    const words = jieba(options.domainDictionary).cut(runs.join('\n'), true);
+    for (const word of words) {
+      if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
+      emit(word, 1, word);
+      this.emitExpansion(word, emit);
+    }
+    if (options.bigramWeight > 0) emitWordBigrams(words, options.bigramWeight, emit);
+  }
+
+  /** Sub-words and concepts of a Chinese word; a short word has no sub-words, so no cache entry. */
+  private emitExpansion(word: string, emit: TermSink): void {
+    const options = this.options;
+    if (word.length <= 2 || options.subwordWeight <= 0) {
+      if (options.conceptWeight <= 0) return;
+      for (const concept of concepts().chinese.get(word) ?? []) emit(concept, options.conceptWeight, word);
+      return;
+    }
+    for (const token of this.chineseExpansion(word)) emit(token.term, token.weight, word);
+  }
+
+  private chineseExpansion(word: string): readonly Token[] {
+    let expansion = this.chineseWords.get(word);
+    if (expansion) return expansion;
+    const options = this.options;
+    const tokens: Token[] = [];
+    const parts = subwordsOf(word);
+    for (const part of parts) tokens.push({ term: part, weight: options.subwordWeight });
+    if (options.conceptWeight > 0) {
+      const lookup = concepts().chinese;
+      const found = new Set(lookup.get(word));
+      for (const part of parts) for (const concept of lookup.get(part) ?? []) found.add(concept);
+      for (const concept of found) tokens.push({ term: concept, weight: options.conceptWeight });
+    }
+    // Shared by every occurrence of the word, so frozen: a caller must not change one for all.
+    expansion = Object.freeze(tokens.map((token) => Object.freeze(token)));
+    if (this.chineseWords.size >= MAX_WORD_CACHE) this.chineseWords.clear();
+    this.chineseWords.set(word, expansion);
+    return expansion;
+  }
 }
 
-/** The terms tokenize() would list, handed to `emit` one by one without building the list. */
-export function forEachTerm(text: string, options: TokenizeOptions, emit: TermSink): void {
-  const chineseRuns: string[] = [];
-  let previousStem: EnglishWord | undefined;
-  scanRuns(normalize(text), (run, chinese) => {
-    if (chinese) {
-      chineseRuns.push(run);
-      previousStem = undefined;
-    } else {
-      previousStem = emitEnglish(run, previousStem, options, emit);
-    }
-  });
-  if (chineseRuns.length > 0) emitChinese(chineseRuns, options, emit);
+/** Terms of one text, by a tokenizer of its own (nothing kept): for tests and one-off texts. */
+export function tokenize(text: string, options: TokenizeOptions = FULL_ANALYSIS): Token[] {
+  return new Tokenizer(options).tokenize(text);
 }
 
 /** The thesaurus concepts a Chinese word names (its own, not its sub-words'). */
@@ -337,9 +364,12 @@ export function conceptsOfEnglishStem(stem: string): readonly string[] {
   return concepts().english.get(stem) ?? [];
 }
 
-/** Shows a term as a reader expects it: a bigram without its prefix, a stem as a word. */
+/**
+ * A term without its prefix (a bigram's characters, a concept's name), or as it stands: what
+ * can be shown without knowing which words were read (Tokenizer.displayTerm knows).
+ */
 export function displayTerm(term: string): string {
   if (term.startsWith(BIGRAM_PREFIX)) return term.slice(BIGRAM_PREFIX.length);
   if (term.startsWith(CONCEPT_PREFIX)) return term.slice(CONCEPT_PREFIX.length);
-  return surfaceForms.get(term) ?? term;
+  return term;
 }

@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { type DatabaseTarget, openDatabase, schema } from '../services/db/index.js';
+import { enumLabel } from '../services/i18n/index.js';
 import { type ImportReport, previewImport, runImport } from '../services/imports/index.js';
-import { CHAIN_CODES, CHAIN_LABELS } from '../services/shared/enums.js';
+import { CHAIN_CODES } from '../services/shared/enums.js';
 import { runScript } from './script-runner.js';
 
 /**
@@ -79,8 +80,8 @@ async function seedTarget(target: DatabaseTarget): Promise<void> {
     await db.insert(schema.chains).values(
       CHAIN_CODES.map((code, index) => ({
         code,
-        nameZh: CHAIN_LABELS[code].zh,
-        nameEn: CHAIN_LABELS[code].en,
+        nameZh: enumLabel('zh-CN', 'chain', code),
+        nameEn: enumLabel('en', 'chain', code),
         sortOrder: index,
       })),
     );

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, isMethodName, MatchIndex, type MethodName } from '../matcher/index.js';
+import { DocumentAnalyzer, isMethodName, MatchIndex, type MethodName } from '../matcher/index.js';
 import { AnalysisPool, defaultWorkerCount } from './matcher/analysis-pool.js';
 import { createCorpusGenerator } from './matcher/bench-corpus.js';
 import { writeCorpus } from './matcher/bench-corpus-file.js';
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     const buffers = after.arrayBuffers;
     // Resident memory includes the analysis workers' heaps while they live; they are closed by now.
     const resident = after.rss;
+    const queryAnalysis = new DocumentAnalyzer();
     for (const method of methods) {
       const { times, first } = queryTimes(index, queries, method);
       let natural = '';
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
         const naturalTimes = await naturalQueryTimes(
           path,
           queries.slice(0, size >= 10_000 ? 20 : 50),
-          (text) => [...analyze(text).keys()],
+          (text) => [...queryAnalysis.analyze(text).keys()],
         );
         const ratio = percentile(naturalTimes, 0.5) / percentile(times, 0.5);
         natural = ` | ${percentile(naturalTimes, 0.5).toFixed(1)} ms | ${Math.round(ratio)}×`;

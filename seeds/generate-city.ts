@@ -1,4 +1,5 @@
-import { CHAIN_CODES, CHAIN_LABELS } from '../services/shared/enums.js';
+import { enumLabel } from '../services/i18n/index.js';
+import { CHAIN_CODES } from '../services/shared/enums.js';
 import type {
   CityDataset,
   GroundTruthEntry,
@@ -55,8 +56,8 @@ export function generateCity(seed: number = CITY_SEED): CityDataset {
     asOf: AS_OF,
     chains: CHAIN_CODES.map((code, index) => ({
       code,
-      nameZh: CHAIN_LABELS[code].zh,
-      nameEn: CHAIN_LABELS[code].en,
+      nameZh: enumLabel('zh-CN', 'chain', code),
+      nameEn: enumLabel('en', 'chain', code),
       sortOrder: index + 1,
     })),
     universities,

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_LOCALE, translate } from './i18n/index.js';
 
 /** Everything the service reads from its environment, parsed once and frozen. */
 export interface Config {
@@ -93,7 +94,7 @@ function readPublicUrl(raw: string | undefined, port: number): string {
 const MAIL_FROM_SHAPE = /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 function readMailFrom(raw: string | undefined): string {
-  const from = raw?.trim() || 'XueQi 学企 <no-reply@xueqi.localhost>';
+  const from = raw?.trim() || `${translate(DEFAULT_LOCALE, 'app.sender')} <no-reply@xueqi.localhost>`;
   if (!MAIL_FROM_SHAPE.test(from))
     throw new ConfigError(`MAIL_FROM must be an address or "Name <address>", got "${raw}"`);
   return from;

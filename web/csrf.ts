@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { ForbiddenError } from '../services/shared/errors.js';
+import { CsrfError } from './errors.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -33,7 +33,7 @@ export function csrfProtection(request: Request, response: Response, next: NextF
   else issueTokenWhenAFormIsShown(request, response);
   if (SAFE_METHODS.has(request.method)) return next();
   const given = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.get('x-csrf-token');
-  if (!session.csrfToken || !matches(session.csrfToken, given)) return next(new ForbiddenError('csrf'));
+  if (!session.csrfToken || !matches(session.csrfToken, given)) return next(new CsrfError());
   next();
 }
 

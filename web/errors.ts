@@ -1,46 +1,79 @@
 import type { NextFunction, Request, Response } from 'express';
 import { describeErrorForLog, isDatabaseUnavailable } from '../services/db/index.js';
+import { DEFAULT_LOCALE, translate } from '../services/i18n/index.js';
 import {
   ConflictError,
   DomainError,
+  type FieldProblems,
   ForbiddenError,
   NotFoundError,
+  RateLimitError,
   ValidationError,
 } from '../services/shared/errors.js';
-import { DEFAULT_LOCALE, translate } from './i18n/translate.js';
 import { MAX_UPLOAD_MEGABYTES } from './uploads.js';
 
 /** How long a client is told to wait when the database is away: about one reconnect attempt. */
 export const RETRY_AFTER_SECONDS = 5;
 
-function statusOf(error: unknown): number {
-  if (error instanceof ValidationError) return 400;
-  if (error instanceof ForbiddenError) return 403;
-  if (error instanceof NotFoundError) return 404;
-  if (error instanceof ConflictError) return 409;
-  if (isDatabaseUnavailable(error)) return 503;
-  // body-parser and friends mark client errors with a status of their own.
+/** A form came back without the token its page was given: a stale page, or another site posting. */
+export class CsrfError extends Error {
+  override name = 'CsrfError';
+  constructor() {
+    super('csrf');
+  }
+}
+
+/** What an error becomes for the person or program that asked. */
+export interface Answer {
+  status: number;
+  /** For programs under /api: stable, never translated. */
+  code: string;
+  /** The page's sentence, when the error type has its own rather than its status's. */
+  messageKey: string | null;
+  /** Field problems a person can correct (message keys), shown on the page and in the JSON body. */
+  problems: FieldProblems;
+  retryAfterSeconds: number | null;
+}
+
+/** Codes of client errors other parts raise with a status of their own (body-parser, multer). */
+const CLIENT_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'too_many',
+};
+
+const plain = { messageKey: null, problems: {}, retryAfterSeconds: null };
+
+/** The one mapping from an error's type to its status and what is said about it. */
+export function answerOf(error: unknown): Answer {
+  if (error instanceof CsrfError)
+    return { ...plain, status: 403, code: 'forbidden', messageKey: 'error.csrf.message' };
+  if (error instanceof RateLimitError)
+    return {
+      ...plain,
+      status: 429,
+      code: 'too_many',
+      messageKey: error.reasonKey,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  if (error instanceof DomainError) {
+    const problems = error.details;
+    if (error instanceof ValidationError) return { ...plain, status: 400, code: 'invalid', problems };
+    if (error instanceof ForbiddenError) return { ...plain, status: 403, code: 'forbidden', problems };
+    if (error instanceof NotFoundError) return { ...plain, status: 404, code: 'not_found', problems };
+    if (error instanceof ConflictError) return { ...plain, status: 409, code: 'conflict', problems };
+  }
+  if (isDatabaseUnavailable(error))
+    return { ...plain, status: 503, code: 'unavailable', retryAfterSeconds: RETRY_AFTER_SECONDS };
   const status = (error as { status?: unknown })?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) return status;
-  return 500;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return { ...plain, status, code: CLIENT_CODES[status] ?? 'bad_request' };
+  return { ...plain, status: 500, code: 'internal' };
 }
-
-function codeOf(status: number): string {
-  return (
-    {
-      400: 'invalid',
-      401: 'unauthenticated',
-      403: 'forbidden',
-      404: 'not_found',
-      409: 'conflict',
-      413: 'too_large',
-      429: 'too_many',
-      503: 'unavailable',
-    }[status] ?? (status >= 500 ? 'internal' : 'bad_request')
-  );
-}
-
-const MESSAGE_KEY = /^[a-z]+\.[\w.]+$/i;
 
 /** A field's label in the reader's language where the catalogue has one, else its name. */
 function fieldLabel(t: (key: string) => string, field: string): string {
@@ -52,6 +85,9 @@ export function notFound(_request: Request, _response: Response, next: NextFunct
   next(new NotFoundError('no such page'));
 }
 
+/** Pages there are for a status; any other client error shows the 400 page, a failure the 500 page. */
+const PAGES = new Set([400, 403, 404, 409, 429, 503]);
+
 /**
  * The one place errors become responses: JSON under /api, a short page elsewhere. Never a stack
  * trace. A failure is logged with the request id, method and route, never the form or the query.
@@ -62,7 +98,8 @@ export function handleErrors(
   response: Response,
   _next: NextFunction,
 ): void {
-  const status = statusOf(error);
+  const answer = answerOf(error);
+  const { status } = answer;
   if (status >= 500) {
     request.log.error(
       {
@@ -74,48 +111,46 @@ export function handleErrors(
       status === 503 ? 'database unavailable' : 'request failed',
     );
   }
-  const message =
-    status === 503
-      ? 'Database unavailable'
-      : status >= 500
-        ? 'Internal error'
-        : error instanceof Error
-          ? error.message
-          : 'Bad request';
-  const details = error instanceof DomainError ? error.details : {};
   if (response.headersSent) return;
   response.status(status);
-  if (status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (answer.retryAfterSeconds !== null) response.setHeader('Retry-After', String(answer.retryAfterSeconds));
   const t = (key: string, params?: Record<string, unknown>) =>
     request.t ? request.t(key, params) : translate(DEFAULT_LOCALE, key, params);
+  const sentences = Object.entries(answer.problems).map(
+    ([field, key]) =>
+      [field, t(key, { field: fieldLabel(t, field), maxMegabytes: MAX_UPLOAD_MEGABYTES })] as const,
+  );
   if (request.path.startsWith('/api/')) {
+    const message =
+      status === 503
+        ? 'Database unavailable'
+        : status >= 500
+          ? 'Internal error'
+          : error instanceof Error
+            ? error.message
+            : 'Bad request';
     // details keep the message keys for programs; messages carry them in the caller's language.
-    const messages = Object.fromEntries(
-      Object.entries(details).map(([field, key]) => [
-        field,
-        t(key, { field: fieldLabel(t, field), maxMegabytes: MAX_UPLOAD_MEGABYTES }),
-      ]),
-    );
-    response.json({ error: { code: codeOf(status), message, details, messages, requestId: request.id } });
+    response.json({
+      error: {
+        code: answer.code,
+        message,
+        details: answer.problems,
+        messages: Object.fromEntries(sentences),
+        requestId: request.id,
+      },
+    });
     return;
   }
-  const page = [400, 403, 404, 409, 429, 503].includes(status) ? status : status >= 500 ? 500 : 400;
-  const isCsrf = error instanceof ForbiddenError && error.message === 'csrf';
-  // A refused field says what was wrong with it, so the person knows what to correct.
-  const problems =
-    error instanceof ValidationError
-      ? Object.entries(details)
-          .filter(([, key]) => MESSAGE_KEY.test(key))
-          .map(([field, key]) => t(key, { field: fieldLabel(t, field), maxMegabytes: MAX_UPLOAD_MEGABYTES }))
-      : [];
+  const page = PAGES.has(status) ? status : status >= 500 ? 500 : 400;
   response.render('pages/error', {
     title: t(`error.${page}.heading`),
     status,
     heading: `error.${page}.heading`,
-    message: isCsrf ? 'error.csrf.message' : `error.${page}.message`,
+    message: answer.messageKey ?? `error.${page}.message`,
     retrySeconds: status === 503 ? RETRY_AFTER_SECONDS : null,
     retryPath: status === 503 && request.method === 'GET' ? request.originalUrl : null,
-    problems,
+    // A refused field says what was wrong with it, so the person knows what to correct.
+    problems: status === 400 ? sentences.map(([, sentence]) => sentence) : [],
     requestId: request.id,
   });
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DEFAULT_LOCALE, isLocale, type Locale, translate } from './i18n/translate.js';
+import { DEFAULT_LOCALE, isLocale, type Locale, translate } from '../services/i18n/index.js';
 
 declare global {
   namespace Express {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { BatchEncoder } from '../../matcher/index.js';
+import { BatchEncoder, DocumentAnalyzer } from '../../matcher/index.js';
 import { type EncodedLines, type EncodeOptions, encodeChunk, type LineChunk } from './document-lines.js';
 
 /** Turns chunks of JSONL lines into analysed, numbered documents (see matcher/encoded.ts). */
@@ -17,13 +17,14 @@ function unwrap(result: EncodedLines | { error: string }): EncodedLines {
 /** The same work on the main thread: for small inputs, where starting workers costs more. */
 export class MainThreadAnalyzer implements ChunkAnalyzer {
   private readonly encoder: BatchEncoder;
+  private readonly analysis = new DocumentAnalyzer();
 
   constructor(private readonly options: EncodeOptions) {
     this.encoder = new BatchEncoder(0, options.baseline);
   }
 
   async analyze(chunk: LineChunk, source: string): Promise<EncodedLines> {
-    return unwrap(encodeChunk(chunk, source, this.encoder, this.options));
+    return unwrap(encodeChunk(chunk, source, this.encoder, this.analysis, this.options));
   }
 
   async close(): Promise<void> {}

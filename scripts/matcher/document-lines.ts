@@ -1,10 +1,10 @@
-import {
-  analyzeDocument,
-  type BatchEncoder,
-  type DocumentKind,
-  type EncodedBatch,
-  type MatchDocument,
-  type MatchWork,
+import type {
+  BatchEncoder,
+  DocumentAnalyzer,
+  DocumentKind,
+  EncodedBatch,
+  MatchDocument,
+  MatchWork,
 } from '../../matcher/index.js';
 
 /**
@@ -103,6 +103,7 @@ export function encodeChunk(
   chunk: LineChunk,
   source: string,
   encoder: BatchEncoder,
+  analysis: DocumentAnalyzer,
   options: EncodeOptions,
 ): EncodedLines | { error: string } {
   const lineNumbers: number[] = [];
@@ -112,7 +113,7 @@ export function encodeChunk(
     if (typeof parsed === 'string') return { error: parsed };
     if (!parsed) continue;
     if (options.kind) parsed.kind = options.kind;
-    encoder.add(parsed, analyzeDocument(parsed, { baseline: options.baseline }));
+    encoder.add(parsed, analysis.analyzeDocument(parsed, { baseline: options.baseline }));
     lineNumbers.push(lineNumber);
   }
   return { batch: encoder.take(), lineNumbers: Int32Array.from(lineNumbers) };

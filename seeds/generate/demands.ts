@@ -1,4 +1,5 @@
-import { CHAIN_CODES, CHAIN_LABELS, type DemandClass } from '../../services/shared/enums.js';
+import { enumLabel } from '../../services/i18n/index.js';
+import { CHAIN_CODES, type DemandClass } from '../../services/shared/enums.js';
 import type { SeedDemand, SeedEnterprise, SeedTeam } from '../city.types.js';
 import type { Random } from '../random.js';
 import { type Subtopic, VOCABULARY } from '../vocabulary/index.js';
@@ -147,7 +148,7 @@ function demandDescription(
   // realistic noise that makes a neighbouring team look plausible to a matcher.
   const context = random.sample(random.pick(neighbours(vocabulary, subtopic)).terms, 2);
   const required = [
-    `我公司是${CHAIN_LABELS[input.chain].zh}产业链企业，主要产品包括${input.product}等，现有${context.join('、')}等环节已较成熟。`,
+    `我公司是${enumLabel('zh-CN', 'chain', input.chain)}产业链企业，主要产品包括${input.product}等，现有${context.join('、')}等环节已较成熟。`,
     `${subtopic.need}。`,
     `拟与高校团队以${random.pick(COOPERATION)}方式，围绕${first}、${second}和${shared.join('、')}开展研究，`,
     `目标是${GOALS[input.demandClass]}。`,

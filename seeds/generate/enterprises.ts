@@ -1,9 +1,5 @@
-import {
-  CHAIN_CODES,
-  ENTERPRISE_SIZE_LABELS,
-  type EnterpriseSize,
-  type ServiceKind,
-} from '../../services/shared/enums.js';
+import { enumLabel } from '../../services/i18n/index.js';
+import { CHAIN_CODES, type EnterpriseSize, type ServiceKind } from '../../services/shared/enums.js';
 import type { SeedEnterprise, SeedEnterpriseService, SeedStaff } from '../city.types.js';
 import type { Random } from '../random.js';
 import {
@@ -72,7 +68,7 @@ export function generateEnterprises(random: Random): SeedEnterprise[] {
         industry: random.pick(vocabulary.industries),
         chains,
         size,
-        description: `${name}是一家从事${products.join('、')}研发与生产的${ENTERPRISE_SIZE_LABELS[size].zh}企业，位于威海市${district}。`,
+        description: `${name}是一家从事${products.join('、')}研发与生产的${enumLabel('zh-CN', 'enterpriseSize', size)}企业，位于威海市${district}。`,
         address: `山东省威海市${district}${random.pick(ROAD_NAMES)}${random.int(1, 388)}号`,
         contactName: personName(random),
         contactPhone: `0631-5${pad(random.int(0, 999_999), 6)}`,

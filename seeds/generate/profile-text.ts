@@ -1,4 +1,5 @@
-import { CHAIN_LABELS, FACULTY_TITLE_LABELS, type FacultyTitle } from '../../services/shared/enums.js';
+import { enumLabel } from '../../services/i18n/index.js';
+import type { FacultyTitle } from '../../services/shared/enums.js';
 import type { Random } from '../random.js';
 import { GENERAL_RESEARCH_PHRASES } from '../vocabulary/common.js';
 import type { ChainVocabulary, Subtopic, VOCABULARY } from '../vocabulary/index.js';
@@ -35,7 +36,7 @@ export function teamDescription(
 ): string {
   const { vocabulary, focus } = input;
   const [primary, secondary] = focus;
-  const chainName = CHAIN_LABELS[vocabulary.chain].zh;
+  const chainName = enumLabel('zh-CN', 'chain', vocabulary.chain);
   const terms = random.sample(primary!.terms, 3);
   const required = [
     `${input.teamName}依托${input.universityName}，面向${chainName}产业，主要从事${terms.join('、')}等方向的研究。`,
@@ -87,10 +88,12 @@ export function facultyBio(
     isLeader: boolean;
   },
 ): string {
-  const titleName = FACULTY_TITLE_LABELS[input.title].zh;
+  const titleName = enumLabel('zh-CN', 'facultyTitle', input.title);
   const honours = [
     input.isDoctoralSupervisor ? '，博士生导师' : '',
-    input.chiefScientistChain ? `，威海市${CHAIN_LABELS[input.chiefScientistChain].zh}创新链首席科学家` : '',
+    input.chiefScientistChain
+      ? `，威海市${enumLabel('zh-CN', 'chain', input.chiefScientistChain)}创新链首席科学家`
+      : '',
   ].join('');
   const senior = input.title === 'professor' || input.title === 'researcher';
   const required = [

@@ -1,4 +1,5 @@
-import { CHAIN_LABELS, type IpStatus } from '../../services/shared/enums.js';
+import { enumLabel } from '../../services/i18n/index.js';
+import type { IpStatus } from '../../services/shared/enums.js';
 import type { SeedFaculty, SeedResult, SeedTeam } from '../city.types.js';
 import type { Random } from '../random.js';
 import { subtopicByKey } from '../vocabulary/index.js';
@@ -38,7 +39,7 @@ export function generateResults(random: Random, teams: SeedTeam[], faculty: Seed
       ownerFacultyKey: person?.key ?? null,
       chain: team.chain,
       title,
-      summary: `基于${first}与${second}研究形成的${subtopic.zh}成果，${random.pick(READINESS)}，可面向${CHAIN_LABELS[team.chain].zh}企业推广应用。`,
+      summary: `基于${first}与${second}研究形成的${subtopic.zh}成果，${random.pick(READINESS)}，可面向${enumLabel('zh-CN', 'chain', team.chain)}企业推广应用。`,
       trl: random.int(4, 8),
       ipStatus: random.weighted(IP_WEIGHTS),
     });

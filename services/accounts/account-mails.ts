@@ -1,9 +1,8 @@
 import type { Database } from '../db/index.js';
+import { enumLabel, type Locale, translate } from '../i18n/index.js';
 import { composeMail, insertMails, portalLink } from '../mail/index.js';
-import { NOTIFICATION_SETTINGS_PATH, noticeText } from '../notifications/index.js';
-import { USER_ROLE_LABELS, type UserRole } from '../shared/enums.js';
-
-type Locale = 'zh-CN' | 'en';
+import { NOTIFICATION_SETTINGS_PATH } from '../notifications/index.js';
+import type { UserRole } from '../shared/enums.js';
 
 /** The invitation mail, in the language chosen when inviting. */
 export async function queueInvitationMail(
@@ -22,17 +21,17 @@ export async function queueInvitationMail(
   const url = portalLink(`/account/invitation/${input.token}`);
   const mail = composeMail(
     {
-      subject: noticeText(locale, 'mail.invitation.subject'),
-      greeting: noticeText(locale, 'mail.greeting', { name: input.name }),
+      subject: translate(locale, 'mail.invitation.subject'),
+      greeting: translate(locale, 'mail.greeting', { name: input.name }),
       paragraphs: [
-        noticeText(locale, 'mail.invitation.body', {
+        translate(locale, 'mail.invitation.body', {
           inviter: input.inviter,
-          role: USER_ROLE_LABELS[input.role][locale === 'en' ? 'en' : 'zh'],
+          role: enumLabel(locale, 'role', input.role),
           days: input.days,
         }),
       ],
-      action: { label: noticeText(locale, 'mail.invitation.action'), url },
-      footer: noticeText(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
+      action: { label: translate(locale, 'mail.invitation.action'), url },
+      footer: translate(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
     },
     locale,
   );
@@ -57,14 +56,14 @@ export async function queueResetMail(
   const { locale } = input;
   const mail = composeMail(
     {
-      subject: noticeText(locale, 'mail.reset.subject'),
-      greeting: noticeText(locale, 'mail.greeting', { name: input.name }),
-      paragraphs: [noticeText(locale, 'mail.reset.body')],
+      subject: translate(locale, 'mail.reset.subject'),
+      greeting: translate(locale, 'mail.greeting', { name: input.name }),
+      paragraphs: [translate(locale, 'mail.reset.body')],
       action: {
-        label: noticeText(locale, 'mail.reset.action'),
+        label: translate(locale, 'mail.reset.action'),
         url: portalLink(`/account/reset/${input.token}`),
       },
-      footer: noticeText(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
+      footer: translate(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
     },
     locale,
   );

@@ -1,6 +1,7 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import type { Locale } from '../i18n/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, isEmail } from '../shared/validation.js';
 import { hashPassword } from '../users/index.js';
@@ -29,8 +30,6 @@ import { hashToken, looksLikeToken, newToken } from './tokens.js';
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type Locale = 'zh-CN' | 'en';
 
 export function isInviteeKind(value: unknown): value is InviteeKind {
   return typeof value === 'string' && (INVITEE_KINDS as readonly string[]).includes(value);

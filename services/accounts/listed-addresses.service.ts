@@ -1,10 +1,11 @@
 import type { Actor } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
+import type { Locale } from '../i18n/index.js';
 import { ValidationError } from '../shared/errors.js';
 import { isEmail } from '../shared/validation.js';
 import type { InviteeKind, ListedAddressPreview } from './accounts.types.js';
-import { type Locale, sendInvitation } from './invitations.service.js';
+import { sendInvitation } from './invitations.service.js';
 import { findEmailsWithAccounts, findInvitees } from './people.repository.js';
 
 /** A pasted list longer than a whole city's faculty roster is a mistake, not a list. */

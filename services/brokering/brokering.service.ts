@@ -40,13 +40,21 @@ export function listTeamWorkloads(db: Database, chainCode: string | null): Promi
   return findTeamWorkloads(db, chainCode);
 }
 
-/** Why a transition is refused, in words a person can act on; the key is for the translated page. */
+/** The status each transition leads to, which also names it in a diagnostic. */
+const OUTCOME_OF: Readonly<Record<keyof typeof ALLOWED_FROM, MatchStatus>> = {
+  shortlist: 'shortlisted',
+  introduce: 'introduced',
+  decline: 'declined',
+  accept: 'accepted',
+};
+
+/** Why a transition is refused: the key is what the person reads, the message what the log keeps. */
 function refuse(action: keyof typeof ALLOWED_FROM, pair: CandidatePair): never {
   const final = pair.status === 'accepted' || pair.status === 'declined';
   throw new ConflictError(
     final
-      ? `this pair is already ${pair.status}, which is final: it cannot be ${action}d`
-      : `a ${pair.status} pair cannot be ${action}d`,
+      ? `this pair is already ${pair.status}, which is final: it cannot be ${OUTCOME_OF[action]}`
+      : `a ${pair.status} pair cannot be ${OUTCOME_OF[action]}`,
     { status: final ? `brokering.refused.${pair.status}` : `brokering.refused.${action}` },
   );
 }

@@ -109,7 +109,7 @@ export async function confirmProposal(
       outcome.refused.push({
         candidateId,
         reason: error.message,
-        messageKey: error.details.status ?? 'brokering.refused.introduce',
+        messageKey: error.messageKey('brokering.refused.introduce'),
       });
     }
   }

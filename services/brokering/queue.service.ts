@@ -146,8 +146,7 @@ export async function decideInBulk(
       outcome.done.push(id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const key = Object.values(error.details)[0];
-      outcome.refused.push({ candidateId: id, messageKey: key ?? 'error.409.message' });
+      outcome.refused.push({ candidateId: id, messageKey: error.messageKey('error.409.message') });
     }
   }
   return outcome;

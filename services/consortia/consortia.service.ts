@@ -13,7 +13,14 @@ import {
   type ConsortiumStatus,
   type ConsortiumTaskStatus,
 } from '../shared/enums.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import {
+  ConflictError,
+  DuplicateRecordError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  violatedConstraint,
+} from '../shared/errors.js';
 import { cleanText, FieldProblems } from '../shared/validation.js';
 import type { User } from '../users/index.js';
 import {
@@ -118,7 +125,7 @@ async function nameTakenAsConflict<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await withDomainErrors(write);
   } catch (error) {
-    if (error instanceof ConflictError && error.details.constraint === 'consortia_name_unique')
+    if (violatedConstraint(error) === 'consortia_name_unique')
       throw new ConflictError('name taken', { name: 'consortium.nameTaken' });
     throw error;
   }
@@ -217,7 +224,7 @@ export async function addConsortiumMember(
       ]);
     }),
   ).catch((error: unknown) => {
-    if (error instanceof ConflictError)
+    if (error instanceof DuplicateRecordError)
       throw new ConflictError('already a member', { memberId: 'consortium.alreadyMember' });
     throw error;
   });
@@ -300,7 +307,7 @@ export async function addConsortiumTask(
       return taskId;
     }),
   ).catch((error: unknown) => {
-    if (error instanceof ConflictError)
+    if (error instanceof DuplicateRecordError)
       throw new ConflictError('already a task', { demandId: 'consortium.alreadyTask' });
     throw error;
   });

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, ValidationError } from '../shared/errors.js';
+import { ConstraintViolationError, DomainError, DuplicateRecordError } from '../shared/errors.js';
 
 interface PostgresErrorFields {
   code?: string;
@@ -34,16 +34,24 @@ export function toDomainError(error: unknown): unknown {
   const found = findPostgresError(error);
   if (!found) return error;
   const constraint = found.constraint ?? 'unknown';
-  const details = { constraint, detail: found.detail ?? '' };
+  const diagnostic = { constraint, detail: found.detail ?? '' };
   switch (found.code) {
     case UNIQUE_VIOLATION:
-      return new ConflictError(`duplicate record (${constraint})`, details);
+      return new DuplicateRecordError(diagnostic);
     case FOREIGN_KEY_VIOLATION:
-      return new ValidationError(`refers to a record that does not exist (${constraint})`, details);
+      return new ConstraintViolationError(
+        `refers to a record that does not exist (${constraint})`,
+        'foreign_key',
+        diagnostic,
+      );
     case CHECK_VIOLATION:
-      return new ValidationError(`value not allowed (${constraint})`, details);
+      return new ConstraintViolationError(`value not allowed (${constraint})`, 'check', diagnostic);
     case NOT_NULL_VIOLATION:
-      return new ValidationError(`a required value is missing (${found.message ?? constraint})`, details);
+      return new ConstraintViolationError(
+        `a required value is missing (${found.message ?? constraint})`,
+        'not_null',
+        diagnostic,
+      );
     default:
       return error;
   }

@@ -60,7 +60,7 @@ describeEachDatabase('the schema', (kind) => {
         demandClass: 'urgent',
       }),
     );
-    await expect(write).rejects.toMatchObject({ details: { constraint: 'demands_class_known' } });
+    await expect(write).rejects.toMatchObject({ diagnostic: { constraint: 'demands_class_known' } });
   });
 
   it('keeps the audit log append-only', async () => {

@@ -1,7 +1,7 @@
-import { type ExplainLanguage, explain } from '../../matcher/index.js';
+import type { Locale } from '../i18n/index.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
-import type { ProfileFilters, RankedProfile } from '../matching/index.js';
+import { type ProfileFilters, type RankedProfile, wordExplanation } from '../matching/index.js';
 import { CHAIN_CODES, FACULTY_TITLES } from '../shared/enums.js';
 import type { User } from '../users/index.js';
 import { listUniversities } from './demands.repository.js';
@@ -25,8 +25,8 @@ export interface DemandCandidates {
   faculty: RankedCandidate[];
 }
 
-export const explainMatch = (match: Pick<RankedProfile, 'terms' | 'evidence'>, language: ExplainLanguage) =>
-  explain({ terms: match.terms, evidence: match.evidence }, language);
+export const explainMatch = (match: Pick<RankedProfile, 'terms' | 'evidence'>, locale: Locale) =>
+  wordExplanation(match, locale);
 
 /** Filters from a query string; a value that is not one of the known ones is ignored, never an error. */
 export function parseProfileFilters(query: Record<string, unknown>): ProfileFilters {
@@ -50,7 +50,7 @@ export async function rankCandidatesForDemand(
   user: User,
   demandId: number,
   filters: ProfileFilters,
-  language: ExplainLanguage,
+  locale: Locale,
 ): Promise<DemandCandidates> {
   const demand = await findDemandForCandidates(deps.db, user, demandId);
   const query = await deps.matching.demandQuery(demand.id);
@@ -69,7 +69,7 @@ export async function rankCandidatesForDemand(
   const withReasons = (profiles: RankedProfile[]) =>
     profiles.map((profile) => ({
       ...profile,
-      explanation: explainMatch(profile, language),
+      explanation: explainMatch(profile, locale),
       state: stateOf(profile.kind === 'team' ? 'team' : 'faculty', profile.id),
     }));
   return { demand, filters, teams: withReasons(teams), faculty: withReasons(faculty) };

@@ -1,4 +1,5 @@
 import type { Database } from '../db/index.js';
+import { translate } from '../i18n/index.js';
 import { IMPORT_KIND_DEFINITIONS, type ImportKind, type Locale } from '../imports/index.js';
 import { exportProjects } from '../projects/projects.export.js';
 import type {
@@ -73,21 +74,16 @@ export async function buildImportTemplate(
 
 function templateGuide(kind: ImportKind, locale: Locale): ExportTable {
   const definition = IMPORT_KIND_DEFINITIONS[kind];
-  const h = (zh: string, en: string) => pick(locale, { zh, en });
+  const h = (key: string) => translate(locale, key);
   return {
-    sheetName: h('填表说明', 'How to fill in'),
-    headers: [
-      h('列名', 'Column'),
-      h('是否必填', 'Required'),
-      h('说明', 'Notes'),
-      h('也认可的列名', 'Also accepted'),
-    ],
+    sheetName: h('export.howToFillIn'),
+    headers: [h('export.column'), h('export.required'), h('export.columnNotes'), h('export.alsoAccepted')],
     widths: [24, 10, 50, 60],
     rows: definition.columns
       .filter((column) => !column.exportOnly)
       .map((column) => [
         pick(locale, column.label),
-        column.required ? h('必填', 'required') : '',
+        column.required ? h('export.requiredMark') : '',
         column.note ? pick(locale, column.note) : '',
         [pick(locale === 'en' ? 'zh-CN' : 'en', column.label), ...column.aliases].join('、'),
       ]),

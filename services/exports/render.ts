@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { DEFAULT_LOCALE, translate } from '../i18n/index.js';
 import type { ExportFormat, ExportTable } from './exports.types.js';
 import { guardFormula } from './formula-guard.js';
 
@@ -14,7 +15,7 @@ function safeSheetName(name: string): string {
 
 export async function renderXlsx(tables: ExportTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'XueQi 学企';
+  workbook.creator = translate(DEFAULT_LOCALE, 'app.sender');
   for (const table of tables) {
     const sheet = workbook.addWorksheet(safeSheetName(table.sheetName), {
       views: [{ state: 'frozen', ySplit: 1 }],

@@ -1,3 +1,4 @@
+import { enumLabel } from '../i18n/index.js';
 import type { ProblemCode } from './messages.js';
 import { type Cell, cellText, isFault } from './read/sheet.types.js';
 import { cleanText, normalizeKey, splitList } from './text-normalization.js';
@@ -10,6 +11,13 @@ export type ParseResult =
 export type FieldParser = (cell: Exclude<Cell, null>) => ParseResult;
 
 type Labels = Readonly<Record<string, { zh: string; en: string }>>;
+
+/** An enumeration's codes with their labels in both languages, from the catalogue. */
+function labelsOf(kind: string, codes: readonly string[]): Labels {
+  return Object.fromEntries(
+    codes.map((code) => [code, { zh: enumLabel('zh-CN', kind, code), en: enumLabel('en', kind, code) }]),
+  );
+}
 
 /** Our exports guard text a spreadsheet would run as a formula with an apostrophe; take it off again. */
 function withoutFormulaGuard(text: string): string {
@@ -28,7 +36,12 @@ export function listParser(): FieldParser {
  * One of a closed vocabulary, given as its code, its Chinese or English label, or a short form people
  * use ("卡脖子" for 卡脖子技术). Trailing "产业链"/"创新链" is dropped, so "碳纤维复合材料产业链" still reads.
  */
-export function choiceParser(labels: Labels, shortForms: Record<string, string[]> = {}): FieldParser {
+export function choiceParser(
+  kind: string,
+  codes: readonly string[],
+  shortForms: Record<string, string[]> = {},
+): FieldParser {
+  const labels = labelsOf(kind, codes);
   const lookup = choiceLookup(labels, shortForms);
   const allowedZh = Object.values(labels)
     .map((label) => label.zh)
@@ -45,8 +58,12 @@ export function choiceParser(labels: Labels, shortForms: Record<string, string[]
   };
 }
 
-export function choiceListParser(labels: Labels, shortForms: Record<string, string[]> = {}): FieldParser {
-  const single = choiceParser(labels, shortForms);
+export function choiceListParser(
+  kind: string,
+  codes: readonly string[],
+  shortForms: Record<string, string[]> = {},
+): FieldParser {
+  const single = choiceParser(kind, codes, shortForms);
   return (cell) => {
     const codes: string[] = [];
     for (const item of splitList(cellText(cell))) {

@@ -2,15 +2,16 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
-import { CHAIN_CODES, CHAIN_LABELS } from '../shared/enums.js';
+import { enumLabel } from '../i18n/index.js';
+import { CHAIN_CODES } from '../shared/enums.js';
 
 /** The chains and two of the city's universities: what every import refers to. */
 export async function seedReferences(db: Database): Promise<void> {
   await db.insert(schema.chains).values(
     CHAIN_CODES.map((code, index) => ({
       code,
-      nameZh: CHAIN_LABELS[code].zh,
-      nameEn: CHAIN_LABELS[code].en,
+      nameZh: enumLabel('zh-CN', 'chain', code),
+      nameEn: enumLabel('en', 'chain', code),
       sortOrder: index + 1,
     })),
   );

@@ -3,7 +3,9 @@ import type { Actor } from '../audit/index.js';
 export const IMPORT_KINDS = ['faculty', 'teams', 'enterprises', 'demands', 'results'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../i18n/index.js';
+
+export type { Locale };
 
 export interface ImportInput {
   kind: ImportKind;

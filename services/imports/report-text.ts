@@ -1,3 +1,4 @@
+import { translate } from '../i18n/index.js';
 import type { ImportProblem, ImportReport, Locale } from './imports.types.js';
 
 /** A command line prints this many problems of each kind; the rest are counted. */
@@ -5,14 +6,14 @@ const PROBLEMS_SHOWN = 200;
 
 function place(problem: ImportProblem, locale: Locale): string {
   const parts = [problem.sheet];
-  if (problem.row !== null) parts.push(locale === 'en' ? `row ${problem.row}` : `第 ${problem.row} 行`);
+  if (problem.row !== null) parts.push(translate(locale, 'import.report.row', { row: problem.row }));
   if (problem.column) parts.push(`${problem.column.letter}「${problem.column.header}」`);
   return parts.join(' · ');
 }
 
 /** The report as plain text for a terminal: problems with their place, then what would change. */
 export function formatReportText(report: ImportReport, locale: Locale, dryRun: boolean): string {
-  const en = locale === 'en';
+  const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
   const lines: string[] = [];
   const section = (title: string, problems: ImportProblem[]) => {
     if (problems.length === 0) return;
@@ -21,36 +22,20 @@ export function formatReportText(report: ImportReport, locale: Locale, dryRun: b
       lines.push(`  ${place(problem, locale)}: ${problem.message} [${problem.code}]`);
     }
     if (problems.length > PROBLEMS_SHOWN) {
-      const more = problems.length - PROBLEMS_SHOWN;
-      lines.push(en ? `  … and ${more} more` : `  …… 另有 ${more} 条`);
+      lines.push(`  ${t('import.report.more', { count: problems.length - PROBLEMS_SHOWN })}`);
     }
   };
   lines.push(
-    en
-      ? `${report.fileName}${report.sheet ? ` (sheet ${report.sheet})` : ''}: ${report.rowsRead} rows read`
-      : `${report.fileName}${report.sheet ? `（工作表 ${report.sheet}）` : ''}：读取 ${report.rowsRead} 行`,
+    t(report.sheet ? 'import.report.readSheet' : 'import.report.read', {
+      file: report.fileName,
+      sheet: report.sheet,
+      count: report.rowsRead,
+    }),
   );
-  section(en ? 'Errors' : '错误', report.errors);
-  section(en ? 'Warnings' : '提醒', report.warnings);
-  const { create, update, unchanged } = report.counts;
-  if (!report.valid) {
-    lines.push(
-      en
-        ? 'Nothing was written: fix the errors and import again.'
-        : '未写入任何数据：请修正上述错误后重新导入。',
-    );
-  } else if (dryRun) {
-    lines.push(
-      en
-        ? `Dry run: would create ${create}, update ${update}, leave ${unchanged} unchanged.`
-        : `试运行：将新建 ${create} 条，更新 ${update} 条，${unchanged} 条无变化。`,
-    );
-  } else {
-    lines.push(
-      en
-        ? `Imported: created ${create}, updated ${update}, ${unchanged} unchanged.`
-        : `导入完成：新建 ${create} 条，更新 ${update} 条，${unchanged} 条无变化。`,
-    );
-  }
+  section(t('import.report.errors'), report.errors);
+  section(t('import.report.warnings'), report.warnings);
+  const counts = report.counts;
+  if (!report.valid) lines.push(t('import.report.nothingWritten'));
+  else lines.push(t(dryRun ? 'import.report.dryRun' : 'import.report.imported', { ...counts }));
   return `${lines.join('\n')}\n`;
 }

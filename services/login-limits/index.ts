@@ -1,10 +1,12 @@
 export {
+  allowResetRequest,
   attemptKey,
   forgetAccountFailures,
   judgeLoginAttempt,
   type LoginLimitPolicy,
   listLockedLogins,
   loginLimitPolicy,
+  RESET_REQUEST_LIMITS,
   recordFailedLogin,
   recordSuccessfulLogin,
   recordThrottledLogin,

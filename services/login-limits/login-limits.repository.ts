@@ -3,7 +3,7 @@ import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { AttemptKey, LockedLogin, LoginCounts } from './login-limits.types.js';
 
-const { loginFailures } = schema;
+const { loginFailures, requestCounts } = schema;
 
 /** The counts a login attempt is judged by, all in one query, by the database's clock (shared by every process). */
 export async function readLoginCounts(
@@ -123,4 +123,26 @@ export async function findLockedLogins(
     lastFailureAt: row.lastFailureAt,
     blockedUntil: row.blockedUntil,
   }));
+}
+
+/**
+ * Counts one more request under `key` and returns the count in the current window, which starts
+ * again once it has ended; one statement, so concurrent processes never lose a hit.
+ */
+export async function countRequest(db: Database, key: string, windowSeconds: number): Promise<number> {
+  const { rows } = (await db.execute(sql`
+    insert into ${requestCounts} (key, hits, window_ends_at)
+    values (${key}, 1, now() + make_interval(secs => ${windowSeconds}))
+    on conflict (key) do update set
+      hits = case when ${requestCounts.windowEndsAt} <= now() then 1 else ${requestCounts.hits} + 1 end,
+      window_ends_at = case when ${requestCounts.windowEndsAt} <= now()
+        then now() + make_interval(secs => ${windowSeconds}) else ${requestCounts.windowEndsAt} end
+    returning hits
+  `)) as unknown as { rows: { hits: number | string }[] };
+  return Number(rows[0]?.hits ?? 1);
+}
+
+/** Windows that have ended count nothing any more. */
+export async function deleteEndedRequestCounts(db: Database): Promise<void> {
+  await db.delete(requestCounts).where(lt(requestCounts.windowEndsAt, sql`now()`));
 }

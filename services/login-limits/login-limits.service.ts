@@ -1,7 +1,9 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import {
+  countRequest,
   deleteAccountFailures,
+  deleteEndedRequestCounts,
   deleteLoginFailures,
   deleteStaleLoginFailures,
   findLockedLogins,
@@ -169,4 +171,21 @@ export async function unlockAccount(db: Database, actor: Actor, account: string)
     ]);
     return cleared;
   });
+}
+
+/** Reset mails asked for, per hour: per email, and per network address (shared offices send several). */
+export const RESET_REQUEST_LIMITS = Object.freeze({ windowSeconds: 60 * 60, perAccount: 3, perAddress: 20 });
+
+/**
+ * Whether a password-reset mail may be asked for now. Both counts go up on every request, refused
+ * ones included, so hammering the form never opens it again sooner.
+ */
+export async function allowResetRequest(db: Database, key: AttemptKey): Promise<boolean> {
+  const { windowSeconds, perAccount, perAddress } = RESET_REQUEST_LIMITS;
+  const [byAddress, byAccount] = await Promise.all([
+    countRequest(db, `reset:address:${key.address}`, windowSeconds),
+    countRequest(db, `reset:account:${key.account}`, windowSeconds),
+  ]);
+  if (Math.random() < 0.02) await deleteEndedRequestCounts(db).catch(() => {});
+  return byAddress <= perAddress && byAccount <= perAccount;
 }

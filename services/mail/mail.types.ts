@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/index.js';
 import type { MailStatus } from '../shared/enums.js';
 
 /** A mail to put in the outbox: already written in its recipient's language. */
@@ -5,7 +6,7 @@ export interface OutgoingMail {
   toAddress: string;
   userId: number | null;
   kind: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   subject: string;
   textBody: string;
   htmlBody: string;

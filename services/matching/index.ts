@@ -1,3 +1,4 @@
+export { wordExplanation } from './explanation-text.js';
 export type { AppliedChanges, FeedStatus } from './feed-follower.js';
 export { OWN_WRITE_WAIT_MS } from './feed-follower.js';
 export { documentId, parseDocumentId } from './match-documents.js';

@@ -1,7 +1,7 @@
 import { CITY_TIME_ZONE } from '../collaborations/city-date.js';
 import type { Database } from '../db/index.js';
+import { translate } from '../i18n/index.js';
 import { composeMail, insertMails, portalLink } from '../mail/index.js';
-import { noticeText } from './notice-messages.js';
 import { noticeSentence } from './notice-text.js';
 import {
   claimDigestNotices,
@@ -38,15 +38,15 @@ export async function queueDueDigests(db: Database, now: Date = new Date()): Pro
       const locale = recipient.locale;
       const { subject, text, html } = composeMail(
         {
-          subject: noticeText(locale, 'mail.digest.subject', { count: own.length }),
-          greeting: noticeText(locale, 'mail.greeting', { name: recipient.displayName }),
-          paragraphs: [noticeText(locale, 'mail.digest.intro')],
+          subject: translate(locale, 'mail.digest.subject', { count: own.length }),
+          greeting: translate(locale, 'mail.greeting', { name: recipient.displayName }),
+          paragraphs: [translate(locale, 'mail.digest.intro')],
           items: own.map((notice) => ({
             text: noticeSentence(locale, notice),
             url: portalLink(`/notifications/${notice.id}`),
           })),
-          action: { label: noticeText(locale, 'mail.open'), url: portalLink('/notifications') },
-          footer: noticeText(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
+          action: { label: translate(locale, 'mail.open'), url: portalLink('/notifications') },
+          footer: translate(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
         },
         locale,
       );

@@ -1,4 +1,5 @@
 import type { Database } from '../db/index.js';
+import type { Locale } from '../i18n/index.js';
 import { NOTICE_DELIVERIES, type NoticeDelivery, type UserRole } from '../shared/enums.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import { DEFAULT_DELIVERY, NOTICE_KINDS_BY_ROLE, type NoticeKind } from './notice-kinds.js';
@@ -23,7 +24,7 @@ export const unreadCount = countUnreadNotices;
 export async function listInbox(
   db: Database,
   user: { id: number },
-  locale: 'zh-CN' | 'en',
+  locale: Locale,
   options: { unreadOnly: boolean; page: number },
 ): Promise<InboxEntry[]> {
   const notices = await findNoticesOfUser(db, user.id, {

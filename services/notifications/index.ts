@@ -34,7 +34,6 @@ export {
   NOTICE_KINDS_BY_ROLE,
   type NoticeKind,
 } from './notice-kinds.js';
-export { noticeMessages, noticeText } from './notice-messages.js';
 export { noticeSentence } from './notice-text.js';
 export { type NoticeWorker, startNoticeWorker } from './notice-worker.js';
 export { unreadNoticesOf } from './notifications.repository.js';

@@ -1,6 +1,6 @@
 import type { NoticeDelivery, UserRole } from '../shared/enums.js';
 
-/** Every kind of notice XueQi writes; each has a sentence in `notice-messages.ts`. */
+/** Every kind of notice XueQi writes; each has a sentence in the catalogue (`services/i18n/messages/notices.ts`). */
 export const NOTICE_KINDS = [
   'interest_in_demand',
   'interest_in_profile',
@@ -47,14 +47,9 @@ export const NOTICE_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly NoticeKind
     'milestone_overdue',
   ],
   staff: ['demand_published', 'pair_ready', 'project_submitted', 'milestone_overdue', 'import_finished'],
-  admin: [
-    'signup_waiting',
-    'demand_published',
-    'pair_ready',
-    'project_submitted',
-    'milestone_overdue',
-    'import_finished',
-  ],
+  // Administrators keep accounts and the bureau's lists, not a chain's brokering: the chain's
+  // notices go to its staff, so offering them here would be a setting that never rings.
+  admin: ['signup_waiting', 'import_finished'],
 };
 
 /**

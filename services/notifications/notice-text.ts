@@ -1,30 +1,13 @@
-import { CHAIN_LABELS, COLLABORATION_STAGE_LABELS, SUPPORT_KIND_LABELS } from '../shared/enums.js';
+import { enumLabel, type Locale, translate } from '../i18n/index.js';
 import type { NoticeKind } from './notice-kinds.js';
-import { type NoticeLocale, noticeText } from './notice-messages.js';
 
-const IMPORT_KIND_LABELS: Record<string, { zh: string; en: string }> = {
-  faculty: { zh: '教师名单', en: 'faculty roster' },
-  teams: { zh: '研发团队', en: 'teams' },
-  enterprises: { zh: '企业名单', en: 'enterprises' },
-  demands: { zh: '技术需求清单', en: 'demands' },
-  results: { zh: '可产业化成果清单', en: 'results ready for industry' },
-};
-
-/** Codes kept in a notice's params (a stage, a chain) are named in the reader's language. */
-function localised(
-  locale: NoticeLocale,
-  params: Record<string, string | number>,
-): Record<string, string | number> {
-  const language = locale === 'en' ? 'en' : 'zh';
+/** Codes kept in a notice's params (a stage, a chain, a support, an import) are named in the reader's language. */
+function localised(locale: Locale, params: Record<string, string | number>): Record<string, string | number> {
   const named = { ...params };
-  const stage = COLLABORATION_STAGE_LABELS[params.stage as keyof typeof COLLABORATION_STAGE_LABELS];
-  if (stage) named.stage = stage[language];
-  const chain = CHAIN_LABELS[params.chain as keyof typeof CHAIN_LABELS];
-  if (chain) named.chain = chain[language];
-  const support = SUPPORT_KIND_LABELS[params.support as keyof typeof SUPPORT_KIND_LABELS];
-  if (support) named.support = support[language];
-  const importKind = IMPORT_KIND_LABELS[String(params.importKind)];
-  if (importKind) named.importKind = importKind[language];
+  if (params.stage) named.stage = enumLabel(locale, 'stage', params.stage);
+  if (params.chain) named.chain = enumLabel(locale, 'chain', params.chain);
+  if (params.support) named.support = enumLabel(locale, 'supportKind', params.support);
+  if (params.importKind) named.importKind = enumLabel(locale, 'importKind', params.importKind);
   return named;
 }
 
@@ -34,11 +17,11 @@ function localised(
  * delivery for, the words each case needs.
  */
 export function noticeSentence(
-  locale: NoticeLocale,
+  locale: Locale,
   notice: { kind: NoticeKind; params: Record<string, string | number> },
 ): string {
   const key = notice.params.variant
     ? `notice.${notice.kind}.${notice.params.variant}`
     : `notice.${notice.kind}`;
-  return noticeText(locale, key, localised(locale, notice.params));
+  return translate(locale, key, localised(locale, notice.params));
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
+import type { Locale } from '../i18n/index.js';
 import type { NoticeDelivery, UserRole } from '../shared/enums.js';
 import type { NoticeKind } from './notice-kinds.js';
 import type { Notice, NoticeRecipient, PairContext } from './notifications.types.js';
@@ -371,7 +372,7 @@ export async function clearDigestPending(db: Database, ids: number[]): Promise<v
 export async function findRecipientsForDigest(
   db: Database,
   userIds: number[],
-): Promise<{ id: number; email: string; displayName: string; locale: 'zh-CN' | 'en' }[]> {
+): Promise<{ id: number; email: string; displayName: string; locale: Locale }[]> {
   if (userIds.length === 0) return [];
   const rows = await db
     .select({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/index.js';
 import type { NoticeDelivery, UserRole } from '../shared/enums.js';
 import type { NoticeKind } from './notice-kinds.js';
 
@@ -27,7 +28,7 @@ export interface NoticeRecipient {
   id: number;
   email: string;
   displayName: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   role: UserRole;
   delivery: NoticeDelivery | null;
 }

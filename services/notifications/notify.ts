@@ -1,7 +1,7 @@
 import type { Database } from '../db/index.js';
+import { translate } from '../i18n/index.js';
 import { composeMail, insertMails, type OutgoingMail, portalLink } from '../mail/index.js';
 import { DEFAULT_DELIVERY } from './notice-kinds.js';
-import { noticeText } from './notice-messages.js';
 import { noticeSentence } from './notice-text.js';
 import { findRecipients, insertNotices } from './notifications.repository.js';
 import type { Notice, NoticeDraft, NoticeRecipient } from './notifications.types.js';
@@ -13,11 +13,11 @@ function noticeMail(recipient: NoticeRecipient, notice: Notice): OutgoingMail {
   const sentence = noticeSentence(locale, notice);
   const { subject, text, html } = composeMail(
     {
-      subject: noticeText(locale, 'mail.notice.subject', { sentence }),
-      greeting: noticeText(locale, 'mail.greeting', { name: recipient.displayName }),
+      subject: translate(locale, 'mail.notice.subject', { sentence }),
+      greeting: translate(locale, 'mail.greeting', { name: recipient.displayName }),
       paragraphs: [sentence],
-      action: { label: noticeText(locale, 'mail.open'), url: portalLink(`/notifications/${notice.id}`) },
-      footer: noticeText(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
+      action: { label: translate(locale, 'mail.open'), url: portalLink(`/notifications/${notice.id}`) },
+      footer: translate(locale, 'mail.footer', { url: portalLink(NOTIFICATION_SETTINGS_PATH) }),
     },
     locale,
   );

@@ -1,8 +1,8 @@
-import type { ExplainLanguage } from '../../matcher/index.js';
 import { explainMatch } from '../demands/demand-candidates.service.js';
 import { listDemandsVisibleToProfile } from '../demands/demands.repository.js';
 import { profileLinkOf } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
+import type { Locale } from '../i18n/index.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
 import { profileSideOf } from '../introductions/introductions.service.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
@@ -31,7 +31,7 @@ export interface MatchedDemand {
 export async function rankDemandsForUser(
   deps: PortalDependencies,
   user: User,
-  language: ExplainLanguage,
+  locale: Locale,
 ): Promise<MatchedDemand[]> {
   const side = profileSideOf(user);
   if (!side) throw new ForbiddenError('only university teams and faculty are matched to demands');
@@ -72,7 +72,7 @@ export async function rankDemandsForUser(
       demand: byId.get(match.id)!,
       score: match.score,
       terms: match.terms,
-      explanation: explainMatch(match, language),
+      explanation: explainMatch(match, locale),
       state: stateOf(match.id),
     })),
   ];

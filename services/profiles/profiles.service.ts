@@ -2,7 +2,7 @@ import { insertAuditEntries } from '../audit/index.js';
 import { announceChanges, type ChangeNotice, type Database, withDomainErrors } from '../db/index.js';
 import { actorOf } from '../demands/demands.service.js';
 import type { PortalDependencies } from '../demands/demands.types.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { DuplicateRecordError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
 import {
   deleteWork,
@@ -58,7 +58,7 @@ async function writeProfile<T>(
       }),
     );
   } catch (error) {
-    if (error instanceof ConflictError)
+    if (error instanceof DuplicateRecordError)
       throw new ValidationError('duplicate', { title: 'validation.duplicateTitle' });
     throw error;
   }

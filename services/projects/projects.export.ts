@@ -1,7 +1,6 @@
 import type { Database } from '../db/index.js';
 import type { ExportOptions, ExportTable } from '../exports/exports.types.js';
-import { labelOf, pick } from '../exports/lists/labels.js';
-import { CHAIN_LABELS, PROJECT_STATUS_LABELS } from '../shared/enums.js';
+import { enumLabel, translate } from '../i18n/index.js';
 import { findProjects, findProjectTeams, findSupportOfProjects } from './projects.repository.js';
 import type { ProjectFilter } from './projects.types.js';
 import { packageOf } from './support-package.js';
@@ -15,28 +14,28 @@ export async function exportProjects(
   const projects = await findProjects(db, filter, 100_000);
   const ids = projects.map((project) => project.id);
   const [teams, support] = await Promise.all([findProjectTeams(db, ids), findSupportOfProjects(db, ids)]);
-  const h = (zh: string, en: string) => pick(locale, { zh, en });
+  const h = (key: string) => translate(locale, key);
   return {
-    sheetName: h('卡脖子攻关项目库', 'Choke-point projects'),
+    sheetName: h('export.chokePointProjects'),
     headers: [
-      h('项目名称', 'Project'),
-      h('企业名称', 'Enterprise'),
-      h('创新链', 'Chain'),
-      h('状态', 'Status'),
-      h('来源需求', 'Demand'),
-      h('攻关技术', 'Technology to break through'),
-      h('预算（万元）', 'Budget (10k yuan)'),
-      h('开始日期', 'Starts'),
-      h('结束日期', 'Ends'),
-      h('高校团队', 'University teams'),
-      h('入库日期', 'Admitted on'),
-      h('财政拨款（元）', 'Grants (yuan)'),
-      h('基金投资（元）', 'Investment (yuan)'),
-      h('考评认定投资（元）', 'Credited investment (yuan)'),
-      h('攻关贷（元）', 'Loans (yuan)'),
-      h('风险补偿（元）', 'Risk compensation (yuan)'),
-      h('保费补贴（元）', 'Premium subsidies (yuan)'),
-      h('支持合计（元）', 'Total support (yuan)'),
+      h('export.project'),
+      h('export.enterprise'),
+      h('export.chain'),
+      h('export.status'),
+      h('export.sourceDemand'),
+      h('export.technologyToBreakThrough'),
+      h('export.budget10kYuan'),
+      h('export.starts'),
+      h('export.ends'),
+      h('export.universityTeams'),
+      h('export.admittedOn'),
+      h('export.grantsYuan'),
+      h('export.investmentYuan'),
+      h('export.creditedInvestmentYuan'),
+      h('export.loansYuan'),
+      h('export.riskCompensationYuan'),
+      h('export.premiumSubsidiesYuan'),
+      h('export.totalSupportYuan'),
     ],
     widths: [32, 28, 18, 10, 30, 30, 12, 12, 12, 30, 12, 14, 14, 14, 14, 14, 14, 14],
     rows: projects.map((project) => {
@@ -44,8 +43,8 @@ export async function exportProjects(
       return [
         project.title,
         project.enterpriseName,
-        labelOf(CHAIN_LABELS, project.chainCode, locale),
-        labelOf(PROJECT_STATUS_LABELS, project.status, locale),
+        enumLabel(locale, 'chain', project.chainCode),
+        enumLabel(locale, 'projectStatus', project.status),
         project.demandTitle,
         project.breakthrough,
         project.budget,

@@ -3,7 +3,13 @@ import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { notifyProjectSupported } from '../notifications/index.js';
 import { PARTNER_KINDS, type PartnerKind, SUPPORT_KINDS, type SupportKind } from '../shared/enums.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import {
+  ConflictError,
+  DuplicateRecordError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate } from '../shared/validation.js';
 import type { User } from '../users/index.js';
 import { actorOf, assertActsForChain, isBureau } from './project-access.js';
@@ -270,7 +276,7 @@ export async function createPartner(
       }),
     );
   } catch (error) {
-    if (error instanceof ConflictError)
+    if (error instanceof DuplicateRecordError)
       throw new ConflictError('name taken', { name: 'support.partnerTaken' });
     throw error;
   }

@@ -3,6 +3,7 @@ import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import { registerEnterpriseRecord } from '../enterprises/index.js';
+import type { Locale } from '../i18n/index.js';
 import { notifySignupApproved, notifySignupWaiting } from '../notifications/index.js';
 import { CHAIN_CODES, ENTERPRISE_SIZES, type UserStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -167,7 +168,7 @@ export const disableUser = (db: Database, actor: Actor, userId: number) =>
 export const enableUser = (db: Database, actor: Actor, userId: number) =>
   changeStatus(db, actor, userId, ['disabled'], 'active');
 
-export async function setUserLocale(db: Database, userId: number, locale: 'zh-CN' | 'en'): Promise<void> {
+export async function setUserLocale(db: Database, userId: number, locale: Locale): Promise<void> {
   await updateUser(db, userId, { locale });
 }
 

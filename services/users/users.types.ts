@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/index.js';
 import type { UserRole, UserStatus } from '../shared/enums.js';
 
 /** A signed-in person, as the rest of the app sees them: never the password hash. */
@@ -7,7 +8,7 @@ export interface User {
   displayName: string;
   role: UserRole;
   status: UserStatus;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   enterpriseId: number | null;
   teamId: number | null;
   facultyId: number | null;

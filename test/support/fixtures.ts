@@ -1,6 +1,7 @@
 import type { Database } from '../../services/db/index.js';
 import { schema } from '../../services/db/index.js';
-import { CHAIN_CODES, CHAIN_LABELS, type UserRole } from '../../services/shared/enums.js';
+import { enumLabel } from '../../services/i18n/index.js';
+import { CHAIN_CODES, type UserRole } from '../../services/shared/enums.js';
 import { hashPassword } from '../../services/users/index.js';
 
 export const FIXTURE_PASSWORD = 'correct-horse-42';
@@ -12,8 +13,8 @@ export async function insertChains(db: Database): Promise<void> {
     .values(
       CHAIN_CODES.map((code, index) => ({
         code,
-        nameZh: CHAIN_LABELS[code].zh,
-        nameEn: CHAIN_LABELS[code].en,
+        nameZh: enumLabel('zh-CN', 'chain', code),
+        nameEn: enumLabel('en', 'chain', code),
         sortOrder: index + 1,
       })),
     )

@@ -213,6 +213,28 @@ describeEachDatabase('bringing people in: invitations, reset and change of passw
     expect(fourth.status).toBe(429);
   });
 
+  it('counts reset requests in the database, so a second portal process does not open the limit again', async () => {
+    const other = await createTestApp(database);
+    try {
+      const ask = async (portal: TestApp) => {
+        const visitor = request.agent(portal.express);
+        const token = await csrfTokenFor(visitor, '/password/forgot');
+        return visitor
+          .post('/password/forgot')
+          .type('form')
+          .send({ _csrf: token, email: 'Shared@example.edu.cn' });
+      };
+      expect((await ask(app)).status).toBe(200);
+      expect((await ask(other)).status).toBe(200);
+      expect((await ask(app)).status).toBe(200);
+      const refused = await ask(other);
+      expect(refused.status).toBe(429);
+      expect(refused.text).toContain('请求过于频繁');
+    } finally {
+      await other.matching.stop();
+    }
+  });
+
   it('resets a password with the link once, and ends every session of the account', async () => {
     const signedIn = await logInAs(app, 'wang@example.edu.cn', NEW_PASSWORD);
     expect((await signedIn.get('/profile')).status).toBe(200);

@@ -1,5 +1,4 @@
 import { type Request, type Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import {
   acceptInvitation,
   changePassword,
@@ -11,16 +10,12 @@ import {
   TokenRefusedError,
 } from '../../services/accounts/index.js';
 import type { Database } from '../../services/db/index.js';
-import { ValidationError } from '../../services/shared/errors.js';
+import { allowResetRequest, attemptKey } from '../../services/login-limits/index.js';
+import { RateLimitError, ValidationError } from '../../services/shared/errors.js';
 import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { homeOf } from './auth.routes.js';
-
-const FORGOT_WINDOW_MS = 60 * 60 * 1000;
-/** Requests for one address per hour, and from one network address (shared offices send several). */
-const FORGOT_PER_EMAIL = 3;
-const FORGOT_PER_ADDRESS = 20;
 
 function bodyOf(request: Request): Record<string, unknown> {
   return (request.body ?? {}) as Record<string, unknown>;
@@ -52,28 +47,15 @@ export function accountRoutes(db: Database): Router {
       sent: key,
       email: '',
     });
-  const tooMany = (request: Request, response: Response) =>
-    renderForgot(request, response, 429, 'account.forgot.tooMany');
-  const limitPerAddress = rateLimit({
-    windowMs: FORGOT_WINDOW_MS,
-    limit: FORGOT_PER_ADDRESS,
-    handler: tooMany,
-  });
-  const limitPerEmail = rateLimit({
-    windowMs: FORGOT_WINDOW_MS,
-    limit: FORGOT_PER_EMAIL,
-    keyGenerator: (request) =>
-      `forgot:${String(bodyOf(request).email ?? '')
-        .trim()
-        .toLowerCase()}`,
-    handler: tooMany,
-  });
 
   router.get('/password/forgot', (request, response) => renderForgot(request, response, 200, null));
 
   // The same answer for every address, known or not, so the form tells nobody who has an account.
-  router.post('/password/forgot', limitPerAddress, limitPerEmail, async (request, response) => {
-    await requestPasswordReset(db, bodyOf(request).email);
+  router.post('/password/forgot', async (request, response) => {
+    const email = bodyOf(request).email;
+    if (!(await allowResetRequest(db, attemptKey(email, request.ip))))
+      throw new RateLimitError('too many password reset requests', 'account.forgot.tooMany');
+    await requestPasswordReset(db, email);
     renderForgot(request, response, 200, 'account.forgot.sent');
   });
 

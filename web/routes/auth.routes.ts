@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import type passport from 'passport';
 import type { Database } from '../../services/db/index.js';
+import { enumLabel } from '../../services/i18n/index.js';
 import {
   attemptKey,
   judgeLoginAttempt,
@@ -14,7 +15,6 @@ import { ValidationError } from '../../services/shared/errors.js';
 import { registerEnterprise, type User } from '../../services/users/index.js';
 import { isKnownDevice, rememberDevice } from '../auth/known-device.js';
 import { safeLocalPath } from '../locale.js';
-import { enumLabel } from '../views/helpers.js';
 
 /** Where each role lands after logging in. */
 export function homeOf(user: User): string {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { ConsortiumDetail } from '../../services/consortia/index.js';
+import { enumLabel } from '../../services/i18n/index.js';
 import { CONSORTIUM_TASK_STATUSES } from '../../services/shared/enums.js';
-import { enumLabel } from '../views/helpers.js';
 
 /** The consortium page's model, shared by its members' view and the staff's. */
 export function consortiumPageModel(request: Request, consortium: ConsortiumDetail) {

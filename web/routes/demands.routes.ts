@@ -20,7 +20,7 @@ import { NotFoundError, ValidationError } from '../../services/shared/errors.js'
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
-import { asFormValues, enumOptions, explainLanguage, formBody, idParam, keptValues } from './portal-forms.js';
+import { asFormValues, enumOptions, formBody, idParam, keptValues } from './portal-forms.js';
 
 function demandFormModel(
   request: Request,
@@ -69,7 +69,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     request.user!,
     idParam(request),
     filters,
-    explainLanguage(request),
+    request.locale,
   );
   const [universities, rankingUpdating] = await Promise.all([
     listUniversities(deps.db),

@@ -1,5 +1,6 @@
 import { type Request, Router } from 'express';
 import { listUniversities } from '../../services/demands/index.js';
+import { enumLabel } from '../../services/i18n/index.js';
 import {
   browseDemands,
   browseExperts,
@@ -18,7 +19,6 @@ import {
 import { DEMAND_STATUSES } from '../../services/shared/enums.js';
 import { pagerOf, scorePoints } from '../paging.js';
 import { highlightWords, snippetOf } from '../snippets.js';
-import { enumLabel } from '../views/helpers.js';
 import { enumOptions, idParam } from './portal-forms.js';
 
 const LIBRARIES = ['demands', 'results', 'experts'] as const;

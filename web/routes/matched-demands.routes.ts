@@ -5,7 +5,7 @@ import { findCompanyFace, rankDemandsForUser } from '../../services/profiles/ind
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
-import { explainLanguage, idParam } from './portal-forms.js';
+import { idParam } from './portal-forms.js';
 
 /** A university team or faculty member browses the demands ranked for them and says "interested". */
 export function matchedDemandRoutes(deps: PortalDependencies): Router {
@@ -14,7 +14,7 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
 
   router.get('/matched-demands', async (request, response) => {
     const [matched, rankingUpdating] = await Promise.all([
-      rankDemandsForUser(deps, request.user!, explainLanguage(request)),
+      rankDemandsForUser(deps, request.user!, request.locale),
       deps.matching.isBehind(),
     ]);
     response.render('pages/university/matched-demands', {
@@ -33,7 +33,7 @@ export function matchedDemandRoutes(deps: PortalDependencies): Router {
     const demand = await findVisibleDemand(deps.db, request.user!, idParam(request));
     const [company, matched] = await Promise.all([
       findCompanyFace(deps.db, demand.enterpriseId),
-      rankDemandsForUser(deps, request.user!, explainLanguage(request)),
+      rankDemandsForUser(deps, request.user!, request.locale),
     ]);
     const match = matched.find((item) => item.demand.id === demand.id) ?? null;
     response.render('pages/university/demand', {

@@ -205,6 +205,12 @@ describeEachDatabase('notices in the portal and by mail', (kind) => {
     await admin.post(`/admin/users/${firmUser.id}/approve`);
     expect((await noticesOf(firmUser.id)).map((notice) => notice.kind)).toEqual(['signup_approved']);
     expect((await mailsTo('new-firm@example.com')).length).toBe(1);
+    // The chain's brokering notices go to its staff: an admin is offered only what reaches admins.
+    const settings = (await admin.agent.get('/notifications/settings')).text;
+    expect(settings).toContain('name="signup_waiting"');
+    expect(settings).toContain('name="import_finished"');
+    expect(settings).not.toContain('name="pair_ready"');
+    expect(settings).not.toContain('name="project_submitted"');
   });
 
   it('tells a team and a faculty member a newly published demand ranks them in its top 10, once', async () => {

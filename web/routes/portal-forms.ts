@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import type { Locale } from '../../services/i18n/index.js';
+import { enumLabel } from '../../services/i18n/index.js';
 import {
   CHAIN_CODES,
   DEMAND_CLASSES,
@@ -9,8 +11,6 @@ import {
   WORK_KINDS,
 } from '../../services/shared/enums.js';
 import { NotFoundError } from '../../services/shared/errors.js';
-import type { Locale } from '../i18n/translate.js';
-import { enumLabel } from '../views/helpers.js';
 
 /** A path id: anything but a plain positive integer is an unknown page, never a server error. */
 export function idParam(request: Request, name = 'id'): number {
@@ -25,8 +25,6 @@ export function formBody(request: Request): Record<string, unknown> {
   const { _csrf, ...body } = (request.body ?? {}) as Record<string, unknown>;
   return body;
 }
-
-export const explainLanguage = (request: Request) => (request.locale === 'en' ? 'en' : 'zh');
 
 const ENUMS = {
   chain: CHAIN_CODES,

@@ -1,60 +1,9 @@
 import type { HelperOptions } from 'handlebars';
-import {
-  AGREEMENT_CHANNEL_LABELS,
-  CHAIN_LABELS,
-  COLLABORATION_STAGE_LABELS,
-  CONSORTIUM_ROLE_LABELS,
-  CONSORTIUM_STATUS_LABELS,
-  CONSORTIUM_TASK_STATUS_LABELS,
-  DECLINE_REASON_LABELS,
-  DEMAND_CLASS_LABELS,
-  DEMAND_STATUS_LABELS,
-  ENTERPRISE_SIZE_LABELS,
-  FACULTY_TITLE_LABELS,
-  IP_STATUS_LABELS,
-  MATCH_STATUS_LABELS,
-  PARTNER_KIND_LABELS,
-  PROJECT_STATUS_LABELS,
-  SERVICE_KIND_LABELS,
-  SUPPORT_KIND_LABELS,
-  USER_ROLE_LABELS,
-  VISIBILITY_LABELS,
-  WORK_KIND_LABELS,
-} from '../../services/shared/enums.js';
-import { isLocale, type Locale, translate } from '../i18n/translate.js';
-
-const ENUM_LABELS: Record<string, Record<string, { zh: string; en: string }>> = {
-  chain: CHAIN_LABELS,
-  demandClass: DEMAND_CLASS_LABELS,
-  demandStatus: DEMAND_STATUS_LABELS,
-  visibility: VISIBILITY_LABELS,
-  facultyTitle: FACULTY_TITLE_LABELS,
-  workKind: WORK_KIND_LABELS,
-  enterpriseSize: ENTERPRISE_SIZE_LABELS,
-  ipStatus: IP_STATUS_LABELS,
-  matchStatus: MATCH_STATUS_LABELS,
-  declineReason: DECLINE_REASON_LABELS,
-  stage: COLLABORATION_STAGE_LABELS,
-  serviceKind: SERVICE_KIND_LABELS,
-  role: USER_ROLE_LABELS,
-  projectStatus: PROJECT_STATUS_LABELS,
-  supportKind: SUPPORT_KIND_LABELS,
-  partnerKind: PARTNER_KIND_LABELS,
-  consortiumRole: CONSORTIUM_ROLE_LABELS,
-  consortiumStatus: CONSORTIUM_STATUS_LABELS,
-  consortiumTaskStatus: CONSORTIUM_TASK_STATUS_LABELS,
-  agreementChannel: AGREEMENT_CHANNEL_LABELS,
-};
+import { DEFAULT_LOCALE, enumLabel, isLocale, type Locale, translate } from '../../services/i18n/index.js';
 
 function localeOf(options: HelperOptions): Locale {
   const locale = (options.data?.root as { locale?: unknown } | undefined)?.locale;
-  return isLocale(locale) ? locale : 'zh-CN';
-}
-
-export function enumLabel(locale: Locale, kind: string, code: unknown): string {
-  const entry = ENUM_LABELS[kind]?.[String(code)];
-  if (!entry) return String(code ?? '');
-  return locale === 'en' ? entry.en : entry.zh;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
 /** Every helper the templates may use, registered in one place. Helpers format; they decide nothing. */

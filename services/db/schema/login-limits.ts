@@ -22,3 +22,17 @@ export const loginFailures = pgTable(
     index('login_failures_last_idx').on(table.lastFailureAt),
   ],
 );
+
+/**
+ * Requests counted per key in fixed windows (password-reset mails per email and per address), in
+ * the database so every web process shares one count and a restart does not forget it.
+ */
+export const requestCounts = pgTable(
+  'request_counts',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('request_counts_window_idx').on(table.windowEndsAt)],
+);

@@ -1,13 +1,5 @@
+import { enumLabel, translate } from '../../i18n/index.js';
 import { IMPORT_KIND_DEFINITIONS, type ImportKind, type Locale } from '../../imports/index.js';
-import {
-  CHAIN_LABELS,
-  DEMAND_CLASS_LABELS,
-  DEMAND_STATUS_LABELS,
-  ENTERPRISE_SIZE_LABELS,
-  FACULTY_TITLE_LABELS,
-  IP_STATUS_LABELS,
-  VISIBILITY_LABELS,
-} from '../../shared/enums.js';
 import { type CandidateRow, findTopCandidates } from '../exports.repository.js';
 import type { ExportCell, ExportOptions, ExportTable, ListExporter } from '../exports.types.js';
 import {
@@ -17,7 +9,7 @@ import {
   findResultsList,
   findTeamsList,
 } from '../rosters.repository.js';
-import { labelOf, pick, yesNo } from './labels.js';
+import { pick, yesNo } from './labels.js';
 
 /** Lists are written back with the separator the importer splits on first. */
 const LIST_SEPARATOR = '；';
@@ -56,9 +48,9 @@ export const exportFaculty: ListExporter = async (db, { locale }) =>
       name: member.name,
       university: universityName,
       team: teamName,
-      title: labelOf(FACULTY_TITLE_LABELS, member.title, locale),
+      title: enumLabel(locale, 'facultyTitle', member.title),
       isDoctoralSupervisor: yesNo(member.isDoctoralSupervisor, locale),
-      chiefScientistChain: labelOf(CHAIN_LABELS, member.chiefScientistChain, locale),
+      chiefScientistChain: enumLabel(locale, 'chain', member.chiefScientistChain),
       researchDirections: joinList(member.researchDirections),
       bio: member.bio,
       email: member.email,
@@ -74,7 +66,7 @@ export const exportTeams: ListExporter = async (db, { locale }) =>
       university: universityName,
       nameZh: team.nameZh,
       nameEn: team.nameEn,
-      chainCode: labelOf(CHAIN_LABELS, team.chainCode, locale),
+      chainCode: enumLabel(locale, 'chain', team.chainCode),
       leader: leaderName,
       researchDirections: joinList(team.researchDirections),
       description: team.description,
@@ -88,8 +80,8 @@ export const exportEnterprises: ListExporter = async (db, { locale }) =>
     (await findEnterprisesList(db)).map(({ enterprise, chainCodes }) => ({
       name: enterprise.name,
       industry: enterprise.industry,
-      size: labelOf(ENTERPRISE_SIZE_LABELS, enterprise.size, locale),
-      chainCodes: joinList(chainCodes.map((code) => labelOf(CHAIN_LABELS, code, locale))),
+      size: enumLabel(locale, 'enterpriseSize', enterprise.size),
+      chainCodes: joinList(chainCodes.map((code) => enumLabel(locale, 'chain', code))),
       description: enterprise.description,
       address: enterprise.address,
       contactName: enterprise.contactName,
@@ -108,15 +100,12 @@ export function formatBudget(min: number | null, max: number | null): string | n
 function formatMatches(candidates: CandidateRow[], locale: Locale): string {
   return candidates
     .map((candidate, index) => {
-      const side = pick(
-        locale,
-        candidate.side === 'team' ? { zh: '团队', en: 'team' } : { zh: '教师', en: 'faculty' },
-      );
-      const where =
-        locale === 'en'
-          ? ` (${side}, ${candidate.universityName})`
-          : `（${side}，${candidate.universityName}）`;
-      return `${index + 1}. ${candidate.candidateName}${where} ${candidate.score.toFixed(2)}`;
+      return translate(locale, `export.topMatch.${candidate.side}`, {
+        rank: index + 1,
+        candidate: candidate.candidateName,
+        university: candidate.universityName,
+        score: candidate.score.toFixed(2),
+      });
     })
     .join('\n');
 }
@@ -138,13 +127,13 @@ export const exportDemands: ListExporter = async (db, { locale, topMatches }: Ex
       title: demand.title,
       titleEn: demand.titleEn,
       description: demand.description,
-      chainCode: labelOf(CHAIN_LABELS, demand.chainCode, locale),
-      demandClass: labelOf(DEMAND_CLASS_LABELS, demand.demandClass, locale),
+      chainCode: enumLabel(locale, 'chain', demand.chainCode),
+      demandClass: enumLabel(locale, 'demandClass', demand.demandClass),
       expectedTrl: demand.expectedTrl,
       budget: formatBudget(demand.budgetMin, demand.budgetMax),
       deadline: demand.deadline,
-      visibility: labelOf(VISIBILITY_LABELS, demand.visibility, locale),
-      status: labelOf(DEMAND_STATUS_LABELS, demand.status, locale),
+      visibility: enumLabel(locale, 'visibility', demand.visibility),
+      status: enumLabel(locale, 'demandStatus', demand.status),
       bestMatches: formatMatches(byDemand.get(demand.id) ?? [], locale),
     })),
   );
@@ -160,8 +149,8 @@ export const exportResults: ListExporter = async (db, { locale }) =>
       faculty: facultyName,
       title: result.title,
       summary: result.summary,
-      chainCode: labelOf(CHAIN_LABELS, result.chainCode, locale),
+      chainCode: enumLabel(locale, 'chain', result.chainCode),
       trl: result.trl,
-      ipStatus: labelOf(IP_STATUS_LABELS, result.ipStatus, locale),
+      ipStatus: enumLabel(locale, 'ipStatus', result.ipStatus),
     })),
   );

@@ -1,4 +1,5 @@
-import { DEMAND_CLASS_LABELS, DEMAND_STATUS_LABELS, VISIBILITY_LABELS } from '../../shared/enums.js';
+import { inBothLanguages } from '../../i18n/index.js';
+import { DEMAND_CLASSES, DEMAND_STATUSES, VISIBILITIES } from '../../shared/enums.js';
 import {
   type BudgetRange,
   budgetParser,
@@ -24,7 +25,7 @@ const VISIBILITY_SHORT_FORMS = {
 
 export const demandsKind: KindDefinition = {
   kind: 'demands',
-  list: { zh: '企业技术需求清单', en: 'enterprise technical demands list' },
+  list: inBothLanguages('import.demands.list'),
   sheetNames: [
     '技术需求',
     '需求',
@@ -42,69 +43,66 @@ export const demandsKind: KindDefinition = {
   columns: [
     {
       field: 'enterprise',
-      label: { zh: '企业名称', en: 'Enterprise' },
+      label: inBothLanguages('import.demands.label.enterprise'),
       aliases: ['企业', '需求单位', '需求企业', '提出单位', '单位名称', '公司名称', 'company'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'title',
-      label: { zh: '需求名称', en: 'Title' },
+      label: inBothLanguages('import.demands.label.title'),
       aliases: ['技术需求', '需求', '需求标题', '技术需求名称', '项目名称', 'demand', 'demand title'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'titleEn',
-      label: { zh: '英文名称', en: 'English title' },
+      label: inBothLanguages('import.demands.label.titleEn'),
       aliases: ['英文标题', '需求英文名称', 'title in english'],
       parser: textParser(),
       blankValue: null,
     },
     {
       field: 'description',
-      label: { zh: '需求描述', en: 'Description' },
+      label: inBothLanguages('import.demands.label.description'),
       aliases: ['需求内容', '具体需求', '需求详情', '技术需求描述', '需求简介', '主要内容', 'details'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'chainCode',
-      label: { zh: '创新链', en: 'Chain' },
+      label: inBothLanguages('import.demands.label.chainCode'),
       aliases: CHAIN_ALIASES,
       required: true,
       parser: chainParser,
     },
     {
       field: 'demandClass',
-      label: { zh: '技术类别', en: 'Class' },
+      label: inBothLanguages('import.demands.label.demandClass'),
       aliases: ['需求类别', '类别', '技术类型', '需求类型', '关键技术类别', 'demand class', 'category'],
       required: true,
-      parser: choiceParser(DEMAND_CLASS_LABELS, CLASS_SHORT_FORMS),
-      note: { zh: '卡脖子、链条式、体系化、颠覆性', en: 'choke-point, chain, systemic, disruptive' },
+      parser: choiceParser('demandClass', DEMAND_CLASSES, CLASS_SHORT_FORMS),
+      note: inBothLanguages('import.demands.note.demandClass'),
     },
     {
       field: 'expectedTrl',
-      label: { zh: '预期TRL', en: 'Expected TRL' },
+      label: inBothLanguages('import.demands.label.expectedTrl'),
       aliases: ['技术成熟度', '预期技术成熟度', '期望TRL', '目标TRL', 'trl'],
       parser: integerParser(1, 9),
       blankValue: null,
-      note: { zh: '1-9 的整数', en: 'A whole number from 1 to 9' },
+      note: inBothLanguages('import.demands.note.expectedTrl'),
     },
     {
       field: 'budget',
-      label: { zh: '预算（万元）', en: 'Budget (10k yuan)' },
+      label: inBothLanguages('import.demands.label.budget'),
       aliases: ['经费', '预算', '经费预算', '投入经费', '预计投入', '拟投入经费', 'budget'],
       parser: budgetParser(),
       blankValue: { min: null, max: null },
-      note: {
-        zh: '如 50-200；也可分列填写预算下限、预算上限',
-        en: 'e.g. 50-200; or use min and max columns',
-      },
+      note: inBothLanguages('import.demands.note.budget'),
     },
     {
       field: 'budgetMin',
-      label: { zh: '预算下限（万元）', en: 'Budget min (10k yuan)' },
+      label: inBothLanguages('import.demands.label.budgetMin'),
       aliases: [
         '最低预算',
         '经费下限',
@@ -119,33 +117,33 @@ export const demandsKind: KindDefinition = {
     },
     {
       field: 'budgetMax',
-      label: { zh: '预算上限（万元）', en: 'Budget max (10k yuan)' },
+      label: inBothLanguages('import.demands.label.budgetMax'),
       aliases: ['最高预算', '经费上限', '预算最高', '预算上限', 'max budget', 'maximum budget', 'budget to'],
       parser: integerParser(0, 10_000_000),
       blankValue: null,
     },
     {
       field: 'deadline',
-      label: { zh: '截止日期', en: 'Deadline' },
+      label: inBothLanguages('import.demands.label.deadline'),
       aliases: ['截止时间', '完成时限', '期望完成时间', '需求截止日期', '完成期限', 'due date'],
       parser: dateParser(),
       blankValue: null,
     },
     {
       field: 'visibility',
-      label: { zh: '公开/保密', en: 'Visibility' },
+      label: inBothLanguages('import.demands.label.visibility'),
       aliases: ['是否公开', '公开', '保密', '密级', '公开程度', 'public', 'confidential'],
-      parser: choiceParser(VISIBILITY_LABELS, VISIBILITY_SHORT_FORMS),
+      parser: choiceParser('visibility', VISIBILITIES, VISIBILITY_SHORT_FORMS),
     },
     {
       field: 'status',
-      label: { zh: '状态', en: 'Status' },
+      label: inBothLanguages('import.demands.label.status'),
       aliases: ['需求状态', 'demand status'],
-      parser: choiceParser(DEMAND_STATUS_LABELS),
+      parser: choiceParser('demandStatus', DEMAND_STATUSES),
     },
     {
       field: 'bestMatches',
-      label: { zh: '最佳匹配', en: 'Best matches' },
+      label: inBothLanguages('import.demands.label.bestMatches'),
       aliases: ['推荐匹配', 'top matches'],
       parser: textParser(),
       exportOnly: true,

@@ -1,4 +1,5 @@
-import { CHAIN_CODES, ENTERPRISE_SIZE_LABELS } from '../../shared/enums.js';
+import { inBothLanguages } from '../../i18n/index.js';
+import { CHAIN_CODES, ENTERPRISE_SIZES } from '../../shared/enums.js';
 import { choiceParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -13,7 +14,7 @@ const SIZE_SHORT_FORMS = {
 
 export const enterprisesKind: KindDefinition = {
   kind: 'enterprises',
-  list: { zh: '企业名单', en: 'enterprises list' },
+  list: inBothLanguages('import.enterprises.list'),
   sheetNames: ['企业', '企业名单', '骨干企业', '企业信息', 'enterprises', 'companies', 'firms'],
   entity: 'enterprise',
   changeEntity: null,
@@ -21,64 +22,64 @@ export const enterprisesKind: KindDefinition = {
   columns: [
     {
       field: 'name',
-      label: { zh: '企业名称', en: 'Enterprise' },
+      label: inBothLanguages('import.enterprises.label.name'),
       aliases: ['企业', '公司名称', '单位名称', '企业全称', 'company', 'enterprise name', 'name', 'firm'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'industry',
-      label: { zh: '所属行业', en: 'Industry' },
+      label: inBothLanguages('import.enterprises.label.industry'),
       aliases: ['行业', '行业领域', '行业类别', 'sector'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'size',
-      label: { zh: '企业规模', en: 'Size' },
+      label: inBothLanguages('import.enterprises.label.size'),
       aliases: ['规模', '企业类型', 'company size', 'scale'],
       required: true,
-      parser: choiceParser(ENTERPRISE_SIZE_LABELS, SIZE_SHORT_FORMS),
+      parser: choiceParser('enterpriseSize', ENTERPRISE_SIZES, SIZE_SHORT_FORMS),
     },
     {
       field: 'chainCodes',
-      label: { zh: '所属创新链', en: 'Chains' },
+      label: inBothLanguages('import.enterprises.label.chainCodes'),
       aliases: [...CHAIN_ALIASES, 'chains'],
       parser: chainListParser,
       blankValue: [],
-      note: { zh: '可填多个，用“；”分隔', en: 'Several allowed, separated by ";"' },
+      note: inBothLanguages('import.enterprises.note.chainCodes'),
     },
     {
       field: 'description',
-      label: { zh: '企业简介', en: 'Description' },
+      label: inBothLanguages('import.enterprises.label.description'),
       aliases: ['简介', '企业介绍', '公司简介', 'about'],
       parser: textParser(),
       blankValue: '',
     },
     {
       field: 'address',
-      label: { zh: '地址', en: 'Address' },
+      label: inBothLanguages('import.enterprises.label.address'),
       aliases: ['企业地址', '通讯地址', '注册地址', '办公地址'],
       parser: textParser(),
       blankValue: '',
     },
     {
       field: 'contactName',
-      label: { zh: '联系人', en: 'Contact' },
+      label: inBothLanguages('import.enterprises.label.contactName'),
       aliases: ['联系人姓名', 'contact name', 'contact person'],
       parser: textParser(),
       blankValue: '',
     },
     {
       field: 'contactPhone',
-      label: { zh: '联系电话', en: 'Phone' },
+      label: inBothLanguages('import.enterprises.label.contactPhone'),
       aliases: ['电话', '手机', '联系方式', 'contact phone', 'telephone', 'tel'],
       parser: textParser(),
       blankValue: '',
     },
     {
       field: 'contactEmail',
-      label: { zh: '邮箱', en: 'Email' },
+      label: inBothLanguages('import.enterprises.label.contactEmail'),
       aliases: ['电子邮箱', '联系邮箱', 'contact email', 'e-mail'],
       parser: textParser(),
       blankValue: '',

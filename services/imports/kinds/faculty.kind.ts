@@ -1,4 +1,5 @@
-import { FACULTY_TITLE_LABELS } from '../../shared/enums.js';
+import { inBothLanguages } from '../../i18n/index.js';
+import { FACULTY_TITLES } from '../../shared/enums.js';
 import { booleanParser, choiceParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -22,7 +23,7 @@ const TITLE_SHORT_FORMS = {
 
 export const facultyKind: KindDefinition = {
   kind: 'faculty',
-  list: { zh: '教师名单', en: 'faculty roster' },
+  list: inBothLanguages('import.faculty.list'),
   sheetNames: ['教师', '教师名单', '高校教师', '教师花名册', 'faculty', 'roster', 'faculty roster'],
   entity: 'faculty',
   changeEntity: 'faculty',
@@ -30,7 +31,7 @@ export const facultyKind: KindDefinition = {
   columns: [
     {
       field: 'name',
-      label: { zh: '姓名', en: 'Name' },
+      label: inBothLanguages('import.faculty.label.name'),
       aliases: ['教师姓名', '名字', '教师', 'full name', 'faculty name', 'teacher'],
       required: true,
       parser: textParser(),
@@ -38,29 +39,29 @@ export const facultyKind: KindDefinition = {
     universityColumn(),
     {
       field: 'team',
-      label: { zh: '所属团队', en: 'Team' },
+      label: inBothLanguages('import.faculty.label.team'),
       aliases: ['团队', '研发团队', '团队名称', '所在团队', 'research team'],
       parser: textParser(),
-      note: { zh: '须是已导入的团队；不属于团队可留空', en: 'Must be an imported team; blank for none' },
+      note: inBothLanguages('import.faculty.note.team'),
     },
     {
       field: 'title',
-      label: { zh: '职称', en: 'Title' },
+      label: inBothLanguages('import.faculty.label.title'),
       aliases: ['专业技术职务', '职务职称', 'academic title', 'rank'],
       required: true,
-      parser: choiceParser(FACULTY_TITLE_LABELS, TITLE_SHORT_FORMS),
+      parser: choiceParser('facultyTitle', FACULTY_TITLES, TITLE_SHORT_FORMS),
     },
     {
       field: 'isDoctoralSupervisor',
-      label: { zh: '是否博导', en: 'Doctoral supervisor' },
+      label: inBothLanguages('import.faculty.label.isDoctoralSupervisor'),
       aliases: ['博士生导师', '博导', '是否博士生导师', 'phd supervisor', 'doctoral supervisor'],
       parser: booleanParser(),
       blankValue: false,
-      note: { zh: '是/否', en: 'yes/no' },
+      note: inBothLanguages('import.faculty.note.isDoctoralSupervisor'),
     },
     {
       field: 'chiefScientistChain',
-      label: { zh: '首席科学家（创新链）', en: 'Chief scientist (chain)' },
+      label: inBothLanguages('import.faculty.label.chiefScientistChain'),
       aliases: [
         '首席科学家',
         '首席科学家所在链',
@@ -70,29 +71,26 @@ export const facultyKind: KindDefinition = {
       ],
       parser: chainParser,
       blankValue: null,
-      note: {
-        zh: '首席科学家填所在创新链，其他人留空',
-        en: 'The chain for a chief scientist; blank otherwise',
-      },
+      note: inBothLanguages('import.faculty.note.chiefScientistChain'),
     },
     researchDirectionsColumn(),
     {
       field: 'bio',
-      label: { zh: '个人简介', en: 'Bio' },
+      label: inBothLanguages('import.faculty.label.bio'),
       aliases: ['简介', '个人介绍', '教师简介', 'biography', 'profile'],
       parser: textParser(),
       blankValue: '',
     },
     {
       field: 'email',
-      label: { zh: '邮箱', en: 'Email' },
+      label: inBothLanguages('import.faculty.label.email'),
       aliases: ['电子邮箱', '电子邮件', 'e-mail', 'mail'],
       parser: textParser(),
       blankValue: null,
     },
     {
       field: 'phone',
-      label: { zh: '电话', en: 'Phone' },
+      label: inBothLanguages('import.faculty.label.phone'),
       aliases: ['联系电话', '手机', '手机号', '手机号码', 'mobile', 'telephone', 'tel'],
       parser: textParser(),
       blankValue: null,

@@ -1,4 +1,5 @@
-import { IP_STATUS_LABELS } from '../../shared/enums.js';
+import { inBothLanguages } from '../../i18n/index.js';
+import { IP_STATUSES } from '../../shared/enums.js';
 import { choiceParser, integerParser, textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -21,7 +22,7 @@ const IP_SHORT_FORMS = {
 
 export const resultsKind: KindDefinition = {
   kind: 'results',
-  list: { zh: '高校可产业化成果清单', en: 'university results ready for industry' },
+  list: inBothLanguages('import.results.list'),
   sheetNames: ['成果', '可产业化成果', '高校可产业化成果', '高校可产业化成果清单', '成果清单', 'results'],
   entity: 'result',
   changeEntity: 'result',
@@ -30,14 +31,14 @@ export const resultsKind: KindDefinition = {
     universityColumn(),
     {
       field: 'team',
-      label: { zh: '所属团队', en: 'Owner team' },
+      label: inBothLanguages('import.results.label.team'),
       aliases: ['团队', '成果所属团队', '研发团队', 'team', 'owner team'],
       parser: textParser(),
-      note: { zh: '团队和完成教师至少填一项', en: 'Give the team, the faculty member, or both' },
+      note: inBothLanguages('import.results.note.team'),
     },
     {
       field: 'faculty',
-      label: { zh: '完成教师', en: 'Owner faculty' },
+      label: inBothLanguages('import.results.label.faculty'),
       aliases: [
         '完成人',
         '负责人',
@@ -53,37 +54,37 @@ export const resultsKind: KindDefinition = {
     },
     {
       field: 'title',
-      label: { zh: '成果名称', en: 'Title' },
+      label: inBothLanguages('import.results.label.title'),
       aliases: ['成果', '成果标题', '项目名称', '名称', 'result', 'result title'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'summary',
-      label: { zh: '成果简介', en: 'Summary' },
+      label: inBothLanguages('import.results.label.summary'),
       aliases: ['简介', '成果描述', '成果介绍', '摘要', '主要内容', 'description', 'abstract'],
       parser: textParser(),
       blankValue: '',
     },
     {
       field: 'chainCode',
-      label: { zh: '创新链', en: 'Chain' },
+      label: inBothLanguages('import.results.label.chainCode'),
       aliases: CHAIN_ALIASES,
       parser: chainParser,
       blankValue: null,
     },
     {
       field: 'trl',
-      label: { zh: '技术成熟度（TRL）', en: 'TRL' },
+      label: inBothLanguages('import.results.label.trl'),
       aliases: ['技术成熟度', '成熟度', 'trl等级', 'technology readiness level'],
       parser: integerParser(1, 9),
       blankValue: null,
     },
     {
       field: 'ipStatus',
-      label: { zh: '知识产权状态', en: 'IP status' },
+      label: inBothLanguages('import.results.label.ipStatus'),
       aliases: ['知识产权', '知识产权情况', '专利情况', 'ip', 'intellectual property'],
-      parser: choiceParser(IP_STATUS_LABELS, IP_SHORT_FORMS),
+      parser: choiceParser('ipStatus', IP_STATUSES, IP_SHORT_FORMS),
       blankValue: 'none',
     },
   ],

@@ -1,4 +1,5 @@
-import { CHAIN_LABELS } from '../../shared/enums.js';
+import { inBothLanguages } from '../../i18n/index.js';
+import { CHAIN_CODES } from '../../shared/enums.js';
 import { choiceListParser, choiceParser, listParser, textParser } from '../field-parsers.js';
 import type { ReferenceData, UniversityRef } from '../reference-data.js';
 import type { ColumnDefinition, RowContext } from './kind.types.js';
@@ -15,8 +16,8 @@ export const CHAIN_SHORT_FORMS: Record<string, string[]> = {
   fishing_tackle: ['渔具', '钓具', 'fishing'],
 };
 
-export const chainParser = choiceParser(CHAIN_LABELS, CHAIN_SHORT_FORMS);
-export const chainListParser = choiceListParser(CHAIN_LABELS, CHAIN_SHORT_FORMS);
+export const chainParser = choiceParser('chain', CHAIN_CODES, CHAIN_SHORT_FORMS);
+export const chainListParser = choiceListParser('chain', CHAIN_CODES, CHAIN_SHORT_FORMS);
 
 export const CHAIN_ALIASES = [
   '创新链',
@@ -32,7 +33,7 @@ export const CHAIN_ALIASES = [
 export function universityColumn(): ColumnDefinition {
   return {
     field: 'university',
-    label: { zh: '所属高校', en: 'University' },
+    label: inBothLanguages('import.column.label.university'),
     aliases: ['高校', '学校', '所在高校', '所属学校', '高校名称', '学校名称', '依托单位', 'school'],
     required: true,
     parser: textParser(),
@@ -42,7 +43,7 @@ export function universityColumn(): ColumnDefinition {
 export function researchDirectionsColumn(): ColumnDefinition {
   return {
     field: 'researchDirections',
-    label: { zh: '研究方向', en: 'Research directions' },
+    label: inBothLanguages('import.column.label.researchDirections'),
     aliases: [
       '研究领域',
       '研究兴趣',
@@ -53,7 +54,7 @@ export function researchDirectionsColumn(): ColumnDefinition {
     ],
     parser: listParser(),
     blankValue: [],
-    note: { zh: '多个方向用“；”或“、”分隔', en: 'Separate several with ";"' },
+    note: inBothLanguages('import.column.note.researchDirections'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { inBothLanguages } from '../../i18n/index.js';
 import { textParser } from '../field-parsers.js';
 import { normalizeKey } from '../text-normalization.js';
 import type { KindDefinition } from './kind.types.js';
@@ -13,7 +14,7 @@ import {
 
 export const teamsKind: KindDefinition = {
   kind: 'teams',
-  list: { zh: '团队名单', en: 'teams list' },
+  list: inBothLanguages('import.teams.list'),
   sheetNames: ['团队', '团队名单', '研发团队', '科研团队', 'teams', 'research teams'],
   entity: 'team',
   changeEntity: 'team',
@@ -22,39 +23,36 @@ export const teamsKind: KindDefinition = {
     universityColumn(),
     {
       field: 'nameZh',
-      label: { zh: '团队名称', en: 'Team name' },
+      label: inBothLanguages('import.teams.label.nameZh'),
       aliases: ['团队', '研发团队', '团队名', '科研团队', '所属团队', 'team', 'name'],
       required: true,
       parser: textParser(),
     },
     {
       field: 'nameEn',
-      label: { zh: '英文名称', en: 'English name' },
+      label: inBothLanguages('import.teams.label.nameEn'),
       aliases: ['团队英文名称', '英文名', 'name in english'],
       parser: textParser(),
       blankValue: null,
     },
     {
       field: 'chainCode',
-      label: { zh: '创新链', en: 'Chain' },
+      label: inBothLanguages('import.teams.label.chainCode'),
       aliases: [...CHAIN_ALIASES, '聚焦产业链', '主攻创新链', 'chain focus'],
       required: true,
       parser: chainParser,
     },
     {
       field: 'leader',
-      label: { zh: '团队负责人', en: 'Leader' },
+      label: inBothLanguages('import.teams.label.leader'),
       aliases: ['负责人', '带头人', '团队带头人', '团队负责人姓名', 'team leader', 'head'],
       parser: textParser(),
-      note: {
-        zh: '本校教师姓名；教师名单导入后才能关联',
-        en: 'A faculty member of the university; linked once the roster is imported',
-      },
+      note: inBothLanguages('import.teams.note.leader'),
     },
     researchDirectionsColumn(),
     {
       field: 'description',
-      label: { zh: '团队简介', en: 'Description' },
+      label: inBothLanguages('import.teams.label.description'),
       aliases: ['简介', '团队介绍', '团队描述', 'about', 'summary'],
       parser: textParser(),
       blankValue: '',

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { assignStaffToChain, changeRole, listStaffMembers } from '../../../services/admin/index.js';
 import type { Database } from '../../../services/db/index.js';
+import { enumLabel } from '../../../services/i18n/index.js';
 import {
   type LoginLimitPolicy,
   listLockedLogins,
@@ -9,7 +10,6 @@ import {
 import { CHAIN_CODES, USER_STATUSES, type UserStatus } from '../../../services/shared/enums.js';
 import { approveUser, disableUser, enableUser, listUsers } from '../../../services/users/index.js';
 import { requireRole } from '../../auth/guards.js';
-import { enumLabel } from '../../views/helpers.js';
 import { actorOf, actThenReturn, bodyOf, idParam } from '../staff/staff-context.js';
 
 /** Accounts and roles, approving enterprise sign-ups, and the staff of each chain's task force: admins only. */

@@ -13,7 +13,7 @@ import {
   updateOwnDemand,
 } from '../../../services/demands/index.js';
 import { requireUser } from '../../auth/guards.js';
-import { explainLanguage, idParam } from '../portal-forms.js';
+import { idParam } from '../portal-forms.js';
 
 /** A JSON body as a record; an array, a string or nothing at all is an empty one, so validation says what is missing. */
 export function jsonBody(request: Request): Record<string, unknown> {
@@ -91,7 +91,7 @@ export function demandApi(deps: PortalDependencies): Router {
       request.user!,
       idParam(request),
       parseProfileFilters(request.query as Record<string, unknown>),
-      explainLanguage(request),
+      request.locale,
     );
     response.json({
       demandId: ranked.demand.id,

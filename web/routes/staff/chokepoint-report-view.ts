@@ -1,7 +1,7 @@
 import type { Request } from 'express';
+import { enumLabel } from '../../../services/i18n/index.js';
 import type { ChokepointFigures } from '../../../services/reports/index.js';
 import { PROJECT_STATUSES } from '../../../services/shared/enums.js';
-import { enumLabel } from '../../views/helpers.js';
 
 const yuan = (request: Request, value: number) =>
   value.toLocaleString(request.locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Request, Router } from 'express';
 import { todayInCity } from '../../../services/collaborations/index.js';
 import type { Database } from '../../../services/db/index.js';
+import { enumLabel } from '../../../services/i18n/index.js';
 import {
   type AnnualReport,
   buildAnnualReportWorkbook,
@@ -15,7 +16,6 @@ import {
 import { DEMAND_STATUSES } from '../../../services/shared/enums.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { scorePoints } from '../../paging.js';
-import { enumLabel } from '../../views/helpers.js';
 import { chokepointSections } from './chokepoint-report-view.js';
 import { chainOptions, chosenChain } from './staff-context.js';
 

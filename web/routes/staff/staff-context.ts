@@ -2,11 +2,11 @@ import type { Request, Response } from 'express';
 import { chainOfStaff, isChainCode } from '../../../services/admin/index.js';
 import type { Actor } from '../../../services/audit/index.js';
 import type { Database } from '../../../services/db/index.js';
+import { enumLabel } from '../../../services/i18n/index.js';
 import { CHAIN_CODES, type ChainCode } from '../../../services/shared/enums.js';
 import { DomainError, NotFoundError, ValidationError } from '../../../services/shared/errors.js';
 import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
-import { enumLabel } from '../../views/helpers.js';
 
 /** Who acts, for the audit log: the signed-in account. */
 export function actorOf(request: Request): Actor {
@@ -57,9 +57,7 @@ export function optionsOf(
 
 /** The message key a refused action shows: the one the service named, or the first field's. */
 export function messageKeyOf(error: DomainError): string {
-  const keys = Object.values(error.details).filter((value) => /^[a-z]+\.[\w.]+$/i.test(value));
-  if (keys[0]) return keys[0];
-  return error instanceof ValidationError ? 'error.400.message' : 'error.409.message';
+  return error.messageKey(error instanceof ValidationError ? 'error.400.message' : 'error.409.message');
 }
 
 /**

@@ -217,7 +217,8 @@ export const staffMessages = {
     'brokering.proposal.none':
       'Nothing to propose: every demand is being brokered, or the teams are at their limits.',
     'brokering.proposal.unfilled': 'Demands no team could be proposed for',
-    'brokering.proposal.introduced': '{count} pairs introduced.',
+    'brokering.proposal.introduced_one': '{count} pair introduced.',
+    'brokering.proposal.introduced_other': '{count} pairs introduced.',
     'brokering.proposal.refused': 'Not introduced',
     'brokering.proposal.chooseChain': 'Choose a chain first.',
     'brokering.teams.title': 'Team introduction limits',

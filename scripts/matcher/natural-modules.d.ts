@@ -1,9 +1,5 @@
 // natural's main entry prints to stdout at import (dotenv in its storage adapters), so the
-// matcher imports single modules by path; these declare the two it uses.
-declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
-  const PorterStemmer: { stem(token: string): string };
-  export default PorterStemmer;
-}
+// benchmark imports the one module it compares against by path (natural is a dev dependency).
 declare module 'natural/lib/natural/tfidf/tfidf.js' {
   class TfIdf {
     addDocument(document: string | string[], key?: string): void;

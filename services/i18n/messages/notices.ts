@@ -1,8 +1,4 @@
-/**
- * The sentences of notices and of the mails XueQi sends, in both languages. They live in services
- * because mails are written inside the transaction of the change they tell of; the portal's
- * catalogue registers this same area, so the inbox and the mail say the same words.
- */
+/** The sentences of notices and of the mails XueQi sends: the inbox and the mail say the same words. */
 export const noticeMessages = {
   'zh-CN': {
     'notice.interest_in_demand': '{profile} 对您的需求《{demand}》表示有意向',
@@ -107,7 +103,8 @@ export const noticeMessages = {
     'mail.footer':
       'Sent by XueQi (学企). Choose how you receive notices under “Notification settings”: {url}',
     'mail.notice.subject': 'XueQi: {sentence}',
-    'mail.digest.subject': 'XueQi daily digest: {count} new notices',
+    'mail.digest.subject_one': 'XueQi daily digest: {count} new notice',
+    'mail.digest.subject_other': 'XueQi daily digest: {count} new notices',
     'mail.digest.intro': 'The notices of the past day that concern you:',
     'mail.invitation.subject': 'You are invited to XueQi',
     'mail.invitation.body':
@@ -119,14 +116,3 @@ export const noticeMessages = {
     'mail.reset.action': 'Reset your password',
   },
 };
-
-export type NoticeLocale = keyof typeof noticeMessages;
-
-/** Fills a sentence's `{name}` placeholders; a missing key shows itself rather than a blank. */
-export function noticeText(locale: NoticeLocale, key: string, params: Record<string, unknown> = {}): string {
-  const catalogue: Record<string, string> = noticeMessages[locale];
-  const template = catalogue[key] ?? (noticeMessages['zh-CN'] as Record<string, string>)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}

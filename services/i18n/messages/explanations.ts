@@ -1,0 +1,31 @@
+/** The words of a match's explanation: the terms it rests on and its best evidence. */
+export const explanationMessages = {
+  'zh-CN': {
+    'explain.term': '{term} {percent}%',
+    'explain.separator': '、',
+    'explain.terms': '匹配词：{terms}',
+    'explain.noTerms': '没有具体的共同词',
+    'explain.related': '{head}；相近档案的相关词：{related}',
+    'explain.evidence': '{head}；最佳依据：{kind}《{title}》',
+    'explain.evidenceOfYear': '{head}；最佳依据：{year} 年的{kind}《{title}》',
+    'explain.work.paper': '论文',
+    'explain.work.patent': '专利',
+    'explain.work.project': '项目',
+    'explain.work.result': '成果',
+    'explain.work.other': '成果',
+  },
+  en: {
+    'explain.term': '{term} {percent}%',
+    'explain.separator': ', ',
+    'explain.terms': 'matched on {terms}',
+    'explain.noTerms': 'no specific terms in common',
+    'explain.related': '{head}; related terms of similar profiles: {related}',
+    'explain.evidence': '{head} — best evidence: the {kind} “{title}”',
+    'explain.evidenceOfYear': '{head} — best evidence: the {year} {kind} “{title}”',
+    'explain.work.paper': 'paper',
+    'explain.work.patent': 'patent',
+    'explain.work.project': 'project',
+    'explain.work.result': 'result',
+    'explain.work.other': 'work',
+  },
+};
