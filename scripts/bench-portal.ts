@@ -17,8 +17,9 @@ import type { ParentMessage, PortalMessage } from './bench-portal/messages.js';
  */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: npm run bench:portal -- [--duration 20] [--connections 50] [--rounds 3] [--mode production|default]
-                              [--only PAGE] [--cpu-prof DIR]
-  --only: load only the pages whose name contains PAGE; --cpu-prof: write the portal's CPU profile into DIR.
+                              [--only PAGE] [--cpu-prof DIR] [--show-sql]
+  --only: load only the pages whose name contains PAGE; --cpu-prof: write the portal's CPU profile into DIR;
+  --show-sql: print the SQL statements one request of each page sends.
   DATABASE_URL set: the portal runs on that PostgreSQL server, in a fresh database it creates and drops;
   unset: on embedded PGlite in a temporary folder.`;
 
@@ -30,6 +31,7 @@ const { values: options } = parseArgs({
     mode: { type: 'string', default: 'production' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'show-sql': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -80,12 +82,12 @@ function stop(child: Child): Promise<void> {
   });
 }
 
-function statementsSoFar(child: Child): Promise<number> {
+function statementsSoFar(child: Child): Promise<{ count: number; recent: string[] }> {
   return new Promise((resolve) => {
     const listener = (message: PortalMessage) => {
       if (message.type !== 'statements') return;
       child.process.off('message', listener);
-      resolve(message.count);
+      resolve({ count: message.count, recent: message.recent });
     };
     child.process.on('message', listener);
     child.process.send({ type: 'statements' } satisfies ParentMessage);
@@ -179,7 +181,7 @@ async function alone(target: Target, portal: Child | null) {
   const headers = { ...PROXY_HEADERS, ...(target.cookie ? { cookie: target.cookie } : {}) };
   await fetch(target.url, { headers }).then((response) => response.arrayBuffer());
   const times: number[] = [];
-  const before = portal ? await statementsSoFar(portal) : 0;
+  const before = portal ? (await statementsSoFar(portal)).count : 0;
   let bytes = 0;
   const requests = 20;
   for (let index = 0; index < requests; index += 1) {
@@ -188,8 +190,14 @@ async function alone(target: Target, portal: Child | null) {
     bytes = (await response.arrayBuffer()).byteLength;
     times.push(performance.now() - startedAt);
   }
-  const after = portal ? await statementsSoFar(portal) : 0;
-  return { ms: median(times), statements: (after - before) / requests, kilobytes: bytes / 1024 };
+  const after = portal ? await statementsSoFar(portal) : null;
+  const statements = after ? (after.count - before) / requests : 0;
+  if (options['show-sql'] && after) {
+    const perRequest = Math.round(statements);
+    process.stdout.write(`\n${target.name}: ${perRequest} statement(s)\n`);
+    for (const statement of after.recent.slice(-perRequest)) process.stdout.write(`  ${statement}\n`);
+  }
+  return { ms: median(times), statements, kilobytes: bytes / 1024 };
 }
 
 function median(numbers: number[]): number {

@@ -131,9 +131,10 @@ export function createApp({
   app.use(healthRoutes(database, matching));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  const sessionStore = new DatabaseSessionStore(db);
   app.use(
     session({
-      store: new DatabaseSessionStore(db),
+      store: sessionStore,
       secret: config.sessionSecret,
       name: 'xueqi.sid',
       resave: false,
@@ -142,7 +143,7 @@ export function createApp({
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: SESSION_LIFETIME_MS },
     }),
   );
-  const passportInstance = createPassport(db);
+  const passportInstance = createPassport(db, sessionStore);
   app.use(passportInstance.initialize());
   app.use(passportInstance.session());
   app.use(localeFromRequest);

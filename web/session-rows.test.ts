@@ -10,9 +10,10 @@ import { logInAs } from '../test/support/sessions.js';
 describeEachDatabase('session rows only when there is something to keep', (kind) => {
   let database: TestDatabase;
   let app: TestApp;
+  let world: Awaited<ReturnType<typeof insertSmallWorld>>;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const world = await insertSmallWorld(database.db);
+    world = await insertSmallWorld(database.db);
     await insertUser(database.db, {
       email: 'firm@example.com',
       role: 'enterprise',
@@ -65,6 +66,30 @@ describeEachDatabase('session rows only when there is something to keep', (kind)
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * 60 * 1000 });
     await agent.get('/demands').expect(200);
     expect(await expiresAt()).toBeGreaterThan(first + 60 * 1000);
+  });
+
+  it('reads the user and the bell with the session on every request: a new notice shows at once, a disabled account is signed out at once', async () => {
+    await insertUser(database.db, {
+      email: 'bell@example.com',
+      role: 'enterprise',
+      enterpriseId: world.enterprise.id,
+    });
+    const agent = await logInAs(app, 'bell@example.com', FIXTURE_PASSWORD);
+    const [user] = await database.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, 'bell@example.com'));
+    const bell = async () => /data-unread="(\d*)"/.exec((await agent.get('/demands').expect(200)).text)?.[1];
+    expect(await bell()).toBe('0');
+    await database.db.insert(schema.notifications).values([
+      { userId: user!.id, kind: 'interest_in_demand', link: '/demands' },
+      { userId: user!.id, kind: 'interest_in_demand', link: '/demands' },
+    ]);
+    expect(await bell()).toBe('2');
+    await database.db.update(schema.users).set({ status: 'disabled' }).where(eq(schema.users.id, user!.id));
+    const after = await agent.get('/notifications');
+    expect(after.status).toBe(302);
+    expect(after.headers.location).toMatch(/^\/login/);
   });
 
   it('purges expired rows', async () => {

@@ -11,13 +11,18 @@ import type { ParentMessage, PortalMessage } from './messages.js';
  * it sends and tells the bench over IPC, so queries per page are measured on the real code path.
  */
 let statements = 0;
+/** The last statements' texts, so the bench can show what one request asked. */
+const recent: string[] = [];
+const RECENT_KEPT = 100;
 const send = (message: PortalMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(databaseTargetFromConfig(config), {
-    onQuery: () => {
+    onQuery: (statement) => {
       statements += 1;
+      recent.push(statement);
+      if (recent.length > RECENT_KEPT) recent.shift();
     },
   });
   await database.migrate();
@@ -26,7 +31,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, database, matching, logger });
   const url = await app.start(0);
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'statements') send({ type: 'statements', count: statements });
+    if (message.type === 'statements') send({ type: 'statements', count: statements, recent: [...recent] });
     if (message.type === 'stop') app.stop().finally(() => process.exit(0));
   });
   send({ type: 'ready', url });

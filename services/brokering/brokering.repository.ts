@@ -2,9 +2,9 @@ import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
-import type { CandidatePair, QueueEntry, QueueFilter, TeamWorkload } from './brokering.types.js';
+import type { CandidatePair, TeamWorkload } from './brokering.types.js';
 
-const { matchCandidates, demands, enterprises, teams, faculty, universities } = schema;
+const { matchCandidates, demands, teams, faculty, universities } = schema;
 
 type CandidateRow = typeof matchCandidates.$inferSelect;
 
@@ -113,56 +113,6 @@ export async function findTeamWorkloads(db: Database, chainCode: string | null):
   return rows.map((row) => ({ ...row, liveIntroductions: live.get(row.teamId) ?? 0 }));
 }
 
-/** The pairs of a chain that wait for a decision, the ones someone said "interested" in first. */
-export async function findQueue(db: Database, filter: QueueFilter): Promise<Omit<QueueEntry, 'consent'>[]> {
-  if (filter.statuses.length === 0) return [];
-  const rows = await db
-    .select({
-      pair: matchCandidates,
-      demandTitle: demands.title,
-      demandClass: demands.demandClass,
-      chainCode: demands.chainCode,
-      enterpriseName: enterprises.name,
-      teamName: teams.nameZh,
-      facultyName: faculty.name,
-      universityName: universities.nameZh,
-      waitingDays: sql<number>`floor(extract(epoch from now() - coalesce(${matchCandidates.introducedAt}, ${matchCandidates.createdAt})) / 86400)::int`,
-    })
-    .from(matchCandidates)
-    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
-    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .innerJoin(
-      universities,
-      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
-    )
-    .where(
-      and(
-        inArray(matchCandidates.status, filter.statuses),
-        // A draft is not brokered yet and a closed demand no longer is; a matched one may take more teams.
-        inArray(demands.status, ['published', 'matched']),
-        filter.chainCode ? eq(demands.chainCode, filter.chainCode) : undefined,
-      ),
-    )
-    .orderBy(
-      desc(sql`(${matchCandidates.enterpriseInterested} or ${matchCandidates.profileInterested})`),
-      desc(matchCandidates.score),
-      asc(matchCandidates.id),
-    )
-    .limit(filter.limit ?? 200);
-  return rows.map((row) => ({
-    ...toCandidatePair(row.pair),
-    demandTitle: row.demandTitle,
-    demandClass: row.demandClass,
-    chainCode: row.chainCode,
-    enterpriseName: row.enterpriseName,
-    profileName: row.teamName ?? row.facultyName ?? '',
-    universityName: row.universityName,
-    waitingDays: Math.max(0, Number(row.waitingDays)),
-  }));
-}
-
 export interface OpenDemandCandidate {
   candidateId: number;
   demandId: number;
@@ -227,14 +177,6 @@ export async function findTeamCandidatesOfDemands(
       ),
     )
     .orderBy(desc(matchCandidates.score), asc(matchCandidates.id));
-}
-
-export async function lockDemand(
-  tx: Database,
-  demandId: number,
-): Promise<typeof demands.$inferSelect | null> {
-  const [row] = await tx.select().from(demands).where(eq(demands.id, demandId)).for('update');
-  return row ?? null;
 }
 
 export async function findTeamLimits(

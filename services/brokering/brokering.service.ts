@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Collaboration } from '../collaborations/index.js';
 import { insertCollaboration } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
-import { announceChanges, schema, withDomainErrors } from '../db/index.js';
+import { announceChanges, withDomainErrors } from '../db/index.js';
+import { lockDemand, markDemandMatched } from '../demands/index.js';
 import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/index.js';
 import { todayInCity } from '../shared/city-date.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
@@ -12,18 +12,16 @@ import { cleanText, parseOptionalInteger } from '../validation/index.js';
 import { findAgreementsOfPairs } from './agreements.repository.js';
 import {
   countLiveIntroductions,
-  findQueue,
   findTeamOfFaculty,
   findTeamWorkloads,
   lockCandidate,
-  lockDemand,
   lockTeam,
   setTeamIntroductionLimit,
   teamWorksOnDemand,
   updateCandidate,
 } from './brokering.repository.js';
-import type { CandidatePair, QueueEntry, QueueFilter, TeamWorkload } from './brokering.types.js';
-import { consentOf, findConsentOfLockedPair } from './consent.js';
+import type { CandidatePair, TeamWorkload } from './brokering.types.js';
+import { findConsentOfLockedPair } from './consent.js';
 
 /** The statuses from which each transition may start; accepted and declined are final. */
 const ALLOWED_FROM: Readonly<Record<'shortlist' | 'introduce' | 'decline' | 'accept', MatchStatus[]>> = {
@@ -39,19 +37,6 @@ export const OPEN_STATUSES: MatchStatus[] = ['suggested', 'shortlisted', 'introd
 const DECLINE_NOTE_MAX_LENGTH = 500;
 /** A limit above this is a typing slip: no team runs fifty introductions at once. */
 export const MAX_INTRODUCTION_LIMIT = 50;
-
-export async function listQueue(db: Database, filter: QueueFilter): Promise<QueueEntry[]> {
-  const entries = await findQueue(db, filter);
-  const agreements = new Map(
-    (
-      await findAgreementsOfPairs(
-        db,
-        entries.map((entry) => entry.id),
-      )
-    ).map((agreement) => [agreement.matchCandidateId, agreement]),
-  );
-  return entries.map((entry) => ({ ...entry, consent: consentOf(entry, agreements.get(entry.id) ?? null) }));
-}
 
 export function listTeamWorkloads(db: Database, chainCode: string | null): Promise<TeamWorkload[]> {
   return findTeamWorkloads(db, chainCode);
@@ -234,10 +219,7 @@ export function acceptMatch(
       startedOn: todayInCity(),
       consentBasis: consent.basis,
     });
-    await tx
-      .update(schema.demands)
-      .set({ status: 'matched', updatedAt: sql`now()` })
-      .where(eq(schema.demands.id, demand.id));
+    await markDemandMatched(tx, demand.id);
     const updated = await updateCandidate(tx, pair.id, { status: 'accepted', decidedAt: new Date() });
     await audited(tx, actor, 'match.accepted', pair, updated);
     await insertAuditEntries(tx, actor, [

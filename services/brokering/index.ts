@@ -4,7 +4,6 @@ export {
   declineMatch,
   introduceMatch,
   isDeclineReason,
-  listQueue,
   listTeamWorkloads,
   MAX_INTRODUCTION_LIMIT,
   OPEN_STATUSES,
@@ -36,8 +35,10 @@ export {
 export {
   type BulkAction,
   type BulkOutcome,
+  daysWaitingAt,
   decideInBulk,
   getQueueEntry,
+  listQueue,
   listQueuePage,
   MAX_BULK_PAIRS,
   parseQueueFilter,

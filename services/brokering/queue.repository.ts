@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
@@ -70,33 +69,36 @@ function conditions(db: Database, filter: QueuePageFilter): SQL | undefined {
   );
 }
 
-function selectEntries(db: Database) {
+const entryColumns = {
+  id: matchCandidates.id,
+  demandId: matchCandidates.demandId,
+  teamId: matchCandidates.teamId,
+  facultyId: matchCandidates.facultyId,
+  score: matchCandidates.score,
+  explanation: matchCandidates.explanation,
+  status: matchCandidates.status,
+  declineReason: matchCandidates.declineReason,
+  declineNote: matchCandidates.declineNote,
+  enterpriseInterested: matchCandidates.enterpriseInterested,
+  profileInterested: matchCandidates.profileInterested,
+  createdAt: matchCandidates.createdAt,
+  updatedAt: matchCandidates.updatedAt,
+  introducedAt: matchCandidates.introducedAt,
+  decidedAt: matchCandidates.decidedAt,
+  demandTitle: demands.title,
+  demandClass: demands.demandClass,
+  chainCode: demands.chainCode,
+  enterpriseName: enterprises.name,
+  teamName: teams.nameZh,
+  facultyName: faculty.name,
+  universityName: universities.nameZh,
+  waitingDays,
+};
+
+/** The pairs with both sides' names; `db` may carry a `with` clause the caller joins. */
+function selectEntries(db: Pick<Database, 'select'>) {
   return db
-    .select({
-      id: matchCandidates.id,
-      demandId: matchCandidates.demandId,
-      teamId: matchCandidates.teamId,
-      facultyId: matchCandidates.facultyId,
-      score: matchCandidates.score,
-      explanation: matchCandidates.explanation,
-      status: matchCandidates.status,
-      declineReason: matchCandidates.declineReason,
-      declineNote: matchCandidates.declineNote,
-      enterpriseInterested: matchCandidates.enterpriseInterested,
-      profileInterested: matchCandidates.profileInterested,
-      createdAt: matchCandidates.createdAt,
-      updatedAt: matchCandidates.updatedAt,
-      introducedAt: matchCandidates.introducedAt,
-      decidedAt: matchCandidates.decidedAt,
-      demandTitle: demands.title,
-      demandClass: demands.demandClass,
-      chainCode: demands.chainCode,
-      enterpriseName: enterprises.name,
-      teamName: teams.nameZh,
-      facultyName: faculty.name,
-      universityName: universities.nameZh,
-      waitingDays,
-    })
+    .select(entryColumns)
     .from(matchCandidates)
     .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
     .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
@@ -115,8 +117,10 @@ function ordering(sort: QueuePageFilter['sort']): SQL[] {
 }
 
 /**
- * One page of the brokering queue and how many pairs the filter holds in all: the page's rows in
- * one query, the count in another, both over the same joins so they always agree.
+ * One page of the brokering queue and how many pairs the filter holds in all: the page's ids are
+ * ordered and cut on the pairs table alone, the filtered set's size counted in the same pass; then
+ * only those rows are read with their names, by primary key. (Joined in one statement, the
+ * planner scans every pair again for the names.)
  */
 export async function findQueuePage(
   db: Database,
@@ -124,26 +128,39 @@ export async function findQueuePage(
 ): Promise<{ entries: QueueRow[]; total: number }> {
   if (filter.statuses.length === 0) return { entries: [], total: 0 };
   const where = conditions(db, filter);
-  const narrowed = <Query extends PgSelect>(query: Query) =>
-    query.innerJoin(demands, eq(demands.id, matchCandidates.demandId)).where(where);
-  // The page's ids first, ordered and cut on the pairs table alone; the names for those 50 after.
-  const [[count], pageIds] = await Promise.all([
-    narrowed(db.select({ value: sql<number>`count(*)::int` }).from(matchCandidates).$dynamic()),
-    narrowed(db.select({ id: matchCandidates.id }).from(matchCandidates).$dynamic())
-      .orderBy(...ordering(filter.sort))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-  ]);
+  const pageIds = await db
+    .select({ id: matchCandidates.id, total: sql<number>`count(*) over ()` })
+    .from(matchCandidates)
+    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
+    .where(where)
+    .orderBy(...ordering(filter.sort))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
   const ids = pageIds.map((row) => row.id);
   const rows = ids.length ? await selectEntries(db).where(inArray(matchCandidates.id, ids)) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
+  // A page past the end holds no row to carry the count: only then is it asked on its own.
+  const total = pageIds.length
+    ? Number(pageIds[0]!.total)
+    : filter.page > 1
+      ? await countQueue(db, where)
+      : 0;
   return {
-    total: Number(count?.value ?? 0),
+    total,
     entries: ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [toEntry(row)] : [];
     }),
   };
+}
+
+async function countQueue(db: Database, where: SQL | undefined): Promise<number> {
+  const [count] = await db
+    .select({ value: sql<number>`count(*)::int` })
+    .from(matchCandidates)
+    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
+    .where(where);
+  return Number(count?.value ?? 0);
 }
 
 type EntryRow = Awaited<ReturnType<ReturnType<typeof selectEntries>['where']>>[number];

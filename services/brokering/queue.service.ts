@@ -7,6 +7,7 @@ import { declineMatch, isDeclineReason, OPEN_STATUSES, shortlistMatch } from './
 import {
   QUEUE_SORTS,
   type QueueEntry,
+  type QueueFilter,
   type QueuePage,
   type QueuePageFilter,
   type QueueSort,
@@ -78,6 +79,34 @@ export async function listQueuePage(
   const page = Math.min(filter.page, pages);
   if (page !== filter.page) found = await findQueuePage(db, { ...filter, page, pageSize });
   return { entries: await withConsent(db, found.entries), total: found.total, page, pages };
+}
+
+/**
+ * The queue as one list, in the page's order and with the page's filters (its default view):
+ * what the export writes and what the pages built on the queue read. Without a limit, all of it.
+ */
+export async function listQueue(db: Database, filter: QueueFilter): Promise<QueueEntry[]> {
+  const found = await findQueuePage(db, {
+    chainCode: filter.chainCode,
+    statuses: filter.statuses,
+    demandClass: null,
+    universityId: null,
+    minScore: 0,
+    bothInterested: false,
+    search: '',
+    sort: 'interest',
+    page: 1,
+    pageSize: filter.limit ?? Number.MAX_SAFE_INTEGER,
+  });
+  return withConsent(db, found.entries);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days a pair has waited at `now`: since it was introduced, or else since it was suggested. */
+export function daysWaitingAt(entry: Pick<QueueEntry, 'introducedAt' | 'createdAt'>, now: Date): number {
+  const since = entry.introducedAt ?? entry.createdAt;
+  return Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / DAY_MS));
 }
 
 export type BulkAction = 'shortlist' | 'decline';

@@ -100,15 +100,22 @@ export function listDemandsVisibleToProfile(
   db: Database,
   link: ProfileLink,
   limit: number,
+  options: { publicAmong?: number[] } = {},
 ): Promise<Demand[]> {
   const introduced = db
     .select({ demandId: matchCandidates.demandId })
     .from(matchCandidates)
     .where(and(inArray(matchCandidates.status, [...INTRODUCED_STATUSES]), pairOfProfile(link)));
+  const { publicAmong } = options;
   return selectDemands(
     db,
     or(
-      and(eq(demands.visibility, 'public'), inArray(demands.status, [...OPEN_DEMAND_STATUSES])),
+      and(
+        eq(demands.visibility, 'public'),
+        inArray(demands.status, [...OPEN_DEMAND_STATUSES]),
+        // Only the demands a ranking named, when the caller asks for those: the introduced ones always.
+        publicAmong ? (publicAmong.length ? inArray(demands.id, publicAmong) : sql`false`) : undefined,
+      ),
       inArray(demands.id, introduced),
     ),
     limit,
@@ -147,9 +154,25 @@ export async function updateDemand(
     .where(eq(demands.id, id));
 }
 
-/** Locks the demand for the rest of the transaction, so two saves of one demand cannot interleave. */
-export async function lockDemand(db: Database, id: number): Promise<void> {
-  await db.select({ id: demands.id }).from(demands).where(eq(demands.id, id)).for('update');
+/**
+ * Locks the demand for the rest of the transaction, so two saves of one demand (or a save and an
+ * accepted match) cannot interleave; resolves with what the lock holder decides on, or null.
+ */
+export async function lockDemand(
+  db: Database,
+  id: number,
+): Promise<{ id: number; enterpriseId: number; title: string; status: DemandStatus } | null> {
+  const [row] = await db
+    .select({
+      id: demands.id,
+      enterpriseId: demands.enterpriseId,
+      title: demands.title,
+      status: demands.status,
+    })
+    .from(demands)
+    .where(eq(demands.id, id))
+    .for('update');
+  return row ? { ...row, status: row.status as DemandStatus } : null;
 }
 
 export async function listUniversities(

@@ -215,3 +215,13 @@ export async function closeOwnDemand(
   const [demand] = await findDemandsByIds(deps.db, [demandId]);
   return demand!;
 }
+
+/**
+ * A demand a collaboration now answers is "matched", inside the accepting transaction that holds
+ * its lock (see lockDemand); the caller announces the change when its other writes are done.
+ */
+export async function markDemandMatched(tx: Database, demandId: number): Promise<void> {
+  await updateDemand(tx, demandId, { status: 'matched' });
+}
+
+export { lockDemand };

@@ -16,6 +16,8 @@ export {
   findVisibleDemand,
   isOpen,
   listDemandsForUser,
+  lockDemand,
+  markDemandMatched,
   parseIntent,
   profileLinkOf,
   updateOwnDemand,

@@ -136,3 +136,25 @@ export async function insertEnterpriseService(
   const [row] = await tx.insert(enterpriseServices).values(values).returning();
   return row!;
 }
+
+export async function findEnterpriseIdByName(db: Database, name: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: schema.enterprises.id })
+    .from(schema.enterprises)
+    .where(eq(schema.enterprises.name, name));
+  return row?.id ?? null;
+}
+
+/** A new enterprise and the chains it works in, in the caller's transaction. */
+export async function insertEnterprise(
+  db: Database,
+  values: typeof schema.enterprises.$inferInsert,
+  chainCodes: string[],
+): Promise<typeof schema.enterprises.$inferSelect> {
+  const [enterprise] = await db.insert(schema.enterprises).values(values).returning();
+  if (chainCodes.length)
+    await db
+      .insert(schema.enterpriseChains)
+      .values(chainCodes.map((chainCode) => ({ enterpriseId: enterprise!.id, chainCode })));
+  return enterprise!;
+}

@@ -1,17 +1,19 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import { listCollaborations } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
-import { withDomainErrors } from '../db/index.js';
+import { type schema, withDomainErrors } from '../db/index.js';
 import { todayInCity } from '../shared/city-date.js';
 import { SERVICE_KINDS, type ServiceKind } from '../shared/enums.js';
-import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from '../validation/index.js';
 import {
   findChainsOfEnterprises,
   findDemandsOfEnterprise,
   findEnterprise,
+  findEnterpriseIdByName,
   findEnterpriseList,
   findServicesOfEnterprise,
+  insertEnterprise,
   insertEnterpriseService,
 } from './enterprises.repository.js';
 import type {
@@ -102,4 +104,18 @@ export async function logEnterpriseService(
       return logged!;
     }),
   );
+}
+
+/**
+ * An enterprise that signs itself up: refused when the name is taken (one record per firm), in
+ * the caller's transaction, which also creates its account.
+ */
+export async function registerEnterpriseRecord(
+  tx: Database,
+  values: typeof schema.enterprises.$inferInsert,
+  chainCodes: string[],
+): Promise<typeof schema.enterprises.$inferSelect> {
+  if ((await findEnterpriseIdByName(tx, values.name)) !== null)
+    throw new ValidationError('enterprise exists', { enterpriseName: 'validation.enterpriseTaken' });
+  return insertEnterprise(tx, values, chainCodes);
 }

@@ -1,2 +1,7 @@
-export { getEnterprisePage, listEnterprises, logEnterpriseService } from './enterprises.service.js';
+export {
+  getEnterprisePage,
+  listEnterprises,
+  logEnterpriseService,
+  registerEnterpriseRecord,
+} from './enterprises.service.js';
 export type { EnterpriseListEntry, EnterprisePage, EnterpriseService } from './enterprises.types.js';

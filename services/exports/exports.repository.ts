@@ -94,24 +94,6 @@ export async function findTopCandidates(db: Database, perDemand: number): Promis
   return rows.map(toCandidateRow);
 }
 
-/** Pairs still waiting on the bureau: suggested, shortlisted or introduced; the longest-waiting first. */
-export async function findQueue(db: Database): Promise<CandidateRow[]> {
-  const rows = await db
-    .select(candidateColumns())
-    .from(matchCandidates)
-    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
-    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .leftJoin(
-      universities,
-      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
-    )
-    .where(inArray(matchCandidates.status, ['suggested', 'shortlisted', 'introduced']))
-    .orderBy(asc(matchCandidates.updatedAt), desc(matchCandidates.score), asc(matchCandidates.id));
-  return rows.map(toCandidateRow);
-}
-
 export interface CollaborationRow {
   id: number;
   title: string;

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { listQueuePage, parseQueueFilter } from '../brokering/index.js';
+import { schema } from '../db/index.js';
 import { parseCsv } from '../imports/read/csv-parser.js';
 import { seedSmallCity } from './fixtures.test-support.js';
 import { buildImportTemplate, type ExportRequest, exportList } from './index.js';
@@ -47,13 +50,39 @@ describeEachDatabase('exporting lists and reports', (kind) => {
     expect(rows[2]![header.indexOf('预算（万元）')]).toBe('30-');
   });
 
-  it('puts the longest-waiting pairs first in the brokering queue, with days waiting', async () => {
+  it('writes the brokering queue with the days each pair has waited', async () => {
     const rows = await csvRows({ list: 'queue', locale: 'en' });
     expect(rows[0]!.slice(0, 3)).toEqual(['Status', 'Days waiting', 'Enterprise']);
     expect(rows.slice(1).map((row) => [row[0], row[1], row[6], row[9]])).toEqual([
       ['Introduced', '10', '先进复合材料团队', '预浸料、固化'],
       ['Suggested', '2', '张伟', ''],
     ]);
+  });
+
+  it('exports the queue staff see: the same pairs, in the same order, as /staff/queue shows them', async () => {
+    // A pair someone is interested in goes first on the page, whatever its score; a pair of a
+    // closed demand is not brokered any more. The export used to order by last change and keep both.
+    const [pair] = await database.db
+      .select({ id: schema.matchCandidates.id })
+      .from(schema.matchCandidates)
+      .where(eq(schema.matchCandidates.status, 'suggested'));
+    await database.db
+      .update(schema.matchCandidates)
+      .set({ profileInterested: true })
+      .where(eq(schema.matchCandidates.id, pair!.id));
+    try {
+      const page = await listQueuePage(database.db, parseQueueFilter({}, null));
+      const exported = (await csvRows({ list: 'queue', locale: 'en' })).slice(1);
+      expect(page.entries.map((entry) => entry.profileName)).toEqual(['张伟', '先进复合材料团队']);
+      expect(exported.map((row) => [row[3], row[6]])).toEqual(
+        page.entries.map((entry) => [entry.demandTitle, entry.profileName]),
+      );
+    } finally {
+      await database.db
+        .update(schema.matchCandidates)
+        .set({ profileInterested: false })
+        .where(eq(schema.matchCandidates.id, pair!.id));
+    }
   });
 
   it('exports collaborations with their stage, outcomes and next milestone', async () => {

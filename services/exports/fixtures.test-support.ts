@@ -119,6 +119,8 @@ export async function seedSmallCity(db: Database) {
           ['固化', 0.3],
         ],
       },
+      createdAt: new Date(now.getTime() - 12 * day),
+      introducedAt: new Date(now.getTime() - 10 * day),
       updatedAt: new Date(now.getTime() - 10 * day),
     },
     {
@@ -126,6 +128,7 @@ export async function seedSmallCity(db: Database) {
       facultyId: zhang!.id,
       score: 0.75,
       status: 'suggested',
+      createdAt: new Date(now.getTime() - 2 * day),
       updatedAt: new Date(now.getTime() - 2 * day),
     },
     {

@@ -122,7 +122,7 @@ export async function expressProfileInterest(
   const side = profileSideOf(user);
   if (!side) throw new ForbiddenError('only university teams and faculty say they are interested');
   const demand = await findVisibleDemand(deps.db, user, demandId);
-  const ranked = (await deps.matching.rankDemandsForProfile(side.kind, side.id, SCORE_LOOKUP_DEPTH)).find(
+  const ranked = (await deps.matching.rankDemandIdsForProfile(side.kind, side.id, SCORE_LOOKUP_DEPTH)).find(
     (candidate) => candidate.id === demand.id,
   );
   return markPairInterest(deps.db, user, demand, side, 'profileInterested', ranked);

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
+import { findDemandsByIds } from '../demands/demands.repository.js';
 import type {
   DemandLibraryEntry,
   DemandLibraryFilter,
@@ -11,7 +12,7 @@ import type {
   ResultLibraryFilter,
 } from './libraries.types.js';
 
-const { demands, enterprises, matchCandidates, results, teams, faculty, universities } = schema;
+const { demands, matchCandidates, results, teams, faculty, universities } = schema;
 
 /** Open to the public and to the matcher; the same list as the demands service keeps. */
 const OPEN_STATUSES = ['published', 'matched'];
@@ -106,27 +107,9 @@ export function findDemandIds(
   );
 }
 
-export async function loadDemandEntries(db: Database, ids: number[]): Promise<DemandLibraryEntry[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: demands.id,
-      title: demands.title,
-      description: demands.description,
-      enterpriseName: enterprises.name,
-      chainCode: demands.chainCode,
-      demandClass: demands.demandClass,
-      expectedTrl: demands.expectedTrl,
-      budgetMin: demands.budgetMin,
-      budgetMax: demands.budgetMax,
-      deadline: demands.deadline,
-      visibility: demands.visibility,
-      status: demands.status,
-      createdAt: demands.createdAt,
-    })
-    .from(demands)
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .where(inArray(demands.id, ids));
+/** Demands as the library lists them: the demands repository's one read of demands by id. */
+export function loadDemandEntries(db: Database, ids: number[]): Promise<DemandLibraryEntry[]> {
+  return findDemandsByIds(db, ids);
 }
 
 const resultTeamId = sql`coalesce(${results.ownerTeamId}, ${faculty.teamId})`;

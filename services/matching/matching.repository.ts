@@ -3,7 +3,7 @@ import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DemandRow, FacultyRow, ResultRow, TeamRow, WorkRow } from './match-documents.js';
 
-const { teams, faculty, works, results, demands, universities, enterprises } = schema;
+const { teams, faculty, works, results, demands, universities } = schema;
 
 /** Demands other people can be matched to: published, or matched and still open to more. */
 export const INDEXED_DEMAND_STATUSES = ['published', 'matched'] as const;
@@ -202,23 +202,4 @@ export async function loadResultCards(db: Database, ids: number[]) {
     .leftJoin(teams, eq(teams.id, results.ownerTeamId))
     .leftJoin(faculty, eq(faculty.id, results.ownerFacultyId))
     .where(inArray(results.id, ids));
-}
-
-export async function loadDemandCards(db: Database, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: demands.id,
-      title: demands.title,
-      description: demands.description,
-      enterpriseId: demands.enterpriseId,
-      enterpriseName: enterprises.name,
-      chainCode: demands.chainCode,
-      demandClass: demands.demandClass,
-      visibility: demands.visibility,
-      status: demands.status,
-    })
-    .from(demands)
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .where(inArray(demands.id, ids));
 }

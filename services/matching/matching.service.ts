@@ -1,6 +1,7 @@
 import type { MatchDocument, RankedMatch, TopKOptions } from '../../matcher/index.js';
 import type { ChangedEntity, ChangeNotice, Database, DatabaseHandle, FeedChange } from '../db/index.js';
 import { changeFeedRepository } from '../db/index.js';
+import { findDemandsByIds } from '../demands/demands.repository.js';
 import type { Logger } from '../shared/logger.js';
 import { type AppliedChanges, FeedFollower, type FeedStatus } from './feed-follower.js';
 import { groupBy, IndexContents } from './index-contents.js';
@@ -14,7 +15,6 @@ import {
 } from './match-documents.js';
 import {
   INDEXED_DEMAND_STATUSES,
-  loadDemandCards,
   loadDemandRows,
   loadFacultyCards,
   loadFacultyOfTeams,
@@ -43,6 +43,8 @@ const IDS_PER_APPLY = 5_000;
 
 /** A change not applied after this long means the index is behind, and ranking pages say so. */
 const BEHIND_AFTER_MS = 1_000;
+/** How long one look at the feed answers "is this process behind?" for every page that asks. */
+const BEHIND_CHECK_SERVES_MS = 250;
 
 /** How many teams and how many faculty a demand gets as suggested candidates for brokering. */
 export const SUGGESTIONS_PER_KIND = 10;
@@ -59,7 +61,9 @@ export class MatchingService {
   private contents = new IndexContents();
   private readonly follower: FeedFollower;
   private readonly rankings = new IndexStateCache<RankedMatch[]>();
+  private behindCheck: { at: number; answer: Promise<boolean> } | null = null;
   private readonly profileQueries = new IndexStateCache<MatchDocument | null>();
+  private readonly rankedProfiles = new IndexStateCache<RankedProfile[]>();
 
   private constructor(
     private readonly database: DatabaseHandle,
@@ -123,16 +127,16 @@ export class MatchingService {
    * True when a change written more than a moment ago is not yet in this process's index: pages that
    * rank then say the ranking is being updated. A change a few milliseconds old is not "behind".
    */
-  async isBehind(): Promise<boolean> {
-    try {
-      return await changeFeedRepository.hasChangeWaitingLongerThan(
-        this.database.db,
-        this.position,
-        BEHIND_AFTER_MS,
-      );
-    } catch {
-      return true;
-    }
+  isBehind(): Promise<boolean> {
+    // Every ranked page asks; under load one answer serves the requests of a short moment.
+    const now = Date.now();
+    if (this.behindCheck && now - this.behindCheck.at < BEHIND_CHECK_SERVES_MS)
+      return this.behindCheck.answer;
+    const answer = changeFeedRepository
+      .hasChangeWaitingLongerThan(this.database.db, this.position, BEHIND_AFTER_MS)
+      .catch(() => true);
+    this.behindCheck = { at: now, answer };
+    return answer;
   }
 
   /**
@@ -194,6 +198,8 @@ export class MatchingService {
   private indexChanged(): void {
     this.rankings.invalidate();
     this.profileQueries.invalidate();
+    this.rankedProfiles.invalidate();
+    this.behindCheck = null;
   }
 
   /** The index's topK, answered from the cache while the index is unchanged. */
@@ -253,12 +259,29 @@ export class MatchingService {
   }
 
   /** The query a demand asks: its own text, whether or not it is published yet. */
-  async demandQuery(demandId: number): Promise<MatchDocument | null> {
-    const [row] = await loadDemandRows(this.database.db, [demandId]);
-    return row ? demandDocument(row) : null;
+  demandQuery(demandId: number): Promise<MatchDocument | null> {
+    // A change to the demand is a change of the index, which forgets this answer.
+    return this.profileQueries.getAsync(`demand:${demandId}`, async () => {
+      const [row] = await loadDemandRows(this.database.db, [demandId]);
+      return row ? demandDocument(row) : null;
+    });
   }
 
-  async rankProfiles(
+  /**
+   * The profiles that best answer a query, with their cards. Cards hold names, chains and titles
+   * of profiles, which change only through the feed, so the whole answer is kept for the index's
+   * state: a demand page seen again costs no statement for its candidates.
+   */
+  rankProfiles(
+    query: MatchDocument | string,
+    options: { kind: ProfileKind; k?: number; filters?: ProfileFilters; diversity?: boolean },
+  ): Promise<RankedProfile[]> {
+    return this.rankedProfiles.getAsync(JSON.stringify([query, options]), () =>
+      this.rankProfilesNow(query, options),
+    );
+  }
+
+  private async rankProfilesNow(
     query: MatchDocument | string,
     options: { kind: ProfileKind; k?: number; filters?: ProfileFilters; diversity?: boolean },
   ): Promise<RankedProfile[]> {
@@ -301,16 +324,40 @@ export class MatchingService {
 
   /** Published demands ranked for a team or a faculty member, as their profile reads now. */
   async rankDemandsForProfile(kind: 'team' | 'faculty', profileId: number, k = 20): Promise<RankedDemand[]> {
-    const query = await this.profileQuery(kind, profileId);
-    if (!query) return [];
-    const matches = this.topK(query, { kind: 'demand', k });
+    const matches = await this.rankDemandIdsForProfile(kind, profileId, k);
     const cards = new Map(
-      (await loadDemandCards(this.database.db, idsOfKind(matches))).map((card) => [card.id, card]),
+      (
+        await findDemandsByIds(
+          this.database.db,
+          matches.map((match) => match.id),
+        )
+      ).map((card) => [card.id, card]),
     );
     return matches.flatMap((match) => {
-      const card = cards.get(parseDocumentId(match.id).id);
+      const card = cards.get(match.id);
       return card ? [{ ...card, score: match.score, terms: match.terms, evidence: match.evidence }] : [];
     });
+  }
+
+  /**
+   * Published demands ranked for a team or a faculty member, ids and scores only: for callers that
+   * read the demands themselves (to check who may see them), so no card is loaded twice.
+   */
+  async rankDemandIdsForProfile(
+    kind: 'team' | 'faculty',
+    profileId: number,
+    k = 20,
+  ): Promise<
+    { id: number; score: number; terms: RankedMatch['terms']; evidence: RankedMatch['evidence'] }[]
+  > {
+    const query = await this.profileQuery(kind, profileId);
+    if (!query) return [];
+    return this.topK(query, { kind: 'demand', k }).map((match) => ({
+      id: parseDocumentId(match.id).id,
+      score: match.score,
+      terms: match.terms,
+      evidence: match.evidence,
+    }));
   }
 
   /**
@@ -361,7 +408,7 @@ export class MatchingService {
     const demandMatches = this.topK(query, { kind: 'demand', k: k * 3 });
     const resultMatches = this.topK(query, { kind: 'result', k });
     const demandCards = new Map(
-      (await loadDemandCards(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
+      (await findDemandsByIds(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
     );
     const resultCards = new Map(
       (await loadResultCards(this.database.db, idsOfKind(resultMatches))).map((card) => [card.id, card]),

@@ -36,5 +36,6 @@ export {
 } from './notice-kinds.js';
 export { noticeSentence } from './notice-text.js';
 export { type NoticeWorker, startNoticeWorker } from './notice-worker.js';
+export { unreadNoticesOf } from './notifications.repository.js';
 export type { Notice, NoticeDraft } from './notifications.types.js';
 export { NOTIFICATION_SETTINGS_PATH, notify } from './notify.js';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { Locale } from '../i18n/index.js';
@@ -188,12 +188,23 @@ export async function findNoticesOfUser(
   return rows.map(toNotice);
 }
 
+const unreadOf = (userId: number | SQL) =>
+  and(eq(notifications.userId, userId), isNull(notifications.readAt));
+
 export async function countUnreadNotices(db: Database, userId: number): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(unreadOf(userId));
   return Number(row?.count ?? 0);
+}
+
+/**
+ * The bell's count as a scalar subquery, for the query that reads a signed-in request's session
+ * and user: the page's header then costs no statement of its own.
+ */
+export function unreadNoticesOf(userId: SQL): SQL<number> {
+  return sql<number>`(select count(*)::int from ${notifications} where ${unreadOf(userId)})`;
 }
 
 /** Marks notices read (or unread); only the user's own, whatever ids are given. */

@@ -1,6 +1,6 @@
 import { explainMatch } from '../demands/demand-candidates.service.js';
-import { findDemandsByIds, listDemandsVisibleToProfile } from '../demands/demands.repository.js';
-import { filterVisibleDemands, profileLinkOf } from '../demands/demands.service.js';
+import { listDemandsVisibleToProfile } from '../demands/demands.repository.js';
+import { profileLinkOf } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
 import type { Locale } from '../i18n/index.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
@@ -13,6 +13,8 @@ import type { User } from '../users/index.js';
 export const MATCHED_DEMANDS_SHOWN = 20;
 /** The ranking holds confidential demands too; ask for more so enough visible ones remain after filtering. */
 const RANKING_DEPTH = 200;
+/** Confidential demands staff introduced the profile to, listed whether or not they rank. */
+const INTRODUCED_SHOWN = 100;
 
 export interface MatchedDemand {
   demand: Demand;
@@ -33,19 +35,19 @@ export async function rankDemandsForUser(
 ): Promise<MatchedDemand[]> {
   const side = profileSideOf(user);
   if (!side) throw new ForbiddenError('only university teams and faculty are matched to demands');
-  const ranked = await deps.matching.rankDemandsForProfile(side.kind, side.id, RANKING_DEPTH);
+  const ranked = await deps.matching.rankDemandIdsForProfile(side.kind, side.id, RANKING_DEPTH);
   const rankedIds = new Set(ranked.map((match) => match.id));
-  const introducedConfidential = (
-    await listDemandsVisibleToProfile(deps.db, profileLinkOf(user), 100)
-  ).filter((demand) => demand.visibility === 'confidential' && !rankedIds.has(demand.id));
-  const visible = await filterVisibleDemands(
+  // Who may see what, in one read: the ranked public demands that are open, and every demand
+  // staff introduced this profile to (confidential ones included, ranked or not).
+  const visible = await listDemandsVisibleToProfile(
     deps.db,
-    user,
-    await findDemandsByIds(
-      deps.db,
-      ranked.map((match) => match.id),
-    ),
+    profileLinkOf(user),
+    ranked.length + INTRODUCED_SHOWN,
+    { publicAmong: [...rankedIds] },
   );
+  const introducedConfidential = visible
+    .filter((demand) => demand.visibility === 'confidential' && !rankedIds.has(demand.id))
+    .slice(0, INTRODUCED_SHOWN);
   const byId = new Map(visible.map((demand) => [demand.id, demand]));
   const shown = ranked.filter((match) => byId.has(match.id)).slice(0, MATCHED_DEMANDS_SHOWN);
   const states = await findCandidatesOfDemands(deps.db, [

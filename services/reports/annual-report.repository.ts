@@ -17,7 +17,7 @@ export async function countHeadlines(db: Database, { from, to }: Period) {
   const [row] = await rowsOf<{
     collaborations: number;
     matches: number;
-    enterprises_served: number;
+    enterprisesServed: number;
     services: number;
     demands: number;
   }>(
@@ -27,14 +27,14 @@ export async function countHeadlines(db: Database, { from, to }: Period) {
       (select count(*)::int from ${matchCandidates} where ${matchCandidates.status} = 'accepted'
          and ${cityDate(matchCandidates.decidedAt)} between ${from} and ${to}) as matches,
       (select count(distinct ${enterpriseServices.enterpriseId})::int from ${enterpriseServices}
-         where ${enterpriseServices.servedOn} between ${from} and ${to}) as enterprises_served,
+         where ${enterpriseServices.servedOn} between ${from} and ${to}) as "enterprisesServed",
       (select count(*)::int from ${enterpriseServices} where ${enterpriseServices.servedOn} between ${from} and ${to}) as services,
       (select count(*)::int from ${demands} where ${cityDate(demands.createdAt)} between ${from} and ${to}) as demands`,
   );
   return {
     collaborationsBrokered: Number(row?.collaborations ?? 0),
     matchesReached: Number(row?.matches ?? 0),
-    enterprisesServed: Number(row?.enterprises_served ?? 0),
+    enterprisesServed: Number(row?.enterprisesServed ?? 0),
     servicesGiven: Number(row?.services ?? 0),
     demands: Number(row?.demands ?? 0),
   };
@@ -49,7 +49,7 @@ export async function countDemandsByClassInPeriod(db: Database, { from, to }: Pe
 }
 
 export interface ChainResultRow {
-  chain_code: string;
+  chainCode: string;
   demands: number;
   matches: number;
   collaborations: number;
@@ -57,14 +57,14 @@ export interface ChainResultRow {
   patents: number;
   products: number;
   revenue: number;
-  contract_value: number;
+  contractValue: number;
 }
 
 /** Per chain: demands raised, matches reached and collaborations started in the period, with their outcomes. */
 export async function countResultsPerChain(db: Database, { from, to }: Period) {
   return rowsOf<ChainResultRow>(
     db,
-    sql`select c.code as chain_code,
+    sql`select c.code as "chainCode",
       (select count(*)::int from ${demands} d where d.chain_code = c.code
          and (d.created_at at time zone 'Asia/Shanghai')::date between ${from} and ${to}) as demands,
       (select count(*)::int from ${matchCandidates} m join ${demands} d on d.id = m.demand_id
@@ -75,7 +75,7 @@ export async function countResultsPerChain(db: Database, { from, to }: Period) {
       coalesce(sum(k.patents_granted), 0)::int as patents,
       coalesce(sum(k.new_products), 0)::int as products,
       coalesce(sum(k.revenue), 0)::float8 as revenue,
-      coalesce(sum(k.contract_value), 0)::float8 as contract_value
+      coalesce(sum(k.contract_value), 0)::float8 as "contractValue"
     from ${schema.chains} c
     left join ${demands} kd on kd.chain_code = c.code
     left join ${collaborations} k on k.demand_id = kd.id and k.started_on between ${from} and ${to}

@@ -94,7 +94,7 @@ export async function getAnnualReport(db: Database, period: Period): Promise<Ann
     ...headlines,
     demandsByClass,
     perChain: perChain.map((row) => ({
-      chainCode: row.chain_code as ChainCode,
+      chainCode: row.chainCode as ChainCode,
       demands: Number(row.demands),
       matches: Number(row.matches),
       collaborations: Number(row.collaborations),
@@ -102,7 +102,7 @@ export async function getAnnualReport(db: Database, period: Period): Promise<Ann
       patentsGranted: Number(row.patents),
       newProducts: Number(row.products),
       revenue: Number(row.revenue),
-      contractValue: Number(row.contract_value),
+      contractValue: Number(row.contractValue),
     })),
     chokepoint,
     resources: {

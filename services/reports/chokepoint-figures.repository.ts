@@ -19,9 +19,9 @@ export function countProjectsByChainAndStatus(db: Database, { chainCode, period 
   const inPeriod = period
     ? sql`(${projects.createdAt} at time zone 'Asia/Shanghai')::date between ${period.from} and ${period.to}`
     : sql`true`;
-  return rowsOf<{ chain_code: string; status: string; value: number }>(
+  return rowsOf<{ chainCode: string; status: string; value: number }>(
     db,
-    sql`select ${projects.chainCode} as chain_code, ${projects.status} as status, count(*)::int as value
+    sql`select ${projects.chainCode} as "chainCode", ${projects.status} as status, count(*)::int as value
         from ${projects} where ${chainOf(projects.chainCode, chainCode)} and ${inPeriod} group by 1, 2`,
   );
 }
@@ -35,13 +35,13 @@ export function sumSupportByKind(db: Database, { chainCode, period }: FigureScop
     items: number;
     amount: string;
     credited: string;
-    risk_compensation: string;
+    riskCompensation: string;
     subsidies: string;
   }>(
     db,
     sql`select ${support.kind} as kind, count(distinct ${projects.enterpriseId})::int as firms, count(*)::int as items,
           coalesce(sum(${support.amount}), 0) as amount, coalesce(sum(${support.creditedAmount}), 0) as credited,
-          coalesce(sum(${support.riskCompensation}), 0) as risk_compensation, coalesce(sum(${support.subsidy}), 0) as subsidies
+          coalesce(sum(${support.riskCompensation}), 0) as "riskCompensation", coalesce(sum(${support.subsidy}), 0) as subsidies
         from ${support} join ${projects} on ${projects.id} = ${support.projectId}
         where ${chainOf(projects.chainCode, chainCode)} and ${inPeriod} group by 1`,
   );
@@ -62,18 +62,18 @@ export async function countSupportedFirms(db: Database, { chainCode, period }: F
 /** Consortia and their tasks per chain and status, as they stand (consortia are not counted by period). */
 export function countConsortiaByChain(db: Database, { chainCode }: FigureScope) {
   return rowsOf<{
-    chain_code: string;
+    chainCode: string;
     status: string;
     consortia: number;
     tasks: number;
-    tasks_done: number;
-    tasks_under_way: number;
+    tasksDone: number;
+    tasksUnderWay: number;
   }>(
     db,
-    sql`select ${consortia.chainCode} as chain_code, ${consortia.status} as status, count(*)::int as consortia,
+    sql`select ${consortia.chainCode} as "chainCode", ${consortia.status} as status, count(*)::int as consortia,
           coalesce(sum((select count(*) from ${tasks} where ${tasks.consortiumId} = ${consortia.id})), 0)::int as tasks,
-          coalesce(sum((select count(*) from ${tasks} where ${tasks.consortiumId} = ${consortia.id} and ${tasks.status} = 'done')), 0)::int as tasks_done,
-          coalesce(sum((select count(*) from ${tasks} where ${tasks.consortiumId} = ${consortia.id} and ${tasks.status} = 'under_way')), 0)::int as tasks_under_way
+          coalesce(sum((select count(*) from ${tasks} where ${tasks.consortiumId} = ${consortia.id} and ${tasks.status} = 'done')), 0)::int as "tasksDone",
+          coalesce(sum((select count(*) from ${tasks} where ${tasks.consortiumId} = ${consortia.id} and ${tasks.status} = 'under_way')), 0)::int as "tasksUnderWay"
         from ${consortia} where ${chainOf(consortia.chainCode, chainCode)} group by 1, 2`,
   );
 }

@@ -61,7 +61,7 @@ export async function getChokepointFigures(db: Database, scope: FigureScope): Pr
   const projectsByChain = chains.map((chainCode) => {
     const byStatus = zeros(PROJECT_STATUSES);
     for (const row of projectRows)
-      if (row.chain_code === chainCode) byStatus[row.status as ProjectStatus] = Number(row.value);
+      if (row.chainCode === chainCode) byStatus[row.status as ProjectStatus] = Number(row.value);
     return { chainCode, byStatus, total: Object.values(byStatus).reduce((sum, value) => sum + value, 0) };
   });
   const projectsByStatus = zeros(PROJECT_STATUSES);
@@ -83,7 +83,7 @@ export async function getChokepointFigures(db: Database, scope: FigureScope): Pr
         items: Number(row?.items ?? 0),
         amount: money(row?.amount ?? 0),
         creditedInvestment: money(row?.credited ?? 0),
-        riskCompensation: money(row?.risk_compensation ?? 0),
+        riskCompensation: money(row?.riskCompensation ?? 0),
         subsidies: money(row?.subsidies ?? 0),
       };
     }),
@@ -92,15 +92,15 @@ export async function getChokepointFigures(db: Database, scope: FigureScope): Pr
       total: total((row) => row.consortia),
       byStatus,
       tasks: total((row) => row.tasks),
-      tasksUnderWay: total((row) => row.tasks_under_way),
-      tasksDone: total((row) => row.tasks_done),
+      tasksUnderWay: total((row) => row.tasksUnderWay),
+      tasksDone: total((row) => row.tasksDone),
       perChain: chains.map((chainCode) => ({
         chainCode,
         consortia: consortiumRows
-          .filter((row) => row.chain_code === chainCode)
+          .filter((row) => row.chainCode === chainCode)
           .reduce((sum, row) => sum + Number(row.consortia), 0),
         tasks: consortiumRows
-          .filter((row) => row.chain_code === chainCode)
+          .filter((row) => row.chainCode === chainCode)
           .reduce((sum, row) => sum + Number(row.tasks), 0),
       })),
     },

@@ -4,6 +4,8 @@ export {
   deleteSession,
   extendSession,
   readSession,
+  readSessionWithUser,
+  type SignedInSession,
   writeSession,
 } from './sessions.repository.js';
 export {

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { passwordProblem } from '../accounts/password-policy.js';
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
-import { schema, withDomainErrors } from '../db/index.js';
+import { withDomainErrors } from '../db/index.js';
+import { registerEnterpriseRecord } from '../enterprises/index.js';
 import type { Locale } from '../i18n/index.js';
 import { notifySignupApproved, notifySignupWaiting } from '../notifications/index.js';
 import type { UserStatus } from '../shared/enums.js';
@@ -61,40 +61,32 @@ export async function registerEnterprise(db: Database, input: EnterpriseSignUp):
     db.transaction(async (tx) => {
       if (await findCredentialsByEmail(tx, email))
         throw new ValidationError('email taken', { email: 'validation.emailTaken' });
-      const [existing] = await tx
-        .select({ id: schema.enterprises.id })
-        .from(schema.enterprises)
-        .where(eq(schema.enterprises.name, enterpriseName));
-      if (existing)
-        throw new ValidationError('enterprise exists', { enterpriseName: 'validation.enterpriseTaken' });
-      const [enterprise] = await tx
-        .insert(schema.enterprises)
-        .values({
+      const enterprise = await registerEnterpriseRecord(
+        tx,
+        {
           name: enterpriseName,
           industry,
           size: signUp.data.size,
           contactName: displayName,
           contactPhone,
           contactEmail: email,
-        })
-        .returning();
-      await tx
-        .insert(schema.enterpriseChains)
-        .values(chains.map((chainCode) => ({ enterpriseId: enterprise!.id, chainCode })));
+        },
+        chains,
+      );
       const user = await insertUser(tx, {
         email,
         passwordHash,
         displayName,
         role: 'enterprise',
         status: 'pending',
-        enterpriseId: enterprise!.id,
+        enterpriseId: enterprise.id,
       });
       const actor: Actor = { userId: user.id, label: email };
       await insertAuditEntries(tx, actor, [
         {
           action: 'enterprise.registered',
           entityType: 'enterprise',
-          entityId: enterprise!.id,
+          entityId: enterprise.id,
           after: enterprise,
         },
         {

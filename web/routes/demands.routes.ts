@@ -63,17 +63,6 @@ function profileHref(candidate: { kind: string; id: number; evidence: { title: s
   return candidate.evidence ? `${path}?evidence=${encodeURIComponent(candidate.evidence.title)}#works` : path;
 }
 
-/** Whether the signed-in firm posted this demand (another firm's demand is "not found" to it). */
-async function ownsDemand(db: PortalDependencies['db'], user: NonNullable<Request['user']>, id: number) {
-  try {
-    await findOwnDemand(db, user, id);
-    return true;
-  } catch (error) {
-    if (error instanceof NotFoundError) return false;
-    throw error;
-  }
-}
-
 async function renderDemandPage(deps: PortalDependencies, request: Request, response: Response) {
   const filters = parseProfileFilters(request.query as Record<string, unknown>);
   const ranked = await rankCandidatesForDemand(
@@ -168,9 +157,16 @@ export function demandRoutes(deps: PortalDependencies): Router {
       await findVisibleDemand(deps.db, user, id);
       return response.redirect(303, `/matched-demands/${id}`);
     }
-    const owns = user?.role === 'enterprise' && (await ownsDemand(deps.db, user, id));
-    if (owns || user?.role === 'staff' || user?.role === 'admin')
-      return renderDemandPage(deps, request, response);
+    if (user?.role === 'staff' || user?.role === 'admin') return renderDemandPage(deps, request, response);
+    if (user?.role === 'enterprise') {
+      // The firm's own demand opens with its candidates; another firm's is "not found" to that
+      // read, and the firm then sees it as the library shows it.
+      try {
+        return await renderDemandPage(deps, request, response);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
     const demand = await findLibraryDemand(deps.db, viewerOf(user), id);
     response.render('pages/libraries/demand', { title: demand.title, demand });
   });

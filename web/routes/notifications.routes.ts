@@ -12,6 +12,7 @@ import {
 import { NOTICE_DELIVERIES } from '../../services/shared/enums.js';
 import { ValidationError } from '../../services/shared/errors.js';
 import { requireUser } from '../auth/guards.js';
+import { unreadNoticesOfRequest } from '../auth/passport.js';
 import { safeLocalPath } from '../locale.js';
 import { flash } from '../navigation.js';
 import { formBody, idParam } from './request-helpers.js';
@@ -21,7 +22,8 @@ import type { RouteDependencies } from './route-dependencies.js';
 export function noticeBell(db: Database) {
   return async (request: Request, response: Response, next: NextFunction) => {
     if (request.user && request.method === 'GET' && !request.path.startsWith('/api/'))
-      response.locals.unreadNotices = await unreadCount(db, request.user.id);
+      response.locals.unreadNotices =
+        unreadNoticesOfRequest(request) ?? (await unreadCount(db, request.user.id));
     next();
   };
 }

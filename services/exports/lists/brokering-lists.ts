@@ -1,9 +1,8 @@
+import { daysWaitingAt, listQueue, OPEN_STATUSES } from '../../brokering/index.js';
 import { enumLabel, translate } from '../../i18n/index.js';
-import { findCollaborations, findEnterpriseServices, findQueue } from '../exports.repository.js';
+import { findCollaborations, findEnterpriseServices } from '../exports.repository.js';
 import type { ListExporter } from '../exports.types.js';
 import { yesNo } from './labels.js';
-
-const DAY_MS = 86_400_000;
 
 /** The terms that made a pair match, strongest first: what staff read to judge it. */
 function topTerms(terms: [string, number][], count = 5): string {
@@ -14,9 +13,12 @@ function topTerms(terms: [string, number][], count = 5): string {
     .join('、');
 }
 
-/** Pairs waiting on the bureau, the longest-waiting first, with how long since they last moved. */
+/**
+ * The brokering queue as staff see it on /staff/queue (all chains, open pairs, the same order:
+ * someone interested first, then by score), with the days each has waited.
+ */
 export const exportQueue: ListExporter = async (db, { locale, now }) => {
-  const rows = await findQueue(db);
+  const rows = await listQueue(db, { chainCode: null, statuses: OPEN_STATUSES });
   const h = (key: string) => translate(locale, key);
   return {
     sheetName: h('export.brokeringQueue'),
@@ -38,18 +40,18 @@ export const exportQueue: ListExporter = async (db, { locale, now }) => {
     widths: [10, 10, 30, 30, 18, 10, 24, 24, 8, 30, 10, 10, 12],
     rows: rows.map((row) => [
       enumLabel(locale, 'matchStatus', row.status),
-      Math.max(0, Math.floor((now.getTime() - row.updatedAt.getTime()) / DAY_MS)),
+      daysWaitingAt(row, now),
       row.enterpriseName,
       row.demandTitle,
       enumLabel(locale, 'chain', row.chainCode),
-      row.side === 'team' ? h('export.team') : h('export.faculty'),
-      row.candidateName,
+      row.teamId !== null ? h('export.team') : h('export.faculty'),
+      row.profileName,
       row.universityName,
       Number(row.score.toFixed(4)),
-      topTerms(row.explanation.terms ?? []),
+      topTerms(row.explanation?.terms ?? []),
       yesNo(row.enterpriseInterested, locale),
       yesNo(row.profileInterested, locale),
-      row.updatedAt.toISOString().slice(0, 10),
+      new Date(row.updatedAt).toISOString().slice(0, 10),
     ]),
   };
 };
