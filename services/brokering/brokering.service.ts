@@ -9,7 +9,6 @@ import { todayInCity } from '../shared/city-date.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { cleanText, parseOptionalInteger } from '../validation/index.js';
-import { findAgreementsOfPairs } from './agreements.repository.js';
 import {
   countLiveIntroductions,
   findTeamOfFaculty,
