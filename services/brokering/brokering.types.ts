@@ -34,6 +34,26 @@ export interface QueueEntry extends CandidatePair {
   consent: PairConsent;
 }
 
+/** A queue row as the database holds it; the queue's service adds what its consent rests on. */
+export type QueueRow = Omit<QueueEntry, 'consent'>;
+
+export interface PartyContact {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/**
+ * A pair as the introductions pages read it: the queue's row with the demand's visibility and both
+ * sides' contacts. Who may see which of them is the introductions' decision, not the query's.
+ */
+export interface PairWithParties extends QueueRow {
+  confidential: boolean;
+  enterpriseContact: PartyContact;
+  /** The team's leader, or the faculty member themself. */
+  profileContact: PartyContact;
+}
+
 export interface QueueFilter {
   chainCode: string | null;
   statuses: MatchStatus[];

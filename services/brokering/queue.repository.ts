@@ -1,13 +1,12 @@
-import { and, asc, desc, eq, gte, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
-import type { QueueEntry, QueuePageFilter } from './brokering.types.js';
-
-/** A queue row as the database holds it; the service adds what its consent rests on. */
-export type QueueRow = Omit<QueueEntry, 'consent'>;
+import type { PairWithParties, QueuePageFilter, QueueRow } from './brokering.types.js';
 
 const { matchCandidates, demands, enterprises, teams, faculty, universities } = schema;
+const leader = alias(faculty, 'leader');
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
@@ -95,19 +94,38 @@ const entryColumns = {
   waitingDays,
 };
 
-/** The pairs with both sides' names; `db` may carry a `with` clause the caller joins. */
-function selectEntries(db: Pick<Database, 'select'>) {
-  return db
-    .select(entryColumns)
-    .from(matchCandidates)
-    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
-    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .innerJoin(
-      universities,
-      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
-    );
+/**
+ * The pairs with their demand, its firm, the team or faculty member and their university: the one
+ * join every list of pairs reads (the queue, the export's best matches, the introductions pages).
+ * Contact details ride along for the introductions; the queue's rows leave them out.
+ */
+function selectPairs(db: Pick<Database, 'select'>) {
+  return (
+    db
+      .select({
+        ...entryColumns,
+        visibility: demands.visibility,
+        enterpriseContactName: enterprises.contactName,
+        enterpriseContactEmail: enterprises.contactEmail,
+        enterpriseContactPhone: enterprises.contactPhone,
+        facultyEmail: faculty.email,
+        facultyPhone: faculty.phone,
+        leaderName: leader.name,
+        leaderEmail: leader.email,
+        leaderPhone: leader.phone,
+      })
+      .from(matchCandidates)
+      .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
+      .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+      .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
+      .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
+      .leftJoin(leader, eq(leader.id, teams.leaderId))
+      // Every pair has exactly one side and every side a university, so this join drops no pair.
+      .innerJoin(
+        universities,
+        eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
+      )
+  );
 }
 
 function ordering(sort: QueuePageFilter['sort']): SQL[] {
@@ -137,7 +155,7 @@ export async function findQueuePage(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const ids = pageIds.map((row) => row.id);
-  const rows = ids.length ? await selectEntries(db).where(inArray(matchCandidates.id, ids)) : [];
+  const rows = ids.length ? await selectPairs(db).where(inArray(matchCandidates.id, ids)) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   // A page past the end holds no row to carry the count: only then is it asked on its own.
   const total = pageIds.length
@@ -163,20 +181,106 @@ async function countQueue(db: Database, where: SQL | undefined): Promise<number>
   return Number(count?.value ?? 0);
 }
 
-type EntryRow = Awaited<ReturnType<ReturnType<typeof selectEntries>['where']>>[number];
+type PairRow = Awaited<ReturnType<ReturnType<typeof selectPairs>['where']>>[number];
 
-function toEntry({ teamName, facultyName, ...row }: EntryRow): QueueRow {
+function toEntry(row: PairRow): QueueRow {
+  const {
+    teamName,
+    facultyName,
+    visibility,
+    enterpriseContactName,
+    enterpriseContactEmail,
+    enterpriseContactPhone,
+    facultyEmail,
+    facultyPhone,
+    leaderName,
+    leaderEmail,
+    leaderPhone,
+    ...pair
+  } = row;
   return {
-    ...row,
-    status: row.status as MatchStatus,
-    declineReason: row.declineReason as DeclineReason | null,
+    ...pair,
+    status: pair.status as MatchStatus,
+    declineReason: pair.declineReason as DeclineReason | null,
     profileName: teamName ?? facultyName ?? '',
-    waitingDays: Math.max(0, Number(row.waitingDays)),
+    waitingDays: Math.max(0, Number(pair.waitingDays)),
+  };
+}
+
+function toPairWithParties(row: PairRow): PairWithParties {
+  const contact = (name: string | null, email: string | null, phone: string | null) => ({
+    name: name ?? '',
+    email: email ?? '',
+    phone: phone ?? '',
+  });
+  return {
+    ...toEntry(row),
+    confidential: row.visibility === 'confidential',
+    enterpriseContact: contact(
+      row.enterpriseContactName,
+      row.enterpriseContactEmail,
+      row.enterpriseContactPhone,
+    ),
+    // A team is reached through its leader; a faculty member directly.
+    profileContact:
+      row.teamId !== null
+        ? contact(row.leaderName, row.leaderEmail, row.leaderPhone)
+        : contact(row.facultyName, row.facultyEmail, row.facultyPhone),
   };
 }
 
 /** One pair as the queue shows it, whatever its status, for the page where staff decide on it. */
 export async function findQueueEntry(db: Database, candidateId: number): Promise<QueueRow | null> {
-  const [row] = await selectEntries(db).where(eq(matchCandidates.id, candidateId));
+  const [row] = await selectPairs(db).where(eq(matchCandidates.id, candidateId));
   return row ? toEntry(row) : null;
+}
+
+/** The N best-scored pairs of each demand (declined pairs left out), by demand, best first. */
+export async function findBestPairsOfDemands(db: Database, perDemand: number): Promise<QueueRow[]> {
+  const ranked = db
+    .select({
+      id: matchCandidates.id,
+      rank: sql<number>`row_number() over (partition by ${matchCandidates.demandId} order by ${matchCandidates.score} desc, ${matchCandidates.id})`.as(
+        'rank',
+      ),
+    })
+    .from(matchCandidates)
+    .where(ne(matchCandidates.status, 'declined'))
+    .as('ranked');
+  const rows = await selectPairs(db)
+    .innerJoin(ranked, eq(ranked.id, matchCandidates.id))
+    .where(lte(ranked.rank, perDemand))
+    .orderBy(asc(matchCandidates.demandId), desc(matchCandidates.score), asc(matchCandidates.id));
+  return rows.map(toEntry);
+}
+
+/**
+ * The pairs an enterprise, or a team or faculty member, is part of and that have moved past a bare
+ * suggestion (staff acted, or someone said interested): newest first, at most 500.
+ */
+export async function findPairsInvolving(
+  db: Database,
+  party: { enterpriseId: number } | { teamId: number | null; facultyId: number | null },
+): Promise<PairWithParties[]> {
+  const involved =
+    'enterpriseId' in party
+      ? eq(demands.enterpriseId, party.enterpriseId)
+      : or(
+          party.teamId ? eq(matchCandidates.teamId, party.teamId) : sql`false`,
+          party.facultyId ? eq(matchCandidates.facultyId, party.facultyId) : sql`false`,
+        );
+  const rows = await selectPairs(db)
+    .where(
+      and(
+        involved,
+        or(
+          ne(matchCandidates.status, 'suggested'),
+          eq(matchCandidates.enterpriseInterested, true),
+          eq(matchCandidates.profileInterested, true),
+        ),
+      ),
+    )
+    .orderBy(desc(matchCandidates.updatedAt), desc(matchCandidates.id))
+    .limit(500);
+  return rows.map(toPairWithParties);
 }

@@ -5,15 +5,22 @@ import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js
 import { findAgreementsOfPairs } from './agreements.repository.js';
 import { declineMatch, isDeclineReason, OPEN_STATUSES, shortlistMatch } from './brokering.service.js';
 import {
+  type PairWithParties,
   QUEUE_SORTS,
   type QueueEntry,
   type QueueFilter,
   type QueuePage,
   type QueuePageFilter,
+  type QueueRow,
   type QueueSort,
 } from './brokering.types.js';
 import { consentOf } from './consent.js';
-import { findQueueEntry, findQueuePage, type QueueRow } from './queue.repository.js';
+import {
+  findBestPairsOfDemands,
+  findPairsInvolving,
+  findQueueEntry,
+  findQueuePage,
+} from './queue.repository.js';
 
 /** Each row with what its consent rests on: both said interested, or an agreement staff recorded. */
 async function withConsent(db: Database, rows: QueueRow[]): Promise<QueueEntry[]> {
@@ -99,6 +106,22 @@ export async function listQueue(db: Database, filter: QueueFilter): Promise<Queu
     pageSize: filter.limit ?? Number.MAX_SAFE_INTEGER,
   });
   return withConsent(db, found.entries);
+}
+
+/** Each demand's best `perDemand` pairs that are not declined, for the export's demands list. */
+export function listBestPairsOfDemands(db: Database, perDemand: number): Promise<QueueRow[]> {
+  return findBestPairsOfDemands(db, perDemand);
+}
+
+/**
+ * The pairs an enterprise, or a team or faculty member, takes part in once they moved past a bare
+ * suggestion, with both sides' contacts: the introductions pages decide what each side may read.
+ */
+export function listPairsInvolving(
+  db: Database,
+  party: { enterpriseId: number } | { teamId: number | null; facultyId: number | null },
+): Promise<PairWithParties[]> {
+  return findPairsInvolving(db, party);
 }
 
 const DAY_MS = 86_400_000;

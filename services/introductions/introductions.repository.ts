@@ -1,13 +1,11 @@
-import { and, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
 import type { CandidateSide, CandidateState } from './introductions.types.js';
 
-const { matchCandidates, demands, enterprises, teams, faculty, universities } = schema;
-const leader = alias(faculty, 'leader');
+const { matchCandidates, teams, faculty } = schema;
 
 const stateColumns = {
   id: matchCandidates.id,
@@ -100,61 +98,4 @@ export async function profileExists(db: Database, side: CandidateSide): Promise<
   const table = side.kind === 'team' ? teams : faculty;
   const rows = await db.select({ id: table.id }).from(table).where(eq(table.id, side.id));
   return rows.length > 0;
-}
-
-/** Everything both introduction pages show, in one query; the service decides what each side may read. */
-export async function listIntroductionRows(
-  db: Database,
-  where: { enterpriseId: number } | { teamId: number | null; facultyId: number | null },
-) {
-  const involved =
-    'enterpriseId' in where
-      ? eq(demands.enterpriseId, where.enterpriseId)
-      : or(
-          where.teamId ? eq(matchCandidates.teamId, where.teamId) : sql`false`,
-          where.facultyId ? eq(matchCandidates.facultyId, where.facultyId) : sql`false`,
-        );
-  const rows = await db
-    .select({
-      ...stateColumns,
-      demandTitle: demands.title,
-      visibility: demands.visibility,
-      enterpriseName: enterprises.name,
-      enterpriseContact: {
-        name: enterprises.contactName,
-        email: enterprises.contactEmail,
-        phone: enterprises.contactPhone,
-      },
-      teamName: teams.nameZh,
-      facultyName: faculty.name,
-      facultyEmail: faculty.email,
-      facultyPhone: faculty.phone,
-      leaderName: leader.name,
-      leaderEmail: leader.email,
-      leaderPhone: leader.phone,
-      universityName: universities.nameZh,
-    })
-    .from(matchCandidates)
-    .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
-    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
-    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .leftJoin(leader, eq(leader.id, teams.leaderId))
-    .innerJoin(
-      universities,
-      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
-    )
-    .where(
-      and(
-        involved,
-        or(
-          ne(matchCandidates.status, 'suggested'),
-          eq(matchCandidates.enterpriseInterested, true),
-          eq(matchCandidates.profileInterested, true),
-        ),
-      ),
-    )
-    .orderBy(desc(matchCandidates.updatedAt), desc(matchCandidates.id))
-    .limit(500);
-  return rows.map(toState);
 }

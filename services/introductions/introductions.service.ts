@@ -2,6 +2,7 @@ import type { MatchEvidence, MatchTerm } from '../../matcher/index.js';
 import { actorOf, insertAuditEntries } from '../audit/index.js';
 import { findAgreementsOfPairs } from '../brokering/agreements.repository.js';
 import { consentOf } from '../brokering/consent.js';
+import { listPairsInvolving } from '../brokering/queue.service.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
@@ -10,13 +11,7 @@ import type { Demand, PortalDependencies } from '../demands/demands.types.js';
 import { notifyInterest } from '../notifications/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
-import {
-  findPairForUpdate,
-  insertPair,
-  listIntroductionRows,
-  markInterest,
-  profileExists,
-} from './introductions.repository.js';
+import { findPairForUpdate, insertPair, markInterest, profileExists } from './introductions.repository.js';
 import type { CandidateSide, CandidateState, Introduction } from './introductions.types.js';
 
 /** How far down the ranking to look for a pair's score when someone says "interested". */
@@ -152,7 +147,7 @@ async function agreementsOf(db: Database, pairIds: number[]) {
  */
 export async function listIntroductionsForUser(db: Database, user: User): Promise<Introduction[]> {
   if (user.role === 'enterprise' && user.enterpriseId) {
-    const rows = await listIntroductionRows(db, { enterpriseId: user.enterpriseId });
+    const rows = await listPairsInvolving(db, { enterpriseId: user.enterpriseId });
     const agreements = await agreementsOf(
       db,
       rows.map((row) => row.id),
@@ -161,40 +156,37 @@ export async function listIntroductionsForUser(db: Database, user: User): Promis
       const introducedToTeam = row.teamId !== null;
       const agreement = agreements.get(row.id) ?? null;
       const released = consentOf(row, agreement) !== null && INTRODUCED.includes(row.status);
-      const contact = introducedToTeam
-        ? { name: row.leaderName ?? '', email: row.leaderEmail ?? '', phone: row.leaderPhone ?? '' }
-        : { name: row.facultyName ?? '', email: row.facultyEmail ?? '', phone: row.facultyPhone ?? '' };
       return {
         ...stateOf(row),
         demandTitle: row.demandTitle,
         enterpriseName: row.enterpriseName,
-        confidential: row.visibility === 'confidential',
+        confidential: row.confidential,
         profileKind: introducedToTeam ? 'team' : 'faculty',
-        profileName: (introducedToTeam ? row.teamName : row.facultyName) ?? '',
+        profileName: row.profileName,
         universityName: row.universityName,
-        contact: released ? contact : null,
+        contact: released ? row.profileContact : null,
         agreement,
       };
     });
   }
   if (user.role === 'university') {
-    const rows = await listIntroductionRows(db, { teamId: user.teamId, facultyId: user.facultyId });
+    const rows = await listPairsInvolving(db, { teamId: user.teamId, facultyId: user.facultyId });
     const agreements = await agreementsOf(
       db,
       rows.map((row) => row.id),
     );
     return rows.map((row) => {
       const introduced = INTRODUCED.includes(row.status);
-      const readable = row.visibility === 'public' || introduced;
+      const readable = !row.confidential || introduced;
       const agreement = agreements.get(row.id) ?? null;
       const released = consentOf(row, agreement) !== null && introduced;
       return {
         ...stateOf(row),
         demandTitle: readable ? row.demandTitle : null,
         enterpriseName: readable ? row.enterpriseName : null,
-        confidential: row.visibility === 'confidential',
+        confidential: row.confidential,
         profileKind: row.teamId !== null ? 'team' : 'faculty',
-        profileName: (row.teamId !== null ? row.teamName : row.facultyName) ?? '',
+        profileName: row.profileName,
         universityName: row.universityName,
         contact: released ? row.enterpriseContact : null,
         agreement,

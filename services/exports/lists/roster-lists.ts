@@ -1,6 +1,6 @@
+import { listBestPairsOfDemands, type QueueRow } from '../../brokering/index.js';
 import { enumLabel, translate } from '../../i18n/index.js';
 import { IMPORT_KIND_DEFINITIONS, type ImportKind, type Locale } from '../../imports/index.js';
-import { type CandidateRow, findTopCandidates } from '../exports.repository.js';
 import type { ExportCell, ExportOptions, ExportTable, ListExporter } from '../exports.types.js';
 import {
   findDemandsList,
@@ -97,14 +97,14 @@ export function formatBudget(min: number | null, max: number | null): string | n
 }
 
 /** "1. 先进复合材料团队（哈尔滨工业大学（威海）） 0.82", one line per match. */
-function formatMatches(candidates: CandidateRow[], locale: Locale): string {
-  return candidates
-    .map((candidate, index) => {
-      return translate(locale, `export.topMatch.${candidate.side}`, {
+function formatMatches(pairs: QueueRow[], locale: Locale): string {
+  return pairs
+    .map((pair, index) => {
+      return translate(locale, `export.topMatch.${pair.teamId !== null ? 'team' : 'faculty'}`, {
         rank: index + 1,
-        candidate: candidate.candidateName,
-        university: candidate.universityName,
-        score: candidate.score.toFixed(2),
+        candidate: pair.profileName,
+        university: pair.universityName,
+        score: Number(pair.score).toFixed(2),
       });
     })
     .join('\n');
@@ -112,12 +112,11 @@ function formatMatches(candidates: CandidateRow[], locale: Locale): string {
 
 /** The demands list with each demand's best matches beside it; the importer skips that column. */
 export const exportDemands: ListExporter = async (db, { locale, topMatches }: ExportOptions) => {
-  const candidates = await findTopCandidates(db, topMatches);
-  const byDemand = new Map<number, CandidateRow[]>();
-  for (const candidate of candidates) {
-    const list = byDemand.get(candidate.demandId);
-    if (list) list.push(candidate);
-    else byDemand.set(candidate.demandId, [candidate]);
+  const byDemand = new Map<number, QueueRow[]>();
+  for (const pair of await listBestPairsOfDemands(db, topMatches)) {
+    const list = byDemand.get(pair.demandId);
+    if (list) list.push(pair);
+    else byDemand.set(pair.demandId, [pair]);
   }
   return rosterTable(
     'demands',
