@@ -4,48 +4,6 @@ import { schema } from '../db/index.js';
 
 const { teams, faculty, works, results, universities, collaborationTeams } = schema;
 
-/** A team's face to the public: no contact details anywhere on it. */
-export async function findPublicTeam(db: Database, teamId: number) {
-  const [row] = await db
-    .select({
-      id: teams.id,
-      name: teams.nameZh,
-      nameEn: teams.nameEn,
-      universityId: teams.universityId,
-      universityName: universities.nameZh,
-      chainCode: teams.chainCode,
-      researchDirections: teams.researchDirections,
-      description: teams.description,
-      leaderId: teams.leaderId,
-    })
-    .from(teams)
-    .innerJoin(universities, eq(universities.id, teams.universityId))
-    .where(eq(teams.id, teamId));
-  return row ?? null;
-}
-
-export async function findPublicFaculty(db: Database, facultyId: number) {
-  const [row] = await db
-    .select({
-      id: faculty.id,
-      name: faculty.name,
-      title: faculty.title,
-      isDoctoralSupervisor: faculty.isDoctoralSupervisor,
-      chiefScientistChain: faculty.chiefScientistChain,
-      researchDirections: faculty.researchDirections,
-      bio: faculty.bio,
-      universityName: universities.nameZh,
-      teamId: faculty.teamId,
-      teamName: teams.nameZh,
-      chainCode: sql<string | null>`coalesce(${teams.chainCode}, ${faculty.chiefScientistChain})`,
-    })
-    .from(faculty)
-    .innerJoin(universities, eq(universities.id, faculty.universityId))
-    .leftJoin(teams, eq(teams.id, faculty.teamId))
-    .where(eq(faculty.id, facultyId));
-  return row ?? null;
-}
-
 export async function findTeamMembers(db: Database, teamId: number) {
   return db
     .select({

@@ -1,10 +1,9 @@
 import type { Database } from '../db/index.js';
+import { listFacultyProfiles, listTeamProfiles } from '../profiles/profiles.service.js';
 import { NotFoundError } from '../shared/errors.js';
 import {
   countCollaborationsOfTeam,
-  findPublicFaculty,
   findPublicResult,
-  findPublicTeam,
   findResultsOf,
   findTeamMembers,
   findWorksOf,
@@ -12,8 +11,20 @@ import {
 
 /** A team's public page: directions, members, their works, results, and collaborations by count only. */
 export async function getTeamPage(db: Database, teamId: number) {
-  const team = await findPublicTeam(db, teamId);
-  if (!team) throw new NotFoundError('no such team');
+  const [profile] = await listTeamProfiles(db, [teamId]);
+  if (!profile) throw new NotFoundError('no such team');
+  // A team's face to the public: no contact details anywhere on it.
+  const team = {
+    id: profile.id,
+    name: profile.nameZh,
+    nameEn: profile.nameEn,
+    universityId: profile.universityId,
+    universityName: profile.universityName,
+    chainCode: profile.chainCode,
+    researchDirections: profile.researchDirections,
+    description: profile.description,
+    leaderId: profile.leaderId,
+  };
   const members = await findTeamMembers(db, teamId);
   const memberIds = members.map((member) => member.id);
   const [works, results, collaborations] = await Promise.all([
@@ -32,8 +43,21 @@ export async function getTeamPage(db: Database, teamId: number) {
 
 /** A faculty member's public page: title, directions, works and results; never their email or phone. */
 export async function getFacultyPage(db: Database, facultyId: number) {
-  const member = await findPublicFaculty(db, facultyId);
-  if (!member) throw new NotFoundError('no such faculty member');
+  const [profile] = await listFacultyProfiles(db, [facultyId]);
+  if (!profile) throw new NotFoundError('no such faculty member');
+  const member = {
+    id: profile.id,
+    name: profile.name,
+    title: profile.title,
+    isDoctoralSupervisor: profile.isDoctoralSupervisor,
+    chiefScientistChain: profile.chiefScientistChain,
+    researchDirections: profile.researchDirections,
+    bio: profile.bio,
+    universityName: profile.universityName,
+    teamId: profile.teamId,
+    teamName: profile.teamName,
+    chainCode: profile.chainCode,
+  };
   const [works, results] = await Promise.all([
     findWorksOf(db, [facultyId]),
     findResultsOf(db, { teamId: null, facultyIds: [facultyId] }),

@@ -3,7 +3,7 @@ import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { DemandRow, FacultyRow, ResultRow, TeamRow, WorkRow } from './match-documents.js';
 
-const { teams, faculty, works, results, demands, universities } = schema;
+const { teams, faculty, works, results, demands } = schema;
 
 /** Demands other people can be matched to: published, or matched and still open to more. */
 export const INDEXED_DEMAND_STATUSES = ['published', 'matched'] as const;
@@ -150,41 +150,6 @@ export interface ProfileCard {
   teamName: string | null;
   facultyTitle: string | null;
   doctoralSupervisor: boolean;
-}
-
-export async function loadTeamCards(db: Database, ids: number[]): Promise<ProfileCard[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({
-      id: teams.id,
-      name: teams.nameZh,
-      universityId: teams.universityId,
-      universityName: universities.nameZh,
-      chainCode: teams.chainCode,
-    })
-    .from(teams)
-    .innerJoin(universities, eq(universities.id, teams.universityId))
-    .where(inArray(teams.id, ids));
-  return rows.map((row) => ({ ...row, teamName: row.name, facultyTitle: null, doctoralSupervisor: false }));
-}
-
-export async function loadFacultyCards(db: Database, ids: number[]): Promise<ProfileCard[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select({
-      id: faculty.id,
-      name: faculty.name,
-      universityId: faculty.universityId,
-      universityName: universities.nameZh,
-      chainCode: sql<string | null>`coalesce(${teams.chainCode}, ${faculty.chiefScientistChain})`,
-      teamName: teams.nameZh,
-      facultyTitle: faculty.title,
-      doctoralSupervisor: faculty.isDoctoralSupervisor,
-    })
-    .from(faculty)
-    .innerJoin(universities, eq(universities.id, faculty.universityId))
-    .leftJoin(teams, eq(teams.id, faculty.teamId))
-    .where(inArray(faculty.id, ids));
 }
 
 export async function loadResultCards(db: Database, ids: number[]) {

@@ -2,6 +2,7 @@ import type { MatchDocument, RankedMatch, TopKOptions } from '../../matcher/inde
 import type { ChangedEntity, ChangeNotice, Database, DatabaseHandle, FeedChange } from '../db/index.js';
 import { changeFeedRepository } from '../db/index.js';
 import { findDemandsByIds } from '../demands/demands.repository.js';
+import { listFacultyProfiles, listTeamProfiles } from '../profiles/profiles.service.js';
 import type { Logger } from '../shared/logger.js';
 import { type AppliedChanges, FeedFollower, type FeedStatus } from './feed-follower.js';
 import { groupBy, IndexContents } from './index-contents.js';
@@ -16,12 +17,10 @@ import {
 import {
   INDEXED_DEMAND_STATUSES,
   loadDemandRows,
-  loadFacultyCards,
   loadFacultyOfTeams,
   loadFacultyRows,
   loadResultCards,
   loadResultRows,
-  loadTeamCards,
   loadTeamRows,
   loadWorkRows,
   type ProfileCard,
@@ -300,9 +299,27 @@ export class MatchingService {
     const ids = idsOfKind(matches);
     const cards: ProfileCard[] =
       options.kind === 'team'
-        ? await loadTeamCards(this.database.db, ids)
+        ? (await listTeamProfiles(this.database.db, ids)).map((team) => ({
+            id: team.id,
+            name: team.nameZh,
+            universityId: team.universityId,
+            universityName: team.universityName,
+            chainCode: team.chainCode,
+            teamName: team.nameZh,
+            facultyTitle: null,
+            doctoralSupervisor: false,
+          }))
         : options.kind === 'faculty'
-          ? await loadFacultyCards(this.database.db, ids)
+          ? (await listFacultyProfiles(this.database.db, ids)).map((member) => ({
+              id: member.id,
+              name: member.name,
+              universityId: member.universityId,
+              universityName: member.universityName,
+              chainCode: member.chainCode,
+              teamName: member.teamName,
+              facultyTitle: member.title,
+              doctoralSupervisor: member.isDoctoralSupervisor,
+            }))
           : (await loadResultCards(this.database.db, ids)).map((result) => ({
               id: result.id,
               name: result.title,

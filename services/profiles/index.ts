@@ -10,6 +10,8 @@ export {
   findOwnResult,
   findOwnWork,
   findTeamProfile,
+  listFacultyProfiles,
+  listTeamProfiles,
   removeWork,
   updateFacultyProfile,
   updateOwnFaculty,

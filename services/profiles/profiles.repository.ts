@@ -6,6 +6,7 @@ import type { FacultyProfile, ResultForIndustry, TeamProfile, Work } from './pro
 
 const { teams, faculty, works, results, universities } = schema;
 
+/** Teams with their university: the one loader of team cards, pages and profiles. */
 export async function findTeamsByIds(db: Database, ids: number[]): Promise<TeamProfile[]> {
   if (ids.length === 0) return [];
   return db
@@ -26,6 +27,10 @@ export async function findTeamsByIds(db: Database, ids: number[]): Promise<TeamP
     .where(inArray(teams.id, ids));
 }
 
+/**
+ * Faculty members with their university and team: the one loader of faculty cards, pages and
+ * profiles. Contact details are in it; the services take them out where they may not be shown.
+ */
 export async function findFacultyByIds(db: Database, ids: number[]): Promise<FacultyProfile[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -39,12 +44,16 @@ export async function findFacultyByIds(db: Database, ids: number[]): Promise<Fac
       isDoctoralSupervisor: faculty.isDoctoralSupervisor,
       researchDirections: faculty.researchDirections,
       bio: faculty.bio,
+      chiefScientistChain: faculty.chiefScientistChain,
+      teamName: teams.nameZh,
+      chainCode: sql<string | null>`coalesce(${teams.chainCode}, ${faculty.chiefScientistChain})`,
       email: faculty.email,
       phone: faculty.phone,
       updatedAt: faculty.updatedAt,
     })
     .from(faculty)
     .innerJoin(universities, eq(universities.id, faculty.universityId))
+    .leftJoin(teams, eq(teams.id, faculty.teamId))
     .where(inArray(faculty.id, ids));
   return rows.map((row) => ({ ...row, title: row.title as FacultyTitle }));
 }

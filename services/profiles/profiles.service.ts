@@ -90,6 +90,19 @@ function requireFaculty(user: User): number {
   return user.facultyId;
 }
 
+/** Teams by id, in no particular order; unknown ids are left out. */
+export function listTeamProfiles(db: Database, ids: number[]): Promise<TeamProfile[]> {
+  return findTeamsByIds(db, ids);
+}
+
+/**
+ * Faculty members by id as anyone may read them: without their email and phone, which only
+ * `findFacultyProfile` gives, to themselves and staff.
+ */
+export async function listFacultyProfiles(db: Database, ids: number[]): Promise<FacultyProfile[]> {
+  return (await findFacultyByIds(db, ids)).map((member) => ({ ...member, email: null, phone: null }));
+}
+
 /** A team anyone signed in may read; 404 for an unknown id. */
 export async function findTeamProfile(db: Database, teamId: number): Promise<TeamProfile> {
   const [team] = await findTeamsByIds(db, [teamId]);

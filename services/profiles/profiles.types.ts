@@ -23,6 +23,11 @@ export interface FacultyProfile {
   isDoctoralSupervisor: boolean;
   researchDirections: string[];
   bio: string;
+  /** The chain the member is a chief scientist of, if any. */
+  chiefScientistChain: string | null;
+  teamName: string | null;
+  /** The member's chain: their team's, or else the one they are chief scientist of. */
+  chainCode: string | null;
   /** Contact details: only in the profile's own view and for staff. */
   email: string | null;
   phone: string | null;
