@@ -89,9 +89,9 @@ async function runReader(url: string): Promise<void> {
     do {
       checkAgain = false;
       const found: number[] = [];
+      // Nine deep, as far as the public search used to look for three demands.
       for (const [id, code] of pending)
-        if ((await matching.searchPublic(code, 3)).some((hit) => hit.kind === 'demand' && hit.id === id))
-          found.push(id);
+        if ((await matching.searchIds(code, 'demand', 9)).some((hit) => hit.id === id)) found.push(id);
       const at = now();
       for (const id of found) pending.delete(id);
       if (found.length > 0) send({ type: 'ranked', ids: found, at });

@@ -8,7 +8,6 @@ export type {
   ProfileKind,
   RankedDemand,
   RankedProfile,
-  SearchHit,
 } from './matching.types.js';
 export { SuggestionWorker } from './suggestion-worker.js';
 export { type SavedTopPairs, saveDemandTopPairs } from './suggestions.service.js';

@@ -106,8 +106,8 @@ describeEachDatabase('the matching service', (kind) => {
     expect(rows.find((row) => row.teamId === world.team.id)?.explanation.terms.length).toBeGreaterThan(0);
   });
 
-  it('searches public demands and results by meaning of the words typed', async () => {
-    const hits = await matching.searchPublic('热压罐 固化');
-    expect(hits[0]).toMatchObject({ kind: 'demand', id: demandId });
+  it('searches demands by meaning of the words typed', async () => {
+    const hits = await matching.searchIds('热压罐 固化', 'demand', 20);
+    expect(hits[0]).toMatchObject({ id: demandId });
   });
 });

@@ -27,13 +27,7 @@ import {
   teamsOfFaculty,
   teamsOfResults,
 } from './matching.repository.js';
-import type {
-  ProfileFilters,
-  ProfileKind,
-  RankedDemand,
-  RankedProfile,
-  SearchHit,
-} from './matching.types.js';
+import type { ProfileFilters, ProfileKind, RankedDemand, RankedProfile } from './matching.types.js';
 import { findIndexedDemandIds, type SuggestedPairRow } from './suggestions.repository.js';
 import { saveDemandTopPairs } from './suggestions.service.js';
 
@@ -415,51 +409,6 @@ export class MatchingService {
     return this.contents.index
       .topK(query, { kind, k })
       .map((match) => ({ id: parseDocumentId(match.id).id, score: match.score, terms: match.terms }));
-  }
-
-  /** Public, published demands and results ready for industry that match what someone typed. */
-  async searchPublic(text: string, k = 20): Promise<SearchHit[]> {
-    const query = text.trim().slice(0, 500);
-    if (!query) return [];
-    // Ask for more demands than shown: confidential ones are ranked too, then left out.
-    const demandMatches = this.topK(query, { kind: 'demand', k: k * 3 });
-    const resultMatches = this.topK(query, { kind: 'result', k });
-    const demandCards = new Map(
-      (await findDemandsByIds(this.database.db, idsOfKind(demandMatches))).map((card) => [card.id, card]),
-    );
-    const resultCards = new Map(
-      (await loadResultCards(this.database.db, idsOfKind(resultMatches))).map((card) => [card.id, card]),
-    );
-    const hits: SearchHit[] = [];
-    for (const match of demandMatches) {
-      const card = demandCards.get(parseDocumentId(match.id).id);
-      if (card?.visibility !== 'public' || card.status !== 'published') continue;
-      hits.push({
-        kind: 'demand',
-        id: card.id,
-        title: card.title,
-        summary: card.description,
-        chainCode: card.chainCode,
-        owner: card.enterpriseName,
-        score: match.score,
-        terms: match.terms,
-      });
-    }
-    for (const match of resultMatches) {
-      const card = resultCards.get(parseDocumentId(match.id).id);
-      if (!card) continue;
-      hits.push({
-        kind: 'result',
-        id: card.id,
-        title: card.title,
-        summary: card.summary,
-        chainCode: card.chainCode,
-        owner: card.teamName ?? card.facultyName ?? '',
-        score: match.score,
-        terms: match.terms,
-      });
-    }
-    return hits.sort((left, right) => right.score - left.score).slice(0, k);
   }
 
   /** Suggests candidates for every published demand: what a freshly seeded or imported city needs. */

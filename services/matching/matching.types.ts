@@ -37,14 +37,3 @@ export interface RankedDemand {
   terms: MatchTerm[];
   evidence: MatchEvidence | null;
 }
-
-export interface SearchHit {
-  kind: 'demand' | 'result';
-  id: number;
-  title: string;
-  summary: string;
-  chainCode: string | null;
-  owner: string;
-  score: number;
-  terms: MatchTerm[];
-}

@@ -127,8 +127,10 @@ describeEachDatabase('the university journey', (kind) => {
         })
       ).status,
     ).toBe(303);
-    const hits = await app.matching.searchPublic('低温快速固化环氧树脂');
-    expect(hits.some((hit) => hit.kind === 'result' && hit.title === '低温快速固化环氧树脂体系')).toBe(true);
+    const library = await firm.agent
+      .get(`/results?q=${encodeURIComponent('低温快速固化环氧树脂')}`)
+      .expect(200);
+    expect(library.text).toContain('低温快速固化环氧树脂体系');
     const bad = await leader.post(`/profile/results/${world.result.id}`, {
       title: '快速固化预浸料',
       trl: '0',
