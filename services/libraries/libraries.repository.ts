@@ -161,6 +161,7 @@ export function findResultIds(
   );
 }
 
+/** Results with their team, faculty member and university: the library's rows and a result's page. */
 export async function loadResultEntries(db: Database, ids: number[]): Promise<ResultLibraryEntry[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -171,6 +172,7 @@ export async function loadResultEntries(db: Database, ids: number[]): Promise<Re
       chainCode: results.chainCode,
       trl: results.trl,
       ipStatus: results.ipStatus,
+      ownerTeamId: results.ownerTeamId,
       teamId: teams.id,
       teamName: teams.nameZh,
       facultyId: results.ownerFacultyId,

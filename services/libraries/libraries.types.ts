@@ -65,8 +65,12 @@ export interface ResultLibraryEntry {
   chainCode: string | null;
   trl: number | null;
   ipStatus: string;
+  /** The team that owns the result itself; null when a faculty member does. */
+  ownerTeamId: number | null;
+  /** The owning team, or else the owning faculty member's team. */
   teamId: number | null;
   teamName: string | null;
+  /** The faculty member who owns the result, if one does. */
   facultyId: number | null;
   facultyName: string | null;
   universityName: string;

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 
-const { teams, faculty, works, results, universities, collaborationTeams } = schema;
+const { faculty, works, results, collaborationTeams } = schema;
 
 export async function findTeamMembers(db: Database, teamId: number) {
   return db
@@ -57,33 +57,4 @@ export async function countCollaborationsOfTeam(db: Database, teamId: number): P
     .from(collaborationTeams)
     .where(eq(collaborationTeams.teamId, teamId));
   return Number(row?.value ?? 0);
-}
-
-export async function findPublicResult(db: Database, resultId: number) {
-  const teamOfResult = sql`coalesce(${results.ownerTeamId}, ${faculty.teamId})`;
-  const [row] = await db
-    .select({
-      id: results.id,
-      title: results.title,
-      summary: results.summary,
-      chainCode: results.chainCode,
-      trl: results.trl,
-      ipStatus: results.ipStatus,
-      ownerTeamId: results.ownerTeamId,
-      ownerFacultyId: results.ownerFacultyId,
-      teamId: teams.id,
-      teamName: teams.nameZh,
-      facultyName: faculty.name,
-      universityName: universities.nameZh,
-      updatedAt: results.updatedAt,
-    })
-    .from(results)
-    .leftJoin(faculty, eq(faculty.id, results.ownerFacultyId))
-    .leftJoin(teams, eq(teams.id, teamOfResult))
-    .innerJoin(
-      universities,
-      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
-    )
-    .where(and(eq(results.id, resultId)));
-  return row ?? null;
 }

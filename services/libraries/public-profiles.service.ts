@@ -1,9 +1,9 @@
 import type { Database } from '../db/index.js';
 import { listFacultyProfiles, listTeamProfiles } from '../profiles/profiles.service.js';
 import { NotFoundError } from '../shared/errors.js';
+import { loadResultEntries } from './libraries.repository.js';
 import {
   countCollaborationsOfTeam,
-  findPublicResult,
   findResultsOf,
   findTeamMembers,
   findWorksOf,
@@ -14,17 +14,8 @@ export async function getTeamPage(db: Database, teamId: number) {
   const [profile] = await listTeamProfiles(db, [teamId]);
   if (!profile) throw new NotFoundError('no such team');
   // A team's face to the public: no contact details anywhere on it.
-  const team = {
-    id: profile.id,
-    name: profile.nameZh,
-    nameEn: profile.nameEn,
-    universityId: profile.universityId,
-    universityName: profile.universityName,
-    chainCode: profile.chainCode,
-    researchDirections: profile.researchDirections,
-    description: profile.description,
-    leaderId: profile.leaderId,
-  };
+  const { nameZh, updatedAt, ...face } = profile;
+  const team = { ...face, name: nameZh };
   const members = await findTeamMembers(db, teamId);
   const memberIds = members.map((member) => member.id);
   const [works, results, collaborations] = await Promise.all([
@@ -45,19 +36,7 @@ export async function getTeamPage(db: Database, teamId: number) {
 export async function getFacultyPage(db: Database, facultyId: number) {
   const [profile] = await listFacultyProfiles(db, [facultyId]);
   if (!profile) throw new NotFoundError('no such faculty member');
-  const member = {
-    id: profile.id,
-    name: profile.name,
-    title: profile.title,
-    isDoctoralSupervisor: profile.isDoctoralSupervisor,
-    chiefScientistChain: profile.chiefScientistChain,
-    researchDirections: profile.researchDirections,
-    bio: profile.bio,
-    universityName: profile.universityName,
-    teamId: profile.teamId,
-    teamName: profile.teamName,
-    chainCode: profile.chainCode,
-  };
+  const { email, phone, universityId, updatedAt, ...member } = profile;
   const [works, results] = await Promise.all([
     findWorksOf(db, [facultyId]),
     findResultsOf(db, { teamId: null, facultyIds: [facultyId] }),
@@ -66,7 +45,7 @@ export async function getFacultyPage(db: Database, facultyId: number) {
 }
 
 export async function getResultPage(db: Database, resultId: number) {
-  const result = await findPublicResult(db, resultId);
-  if (!result) throw new NotFoundError('no such result');
-  return { result };
+  const [entry] = await loadResultEntries(db, [resultId]);
+  if (!entry) throw new NotFoundError('no such result');
+  return { result: { ...entry, ownerFacultyId: entry.facultyId } };
 }
