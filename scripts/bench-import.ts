@@ -115,7 +115,6 @@ async function runPhase(phase: Phase, target: DatabaseTarget, file: string): Pro
       kind: 'faculty' as const,
       fileName: file,
       content: await readFile(file),
-      locale: 'zh-CN' as const,
     };
     const report =
       phase === 'dry-run'

@@ -1,14 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildImportTemplate } from '../services/exports/index.js';
+import type { Locale } from '../services/i18n/index.js';
 import {
   formatReportText,
   IMPORT_KINDS,
   type ImportKind,
   type ImportProgress,
-  type Locale,
   previewImport,
   runImport,
+  wordedReport,
 } from '../services/imports/index.js';
 import { ValidationError } from '../services/shared/errors.js';
 import { ProgressBar } from './progress-bar.js';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   const content = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new ValidationError(`cannot read ${path}: ${error.code ?? error.message}`);
   });
-  const input = { kind, fileName: path, content, locale };
+  const input = { kind, fileName: path, content };
   const options = { onProgress: progressBars(), actor: { userId: null, label: 'import (command line)' } };
   const { database } = await openConfiguredDatabase();
   try {
@@ -76,7 +77,9 @@ async function main(): Promise<void> {
       ? await previewImport(input, database.db, options)
       : (await runImport(input, database.db, options)).report;
     process.stdout.write(
-      values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report, locale, dryRun),
+      values.json
+        ? `${JSON.stringify(wordedReport(report, locale), null, 2)}\n`
+        : formatReportText(report, locale, dryRun),
     );
     if (!report.valid) process.exitCode = 1;
   } finally {

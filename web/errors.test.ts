@@ -9,7 +9,7 @@ import {
   RateLimitError,
   ValidationError,
 } from '../services/shared/errors.js';
-import { answerOf, CsrfError, RETRY_AFTER_SECONDS } from './errors.js';
+import { answerOf, CsrfError, RETRY_AFTER_SECONDS, UnauthenticatedError } from './errors.js';
 
 describe('the mapping from an error to its answer', () => {
   it('gives each domain error its status and code, with its field problems', () => {
@@ -41,6 +41,13 @@ describe('the mapping from an error to its answer', () => {
   it('tells a stale form by its type, not by its message, and says so on the page', () => {
     expect(answerOf(new CsrfError())).toMatchObject({ status: 403, messageKey: 'error.csrf.message' });
     expect(answerOf(new ForbiddenError('csrf')).messageKey).toBeNull();
+    expect(answerOf(new CsrfError()).sentenceKey).toBe('error.csrf.message');
+    expect(answerOf(new UnauthenticatedError())).toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+      sentenceKey: 'error.401.message',
+    });
+    expect(answerOf(new ForbiddenError('csrf')).sentenceKey).toBe('error.403.message');
   });
 
   it('answers a rate limit with 429, its reason and how long to wait', () => {
@@ -61,6 +68,15 @@ describe('the mapping from an error to its answer', () => {
       status: 413,
       code: 'too_large',
     });
-    expect(answerOf(new Error('bug'))).toMatchObject({ status: 500, code: 'internal' });
+    expect(answerOf(new Error('bug'))).toMatchObject({
+      status: 500,
+      code: 'internal',
+      sentenceKey: 'error.500.message',
+    });
+    expect(answerOf(new DatabaseUnavailableError('gone')).sentenceKey).toBe('error.503.message');
+    // A status without a sentence of its own says 400's.
+    expect(answerOf(Object.assign(new Error('too big'), { status: 413 })).sentenceKey).toBe(
+      'error.400.message',
+    );
   });
 });

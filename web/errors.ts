@@ -23,6 +23,14 @@ export class CsrfError extends Error {
   }
 }
 
+/** A program called the API without signing in (a page sends the visitor to the login form instead). */
+export class UnauthenticatedError extends Error {
+  override name = 'UnauthenticatedError';
+  constructor() {
+    super('sign in first');
+  }
+}
+
 /** What an error becomes for the person or program that asked. */
 export interface Answer {
   status: number;
@@ -30,6 +38,11 @@ export interface Answer {
   code: string;
   /** The page's sentence, when the error type has its own rather than its status's. */
   messageKey: string | null;
+  /**
+   * The key of the sentence a person is told, on the page and in the JSON body's `message`: the
+   * error type's own, else its status's (a status without a sentence of its own has 400's or 500's).
+   */
+  sentenceKey: string;
   /** Field problems a person can correct (message keys), shown on the page and in the JSON body. */
   problems: FieldProblems;
   retryAfterSeconds: number | null;
@@ -48,10 +61,24 @@ const CLIENT_CODES: Readonly<Record<number, string>> = {
 
 const plain = { messageKey: null, problems: {}, retryAfterSeconds: null };
 
+/** Statuses with a heading and a sentence of their own in the catalogue (`error.<status>.*`). */
+const WORDED_STATUSES = new Set([400, 401, 403, 404, 409, 429, 503]);
+
+/** The status whose heading and sentence an answer shows. */
+export function pageStatusOf(status: number): number {
+  return WORDED_STATUSES.has(status) ? status : status >= 500 ? 500 : 400;
+}
+
 /** The one mapping from an error's type to its status and what is said about it. */
 export function answerOf(error: unknown): Answer {
+  const answer = statusOf(error);
+  return { ...answer, sentenceKey: answer.messageKey ?? `error.${pageStatusOf(answer.status)}.message` };
+}
+
+function statusOf(error: unknown): Omit<Answer, 'sentenceKey'> {
   if (error instanceof CsrfError)
     return { ...plain, status: 403, code: 'forbidden', messageKey: 'error.csrf.message' };
+  if (error instanceof UnauthenticatedError) return { ...plain, status: 401, code: 'unauthenticated' };
   if (error instanceof RateLimitError)
     return {
       ...plain,
@@ -85,9 +112,6 @@ export function notFound(_request: Request, _response: Response, next: NextFunct
   next(new NotFoundError('no such page'));
 }
 
-/** Pages there are for a status; any other client error shows the 400 page, a failure the 500 page. */
-const PAGES = new Set([400, 403, 404, 409, 429, 503]);
-
 /**
  * The one place errors become responses: JSON under /api, a short page elsewhere. Never a stack
  * trace. A failure is logged with the request id, method and route, never the form or the query.
@@ -120,20 +144,14 @@ export function handleErrors(
     ([field, key]) =>
       [field, t(key, { field: fieldLabel(t, field), maxMegabytes: MAX_UPLOAD_MEGABYTES })] as const,
   );
+  const retrySeconds = status === 503 ? RETRY_AFTER_SECONDS : null;
   if (request.path.startsWith('/api/')) {
-    const message =
-      status === 503
-        ? 'Database unavailable'
-        : status >= 500
-          ? 'Internal error'
-          : error instanceof Error
-            ? error.message
-            : 'Bad request';
-    // details keep the message keys for programs; messages carry them in the caller's language.
+    // code and the keys are for programs; message and messages say the same in the caller's language.
     response.json({
       error: {
         code: answer.code,
-        message,
+        message: t(answer.sentenceKey, { seconds: retrySeconds }),
+        messageKey: answer.sentenceKey,
         details: answer.problems,
         messages: Object.fromEntries(sentences),
         requestId: request.id,
@@ -141,13 +159,13 @@ export function handleErrors(
     });
     return;
   }
-  const page = PAGES.has(status) ? status : status >= 500 ? 500 : 400;
+  const page = pageStatusOf(status);
   response.render('pages/error', {
     title: t(`error.${page}.heading`),
     status,
     heading: `error.${page}.heading`,
-    message: answer.messageKey ?? `error.${page}.message`,
-    retrySeconds: status === 503 ? RETRY_AFTER_SECONDS : null,
+    message: answer.sentenceKey,
+    retrySeconds,
     retryPath: status === 503 && request.method === 'GET' ? request.originalUrl : null,
     // A refused field says what was wrong with it, so the person knows what to correct.
     problems: status === 400 ? sentences.map(([, sentence]) => sentence) : [],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { schema } from '../db/index.js';
 import { buildCsv, buildXlsx, seedReferences, TEAM_ROWS_ZH } from './fixtures.test-support.js';
-import { type ImportInput, previewImport, runImport } from './index.js';
+import { type ImportInput, previewImport, runImport, wordProblem } from './index.js';
 
 const DEMAND_HEADER = ['企业名称', '需求名称', '需求描述', '创新链', '技术类别'];
 
@@ -17,15 +17,14 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
   });
   afterAll(() => database.dispose());
 
-  const preview = (input: Omit<ImportInput, 'locale'> & { locale?: ImportInput['locale'] }) =>
-    previewImport({ locale: 'zh-CN', ...input }, database.db);
+  const preview = (input: ImportInput) => previewImport(input, database.db);
   const codes = (problems: { code: string }[]) => problems.map((problem) => problem.code);
 
   it('an empty file', async () => {
     const report = await preview({ kind: 'faculty', fileName: 'roster.csv', content: Buffer.alloc(0) });
     expect(report.valid).toBe(false);
     expect(codes(report.errors)).toEqual(['file_empty']);
-    expect(report.errors[0]!.message).toBe('文件是空的');
+    expect(wordProblem(report.errors[0]!, 'zh-CN')).toBe('文件是空的');
   });
 
   it('an empty workbook', async () => {
@@ -50,11 +49,18 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
         ],
       },
     ]);
-    const report = await preview({ kind: 'faculty', fileName: 'roster.xlsx', content, locale: 'en' });
+    const report = await preview({ kind: 'faculty', fileName: 'roster.xlsx', content });
     expect(codes(report.errors)).toEqual(['header_not_found', 'looks_like_other_list']);
-    expect(report.errors[1]!.message).toBe(
+    expect(wordProblem(report.errors[1]!, 'en')).toBe(
       'This sheet looks like the enterprises list, not the faculty roster',
     );
+    expect(report.errors[1]!.params).toEqual({
+      otherZh: '企业名单',
+      otherEn: 'enterprises list',
+      listZh: '教师名单',
+      listEn: 'faculty roster',
+    });
+    expect(wordProblem(report.errors[1]!, 'zh-CN')).toBe('这个工作表看起来是企业名单，而不是教师名单');
   });
 
   it('a workbook whose list is on a later sheet picks the sheet named for the list', async () => {
@@ -77,8 +83,9 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
     expect(report.sheet).toBe('企业');
     expect(report.errors).toEqual([]);
     expect(report.warnings).toMatchObject([
-      { code: 'sheet_not_named', message: '没有名为“团队”的工作表，已使用“企业”' },
+      { code: 'sheet_not_named', params: { expected: '团队', used: '企业' } },
     ]);
+    expect(wordProblem(report.warnings[0]!, 'zh-CN')).toBe('没有名为“团队”的工作表，已使用“企业”');
   });
 
   it('merged header cells: a title row above and a two-row header under a merged budget', async () => {
@@ -98,10 +105,7 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);
     expect(report.rowsRead).toBe(1);
-    const outcome = await runImport(
-      { kind: 'demands', fileName: 'demands.xlsx', content, locale: 'zh-CN' },
-      database.db,
-    );
+    const outcome = await runImport({ kind: 'demands', fileName: 'demands.xlsx', content }, database.db);
     expect(outcome.committed).toBe(true);
     const [demand] = await database.db.select().from(schema.demands);
     expect(demand).toMatchObject({ title: '碳纤维缠绕', demandClass: 'chain', budgetMin: 30, budgetMax: 80 });
@@ -111,7 +115,7 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
     const content = buildCsv([TEAM_ROWS_ZH[0]!, TEAM_ROWS_ZH[1]!, TEAM_ROWS_ZH[2]!, TEAM_ROWS_ZH[1]!]);
     const report = await preview({ kind: 'teams', fileName: 'teams.csv', content });
     expect(report.errors).toMatchObject([{ code: 'duplicate_row', row: 4 }]);
-    expect(report.errors[0]!.message).toContain('与第 2 行是同一条记录');
+    expect(wordProblem(report.errors[0]!, 'zh-CN')).toContain('与第 2 行是同一条记录');
   });
 
   it('a formula cell: its cached result is used, and one without a result is reported at its cell', async () => {
@@ -145,9 +149,9 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
       ['威海光威复合材料股份有限公司', '日期三', '描述', '碳纤维', '颠覆性', '2024-02-30'],
     ];
     const content = await buildXlsx([{ name: '需求', rows }]);
-    const report = await preview({ kind: 'demands', fileName: 'd.xlsx', content, locale: 'en' });
+    const report = await preview({ kind: 'demands', fileName: 'd.xlsx', content });
     expect(report.errors).toMatchObject([{ code: 'invalid_date', row: 4, column: { letter: 'F' } }]);
-    expect(report.errors[0]!.message).toContain('"2024-02-30" is not a date');
+    expect(wordProblem(report.errors[0]!, 'en')).toContain('"2024-02-30" is not a date');
   });
 
   it('a corrupt or truncated XLSX', async () => {
@@ -188,7 +192,10 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
   it('a missing required column is reported before any row', async () => {
     const rows = TEAM_ROWS_ZH.map((row) => row.slice(0, 2));
     const report = await preview({ kind: 'teams', fileName: 'teams.csv', content: buildCsv(rows) });
-    expect(report.errors).toMatchObject([{ code: 'required_column_missing', message: '缺少必填列“创新链”' }]);
+    expect(report.errors).toMatchObject([
+      { code: 'required_column_missing', params: { columnZh: '创新链', columnEn: 'Chain' } },
+    ]);
+    expect(wordProblem(report.errors[0]!, 'zh-CN')).toBe('缺少必填列“创新链”');
     expect(report.rowsRead).toBe(0);
   });
 
@@ -201,7 +208,6 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
       kind: 'demands',
       fileName: 'd.csv',
       content: buildCsv(rows),
-      locale: 'en',
     });
     expect(report.errors.map((problem) => [problem.code, problem.column?.letter])).toEqual([
       ['required_value_missing', 'B'],
@@ -222,7 +228,6 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
         kind: 'teams',
         fileName: 'teams.csv',
         content: buildCsv(rows),
-        locale: 'en',
       },
       database.db,
     );
@@ -233,7 +238,7 @@ describeEachDatabase('bad input gives a clear report and writes nothing', (kind)
       ['cell_control_character', 2, 'E'],
       ['cell_control_character', 3, 'D'],
     ]);
-    expect(outcome.report.errors[0]!.message).toContain('control character');
+    expect(wordProblem(outcome.report.errors[0]!, 'en')).toContain('control character');
     expect(await database.db.select().from(schema.teams)).toEqual(before);
   });
 });

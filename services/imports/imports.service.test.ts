@@ -10,7 +10,7 @@ import {
   seedReferences,
   TEAM_ROWS_ZH,
 } from './fixtures.test-support.js';
-import { previewImport, runImport } from './index.js';
+import { previewImport, runImport, wordProblem } from './index.js';
 
 describeEachDatabase('importing the bureau lists', (kind) => {
   let database: TestDatabase;
@@ -26,10 +26,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
   describe('teams then faculty', () => {
     it('previews a teams workbook with Chinese headers without writing anything', async () => {
       const content = await buildXlsx([{ name: '团队', rows: TEAM_ROWS_ZH }]);
-      const report = await previewImport(
-        { kind: 'teams', fileName: 'teams.xlsx', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const report = await previewImport({ kind: 'teams', fileName: 'teams.xlsx', content }, database.db);
       expect(report.errors).toEqual([]);
       expect(report.counts).toEqual({ create: 3, update: 0, unchanged: 0 });
       expect(await database.db.select().from(schema.teams)).toHaveLength(0);
@@ -37,10 +34,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
 
     it('imports the teams and audits each one', async () => {
       const content = await buildXlsx([{ name: '团队', rows: TEAM_ROWS_ZH }]);
-      const outcome = await runImport(
-        { kind: 'teams', fileName: 'teams.xlsx', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'teams', fileName: 'teams.xlsx', content }, database.db);
       expect(outcome.committed).toBe(true);
       const teams = await database.db.select().from(schema.teams).orderBy(asc(schema.teams.id));
       expect(teams.map((team) => [team.nameZh, team.chainCode])).toEqual([
@@ -55,10 +49,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
 
     it('imports a faculty CSV with English headers, university names in any of their forms', async () => {
       const content = buildCsv(FACULTY_ROWS_EN, 'utf-8-bom');
-      const outcome = await runImport(
-        { kind: 'faculty', fileName: 'roster.csv', content, locale: 'en' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'faculty', fileName: 'roster.csv', content }, database.db);
       expect(outcome.report.errors).toEqual([]);
       expect(outcome.report.counts).toEqual({ create: 3, update: 0, unchanged: 0 });
       const faculty = await database.db.select().from(schema.faculty).orderBy(asc(schema.faculty.id));
@@ -75,10 +66,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
     it('changes nothing and writes no audit entry when the same file comes again', async () => {
       const before = await auditCount();
       const content = buildCsv(FACULTY_ROWS_EN, 'utf-8-bom');
-      const outcome = await runImport(
-        { kind: 'faculty', fileName: 'roster.csv', content, locale: 'en' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'faculty', fileName: 'roster.csv', content }, database.db);
       expect(outcome.report.counts).toEqual({ create: 0, update: 0, unchanged: 3 });
       expect(await auditCount()).toBe(before);
     });
@@ -87,10 +75,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
       const rows = FACULTY_ROWS_EN.map((row) => [...row]);
       rows[2]![3] = '教授';
       const content = buildCsv(rows, 'gb18030');
-      const outcome = await runImport(
-        { kind: 'faculty', fileName: 'roster.csv', content, locale: 'en' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'faculty', fileName: 'roster.csv', content }, database.db);
       expect(outcome.report.counts).toEqual({ create: 0, update: 1, unchanged: 2 });
       expect(outcome.report.changes).toEqual([
         {
@@ -114,10 +99,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
       const rows = [...FACULTY_ROWS_EN, ['赵敏', '威海职业学院', '', 'Professor', '', '', '']];
       const content = buildCsv(rows);
       const before = await database.db.select().from(schema.faculty);
-      const outcome = await runImport(
-        { kind: 'faculty', fileName: 'roster.csv', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'faculty', fileName: 'roster.csv', content }, database.db);
       expect(outcome.committed).toBe(false);
       expect(outcome.report.errors).toEqual([
         {
@@ -126,9 +108,10 @@ describeEachDatabase('importing the bureau lists', (kind) => {
           row: 5,
           column: { header: 'University', letter: 'B' },
           code: 'unknown_university',
-          message: '系统中没有高校“威海职业学院”',
+          params: { value: '威海职业学院' },
         },
       ]);
+      expect(wordProblem(outcome.report.errors[0]!, 'zh-CN')).toBe('系统中没有高校“威海职业学院”');
       expect(await database.db.select().from(schema.faculty)).toEqual(before);
     });
   });
@@ -143,10 +126,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
         ],
         'gb18030',
       );
-      const outcome = await runImport(
-        { kind: 'enterprises', fileName: '企业.csv', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'enterprises', fileName: '企业.csv', content }, database.db);
       expect(outcome.report.errors).toEqual([]);
       expect(outcome.committed).toBe(true);
       const links = await database.db.select().from(schema.enterpriseChains);
@@ -163,10 +143,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
         ['威海光威复合材料股份有限公司', '碳纤维', '大型', '碳纤维复合材料', '刘工'],
         ['威海某医疗器械有限公司', '医疗器械', '小型', '医药医疗器械', '陈工'],
       ]);
-      const outcome = await runImport(
-        { kind: 'enterprises', fileName: '企业.csv', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'enterprises', fileName: '企业.csv', content }, database.db);
       expect(outcome.report.counts).toEqual({ create: 0, update: 2, unchanged: 0 });
       const enterprises = await database.db
         .select()
@@ -187,10 +164,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
         ['威海某钓具有限公司', '钓具', '微型', '0631-5687123 转 8001', 'sales@diaoju.example.cn'],
       ]);
       const before = await database.db.select({ rows: count() }).from(schema.enterprises);
-      const outcome = await runImport(
-        { kind: 'enterprises', fileName: '企业.csv', content, locale: 'en' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'enterprises', fileName: '企业.csv', content }, database.db);
       expect(outcome.committed).toBe(false);
       expect(
         outcome.report.errors.map((problem) => [problem.code, problem.row, problem.column?.letter]),
@@ -198,7 +172,18 @@ describeEachDatabase('importing the bureau lists', (kind) => {
         ['invalid_phone', 2, 'D'],
         ['invalid_email', 2, 'E'],
       ]);
-      expect(outcome.report.errors[1]!.message).toBe('"not-an-email" is not a valid email address');
+      expect(outcome.report.errors[1]).toEqual({
+        severity: 'error',
+        sheet: outcome.report.errors[1]!.sheet,
+        row: 2,
+        column: { header: '邮箱', letter: 'E' },
+        code: 'invalid_email',
+        params: { column: '邮箱', value: 'not-an-email' },
+      });
+      expect(wordProblem(outcome.report.errors[1]!, 'en')).toBe(
+        '"not-an-email" is not a valid email address',
+      );
+      expect(wordProblem(outcome.report.errors[1]!, 'zh-CN')).toBe('“not-an-email”不是有效的邮箱地址');
       expect(await database.db.select({ rows: count() }).from(schema.enterprises)).toEqual(before);
     });
 
@@ -243,10 +228,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
           ],
         },
       ]);
-      const outcome = await runImport(
-        { kind: 'demands', fileName: 'demands.xlsx', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'demands', fileName: 'demands.xlsx', content }, database.db);
       expect(outcome.report.errors).toEqual([]);
       const demands = await database.db.select().from(schema.demands).orderBy(asc(schema.demands.id));
       expect(demands[0]).toMatchObject({
@@ -272,10 +254,7 @@ describeEachDatabase('importing the bureau lists', (kind) => {
         ['哈尔滨工业大学（威海）', '先进复合材料团队', '', '低成本碳纤维预浸料', '5', '已授权专利'],
         ['哈尔滨工业大学（威海）', '', '张伟', '热压罐固化监测系统', '', '软著'],
       ]);
-      const outcome = await runImport(
-        { kind: 'results', fileName: 'results.csv', content, locale: 'zh-CN' },
-        database.db,
-      );
+      const outcome = await runImport({ kind: 'results', fileName: 'results.csv', content }, database.db);
       expect(outcome.report.errors).toEqual([]);
       const results = await database.db.select().from(schema.results).orderBy(asc(schema.results.id));
       expect(results[0]).toMatchObject({ ownerFacultyId: null, trl: 5, ipStatus: 'patent_granted' });
@@ -288,14 +267,12 @@ describeEachDatabase('importing the bureau lists', (kind) => {
         ['enterprise', 'title', 'description', 'chain', 'class'],
         ['Unknown Ltd', 'Sonar arrays', 'x', 'ships', 'chain'],
       ]);
-      const report = await previewImport(
-        { kind: 'demands', fileName: 'd.csv', content, locale: 'en' },
-        database.db,
-      );
+      const report = await previewImport({ kind: 'demands', fileName: 'd.csv', content }, database.db);
       expect(report.errors.map((problem) => [problem.code, problem.column?.letter])).toEqual([
         ['unknown_enterprise', 'A'],
       ]);
-      expect(report.errors[0]!.message).toBe(
+      expect(report.errors[0]!.params).toEqual({ value: 'Unknown Ltd' });
+      expect(wordProblem(report.errors[0]!, 'en')).toBe(
         'No enterprise "Unknown Ltd" is known; import the enterprises list first',
       );
     });

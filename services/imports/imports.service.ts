@@ -30,7 +30,7 @@ export async function previewImport(
 ): Promise<ImportReport> {
   try {
     return await inImportSlot(async () => {
-      const problems = new ProblemCollector(input.locale);
+      const problems = new ProblemCollector();
       const prepared = await prepareTable(input, problems);
       if (!prepared) return buildReport(input, problems, null, null);
       const plan = await planAgainst(db, input, prepared, problems, options);
@@ -44,7 +44,7 @@ export async function previewImport(
 
 /** The report of an import refused because the process is busy with others: nothing was read. */
 function busyReport(input: ImportInput, error: ImportBusyError): ImportReport {
-  const problems = new ProblemCollector(input.locale);
+  const problems = new ProblemCollector();
   problems.error('import_busy', {}, { running: error.running });
   return buildReport(input, problems, null, null);
 }
@@ -61,7 +61,7 @@ export async function runImport(
 ): Promise<ImportOutcome> {
   try {
     return await inImportSlot(async () => {
-      const problems = new ProblemCollector(input.locale);
+      const problems = new ProblemCollector();
       const prepared = await prepareTable(input, problems);
       if (!prepared) return { report: buildReport(input, problems, null, null), committed: false };
       return withDomainErrors(() =>

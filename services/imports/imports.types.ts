@@ -1,18 +1,14 @@
 import type { Actor } from '../audit/index.js';
+import type { ProblemCode } from './messages.js';
 
 export const IMPORT_KINDS = ['faculty', 'teams', 'enterprises', 'demands', 'results'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-import type { Locale } from '../i18n/index.js';
-
-export type { Locale };
 
 export interface ImportInput {
   kind: ImportKind;
   /** Only its extension is a hint; the content's first bytes decide between XLSX and CSV. */
   fileName: string;
   content: Buffer;
-  locale: Locale;
 }
 
 export interface ImportOptions {
@@ -34,11 +30,18 @@ export interface ProblemLocation {
   column: { header: string; letter: string } | null;
 }
 
+/**
+ * A problem as data: its code (the catalogue's `import.problem.<code>`) and the values its sentence
+ * needs (what was written, the limits, a list's or column's name in both languages). Whoever shows it
+ * words it in the reader's language, with `wordProblem`.
+ */
 export interface ImportProblem extends ProblemLocation {
   severity: 'error' | 'warning';
-  code: string;
-  message: string;
+  code: ProblemCode;
+  params: ProblemParams;
 }
+
+export type ProblemParams = Readonly<Record<string, string | number>>;
 
 export interface PlannedChange {
   action: 'create' | 'update';

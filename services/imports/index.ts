@@ -1,3 +1,4 @@
+export type { Locale } from '../i18n/index.js';
 export { previewImport, runImport } from './imports.service.js';
 export {
   IMPORT_KINDS,
@@ -8,8 +9,9 @@ export {
   type ImportProblem,
   type ImportProgress,
   type ImportReport,
-  type Locale,
   type PlannedChange,
+  type ProblemParams,
 } from './imports.types.js';
 export { KINDS as IMPORT_KIND_DEFINITIONS } from './kinds/index.js';
-export { formatReportText } from './report-text.js';
+export { type ProblemCode, wordProblem } from './messages.js';
+export { formatReportText, wordedReport } from './report-text.js';

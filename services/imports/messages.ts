@@ -1,4 +1,5 @@
 import { type Locale, type MessageParams, translate } from '../i18n/index.js';
+import type { ImportProblem } from './imports.types.js';
 
 /** Every problem an import can report; its wording is the catalogue's `import.problem.<code>`. */
 export const PROBLEM_CODES = [
@@ -59,6 +60,7 @@ function shaped(code: ProblemCode, params: MessageParams): MessageParams {
     : params;
 }
 
-export function formatMessage(code: ProblemCode, params: MessageParams, locale: Locale): string {
-  return translate(locale, `import.problem.${code}`, shaped(code, params));
+/** A problem's sentence in the reader's language: the one place an import problem is worded. */
+export function wordProblem(problem: Pick<ImportProblem, 'code' | 'params'>, locale: Locale): string {
+  return translate(locale, `import.problem.${problem.code}`, shaped(problem.code, problem.params));
 }

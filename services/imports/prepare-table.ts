@@ -42,21 +42,22 @@ export async function prepareTable(
   ) {
     problems.warning('sheet_not_named', {}, { expected: kind.sheetNames[0]!, used: sheet.name });
   }
-  const listName = (definition: KindDefinition) =>
-    problems.locale === 'en' ? definition.list.en : definition.list.zh;
   const layout = findHeader(sheet, kind);
   if (!layout) {
-    problems.error('header_not_found', {}, { rows: 10, list: listName(kind) });
-    reportLookalike(kind, sheet, problems, listName);
+    problems.error('header_not_found', {}, { rows: 10, listZh: kind.list.zh, listEn: kind.list.en });
+    reportLookalike(kind, sheet, problems);
     return null;
   }
   const mapping = mapHeaders(layout, kind);
   for (const missing of mapping.missingRequired) {
-    const column = problems.locale === 'en' ? missing.label.en : missing.label.zh;
-    problems.error('required_column_missing', { row: layout.headerRowNumber }, { column });
+    problems.error(
+      'required_column_missing',
+      { row: layout.headerRowNumber },
+      { columnZh: missing.label.zh, columnEn: missing.label.en },
+    );
   }
   if (mapping.missingRequired.length > 0) {
-    reportLookalike(kind, sheet, problems, listName);
+    reportLookalike(kind, sheet, problems);
     return null;
   }
   for (const column of mapping.unknown) {
@@ -105,17 +106,16 @@ function chooseSheet(kind: KindDefinition, sheets: RawSheet[]): RawSheet {
 }
 
 /** When the columns fit another list completely, say so: the person most likely picked the wrong kind. */
-function reportLookalike(
-  kind: KindDefinition,
-  sheet: RawSheet,
-  problems: ProblemCollector,
-  listName: (definition: KindDefinition) => string,
-): void {
+function reportLookalike(kind: KindDefinition, sheet: RawSheet, problems: ProblemCollector): void {
   for (const other of Object.values(KINDS)) {
     if (other === kind) continue;
     const layout = findHeader(sheet, other);
     if (layout && mapHeaders(layout, other).missingRequired.length === 0) {
-      problems.error('looks_like_other_list', {}, { other: listName(other), list: listName(kind) });
+      problems.error(
+        'looks_like_other_list',
+        {},
+        { otherZh: other.list.zh, otherEn: other.list.en, listZh: kind.list.zh, listEn: kind.list.en },
+      );
       return;
     }
   }

@@ -1,5 +1,5 @@
-import type { ImportProblem, Locale } from './imports.types.js';
-import { formatMessage, type ProblemCode } from './messages.js';
+import type { ImportProblem } from './imports.types.js';
+import type { ProblemCode } from './messages.js';
 import { columnLetter } from './text-normalization.js';
 
 export interface ColumnRef {
@@ -7,13 +7,11 @@ export interface ColumnRef {
   columnNumber: number;
 }
 
-/** Gathers problems with their place in the file, worded in the reader's language. */
+/** Gathers problems with their place in the file, as codes and values: the reader's side words them. */
 export class ProblemCollector {
   readonly errors: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
   sheet = '';
-
-  constructor(readonly locale: Locale) {}
 
   add(
     severity: ImportProblem['severity'],
@@ -29,7 +27,7 @@ export class ProblemCollector {
         ? { header: where.column.header, letter: columnLetter(where.column.columnNumber) }
         : null,
       code,
-      message: formatMessage(code, params, this.locale),
+      params,
     };
     (severity === 'error' ? this.errors : this.warnings).push(problem);
   }

@@ -1,5 +1,6 @@
-import { translate } from '../i18n/index.js';
-import type { ImportProblem, ImportReport, Locale } from './imports.types.js';
+import { type Locale, translate } from '../i18n/index.js';
+import type { ImportProblem, ImportReport } from './imports.types.js';
+import { wordProblem } from './messages.js';
 
 /** A command line prints this many problems of each kind; the rest are counted. */
 const PROBLEMS_SHOWN = 200;
@@ -19,7 +20,7 @@ export function formatReportText(report: ImportReport, locale: Locale, dryRun: b
     if (problems.length === 0) return;
     lines.push(`${title} (${problems.length})`);
     for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
-      lines.push(`  ${place(problem, locale)}: ${problem.message} [${problem.code}]`);
+      lines.push(`  ${place(problem, locale)}: ${wordProblem(problem, locale)} [${problem.code}]`);
     }
     if (problems.length > PROBLEMS_SHOWN) {
       lines.push(`  ${t('import.report.more', { count: problems.length - PROBLEMS_SHOWN })}`);
@@ -38,4 +39,13 @@ export function formatReportText(report: ImportReport, locale: Locale, dryRun: b
   if (!report.valid) lines.push(t('import.report.nothingWritten'));
   else lines.push(t(dryRun ? 'import.report.dryRun' : 'import.report.imported', { ...counts }));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The report for a machine reading the command line's `--json`: the problems as data and, beside
+ * each, the sentence a person would read, so a script need not carry the catalogue.
+ */
+export function wordedReport(report: ImportReport, locale: Locale) {
+  const worded = (problem: ImportProblem) => ({ ...problem, message: wordProblem(problem, locale) });
+  return { ...report, errors: report.errors.map(worded), warnings: report.warnings.map(worded) };
 }

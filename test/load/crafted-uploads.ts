@@ -22,7 +22,7 @@ const files = {
 };
 global.gc?.();
 const check = (content: Buffer) =>
-  previewImport({ kind: 'faculty', fileName: 'roster.xlsx', content, locale: 'en' }, database.db);
+  previewImport({ kind: 'faculty', fileName: 'roster.xlsx', content }, database.db);
 
 async function measured<T>(work: () => Promise<T>) {
   let peak = process.memoryUsage().rss;

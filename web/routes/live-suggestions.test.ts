@@ -83,10 +83,7 @@ describeEachDatabase('live suggestions from the change feed', (kind) => {
         '卡脖子',
       ],
     ]);
-    const outcome = await runImport(
-      { kind: 'demands', fileName: 'demands.csv', content, locale: 'zh-CN' },
-      database.db,
-    );
+    const outcome = await runImport({ kind: 'demands', fileName: 'demands.csv', content }, database.db);
     expect(outcome.committed).toBe(true);
     const demandId = (await demandIdByTitle('导入：复合材料固化变形控制'))!;
     await until(() => teamSuggested(demandId));

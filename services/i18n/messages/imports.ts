@@ -94,9 +94,9 @@ export const importMessages = {
     'import.problem.no_sheet_with_data': '工作簿中没有任何有数据的工作表',
     'import.problem.sheet_not_named': '没有名为“{expected}”的工作表，已使用“{used}”',
     'import.problem.header_not_found':
-      '在前 {rows} 行中找不到表头：没有一列能对应到{list}的字段。请使用模板中的列名',
-    'import.problem.looks_like_other_list': '这个工作表看起来是{other}，而不是{list}',
-    'import.problem.required_column_missing': '缺少必填列“{column}”',
+      '在前 {rows} 行中找不到表头：没有一列能对应到{listZh}的字段。请使用模板中的列名',
+    'import.problem.looks_like_other_list': '这个工作表看起来是{otherZh}，而不是{listZh}',
+    'import.problem.required_column_missing': '缺少必填列“{columnZh}”',
     'import.problem.unknown_column': '不认识的列“{column}”，已忽略',
     'import.problem.duplicate_column': '“{column}”与第 {first} 列对应同一字段，已忽略此列',
     'import.problem.no_data_rows': '只有表头，没有数据行',
@@ -229,9 +229,9 @@ export const importMessages = {
     'import.problem.no_sheet_with_data': 'No sheet in the workbook holds any data',
     'import.problem.sheet_not_named': 'No sheet is named "{expected}"; used "{used}"',
     'import.problem.header_not_found':
-      "No header row in the first {rows} rows: no column matches a field of the {list}. Use the template's column names",
-    'import.problem.looks_like_other_list': 'This sheet looks like the {other}, not the {list}',
-    'import.problem.required_column_missing': 'The required column "{column}" is missing',
+      "No header row in the first {rows} rows: no column matches a field of the {listEn}. Use the template's column names",
+    'import.problem.looks_like_other_list': 'This sheet looks like the {otherEn}, not the {listEn}',
+    'import.problem.required_column_missing': 'The required column "{columnEn}" is missing',
     'import.problem.unknown_column': 'Unknown column "{column}" ignored',
     'import.problem.duplicate_column':
       '"{column}" maps to the same field as column {first}; this column is ignored',

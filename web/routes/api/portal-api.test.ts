@@ -37,6 +37,18 @@ describeEachDatabase('the JSON API for demands, profiles and matches', (kind) =>
   it('asks an anonymous caller to sign in, in JSON', async () => {
     const response = await request(app.express).get('/api/v1/demands').expect(401);
     expect(response.body.error.code).toBe('unauthenticated');
+    expect(response.body.error).toMatchObject({
+      message: '请先登录后再进行此操作。',
+      messageKey: 'error.401.message',
+    });
+    const inEnglish = await request(app.express)
+      .get('/api/v1/demands')
+      .set('Accept-Language', 'en-GB,en;q=0.8')
+      .expect(401);
+    expect(inEnglish.body.error).toMatchObject({
+      code: 'unauthenticated',
+      message: 'Sign in first, then try again.',
+    });
   });
 
   it('lists to each caller only the demands it may see', async () => {
@@ -83,6 +95,11 @@ describeEachDatabase('the JSON API for demands, profiles and matches', (kind) =>
       chainCode: 'mars',
     });
     expect(invalid.status).toBe(400);
+    expect(invalid.body.error).toMatchObject({
+      code: 'invalid',
+      message: '提交的内容有误，请返回修改。',
+      messageKey: 'error.400.message',
+    });
     expect(invalid.body.error.details).toMatchObject({
       title: 'validation.required',
       expectedTrl: 'validation.trl',

@@ -7,12 +7,14 @@ import {
   type ExportFormat,
   exportList,
 } from '../../../services/exports/index.js';
+import type { Locale } from '../../../services/i18n/index.js';
 import {
   IMPORT_KINDS,
   type ImportKind,
   type ImportOutcome,
   previewImport,
   runImport,
+  wordProblem,
 } from '../../../services/imports/index.js';
 import { ValidationError } from '../../../services/shared/errors.js';
 import { MAX_UPLOAD_BYTES } from '../../uploads.js';
@@ -41,13 +43,15 @@ function listsPage(request: Request, extra: Record<string, unknown> = {}) {
 }
 
 /** The report as the page shows it: problems first, then what would change (the first 200 rows). */
-function reportView(outcome: ImportOutcome, dryRun: boolean) {
+function reportView(outcome: ImportOutcome, dryRun: boolean, locale: Locale) {
   const { report } = outcome;
   return {
     report,
     dryRun,
     committed: outcome.committed,
-    problems: [...report.errors, ...report.warnings].slice(0, 500),
+    problems: [...report.errors, ...report.warnings]
+      .slice(0, 500)
+      .map((problem) => ({ ...problem, message: wordProblem(problem, locale) })),
     moreProblems: Math.max(0, report.errors.length + report.warnings.length - 500),
     changes: report.changes.slice(0, 200).map((change) => ({
       ...change,
@@ -83,14 +87,16 @@ export function listRoutes({ db }: RouteDependencies): Router {
       kind,
       fileName: request.file.originalname,
       content: request.file.buffer,
-      locale: request.locale,
     };
     const outcome = dryRun
       ? { report: await previewImport(input, db), committed: false }
       : await runImport(input, db, { actor: actorOf(request.user) });
     response
       .status(outcome.report.valid ? 200 : 422)
-      .render('pages/staff/lists', listsPage(request, { kind, ...reportView(outcome, dryRun) }));
+      .render(
+        'pages/staff/lists',
+        listsPage(request, { kind, ...reportView(outcome, dryRun, request.locale) }),
+      );
   });
 
   router.get('/staff/lists/template', async (request, response) => {
