@@ -1,4 +1,5 @@
 export * from './collaboration.schema.js';
+export * from './consortium.schema.js';
 export * from './demand.schema.js';
 export * from './enterprise.schema.js';
 export { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from './field-problems.js';

@@ -208,21 +208,21 @@ export const isoDate = () =>
     });
 
 /** One code of a closed vocabulary (a chain, a demand class, a size). */
-export const choice = <const Code extends string>(codes: readonly Code[]) =>
+export const choice = <const Code extends string>(codes: readonly Code[], messageKey = 'validation.choose') =>
   z
     .unknown()
     .optional()
     .transform((value, context): Code => {
       if ((codes as readonly unknown[]).includes(value)) return value as Code;
-      context.addIssue({ code: 'custom', message: 'validation.choose', input: value, continue: true });
+      context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
       return z.NEVER;
     });
 
-/** A rule's value that must be given: its empty value (null) fails as required. */
-export const required = <Value>(rule: z.ZodType<Value | null>) =>
+/** A rule's value that must be given: its empty value (null) fails with `messageKey`. */
+export const required = <Value>(rule: z.ZodType<Value | null>, messageKey = 'validation.required') =>
   rule.transform((value, context): Value => {
     if (value !== null) return value;
-    context.addIssue({ code: 'custom', message: 'validation.required', input: value, continue: true });
+    context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
     return z.NEVER;
   });
 
@@ -252,6 +252,9 @@ export const recordId = () =>
       context.addIssue({ code: 'custom', message: 'validation.choose', input: value, continue: true });
       return z.NEVER;
     });
+
+/** The id of a record that must be picked (the lead firm, the enterprise served). */
+export const chosenId = () => required(recordId(), 'validation.choose');
 
 /**
  * The ids of records ticked in a form (one value or several) or sent as an array, without repeats.
