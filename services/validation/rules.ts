@@ -13,6 +13,14 @@ import { EXTENSION_MARKERS } from './phone-vocabulary.js';
 /** Text as typed: NFC, trimmed; anything that is not text counts as empty. */
 const typedText = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').trim() : '');
 
+/**
+ * A search filter's text or a free note beside an action (a review's, a decline's), cut at `max`
+ * rather than refused: it is no field of a record, and the action should not fail over its length.
+ */
+export function cleanText(value: unknown, max: number): string {
+  return typedText(value).slice(0, max);
+}
+
 /** Optional text of at most `max` characters; '' when empty. */
 export const text = (max: number) =>
   z.unknown().optional().transform(typedText).pipe(z.string().max(max, 'validation.tooLong'));
