@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { hashPassword } from '../users/index.js';
 import { insertUser } from '../users/users.repository.js';
-import { cleanText, isEmail } from '../validation/index.js';
+import { invitationSchema, isEmail, parseInput } from '../validation/index.js';
 import { queueInvitationMail } from './account-mails.js';
 import {
   findInvitationByHash,
@@ -103,9 +103,9 @@ export async function invitePerson(
       if (!person) throw new NotFoundError('no such person in the list');
       if (person.state !== 'none' && person.state !== 'invited')
         throw new ConflictError('this person already has an account', { email: 'account.invite.hasAccount' });
-      const email = (cleanText(input.email, 254) || person.email || '').toLowerCase();
+      const typed = parseInput(invitationSchema, { email: input.email }).email;
+      const email = typed || parseInput(invitationSchema, { email: person.email ?? '' }).email;
       if (!email) throw new ValidationError('no email', { email: 'account.invite.noEmail' });
-      if (!isEmail(email)) throw new ValidationError('malformed email', { email: 'validation.email' });
       if (await findUserIdByEmail(tx, email))
         throw new ConflictError('an account already uses this email', { email: 'account.invite.emailTaken' });
       await sendInvitation(tx, actor, person, email, locale);

@@ -7,7 +7,7 @@ import { portalLink } from '../mail/index.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { findUserById, hashPassword, type User, verifyPassword } from '../users/index.js';
 import { findCredentialsByEmail, insertUser } from '../users/users.repository.js';
-import { cleanText, isEmail } from '../validation/index.js';
+import { administratorSchema, fieldProblemsOf, passwordResetRequestSchema } from '../validation/index.js';
 import { queueResetMail } from './account-mails.js';
 import {
   deleteSessionsOfUser,
@@ -32,8 +32,10 @@ export const ADMIN_SETUP_LINK_MS = 24 * 60 * 60 * 1000;
  * nothing. The caller answers the same either way, so the page tells nobody which addresses exist.
  */
 export async function requestPasswordReset(db: Database, email: unknown): Promise<void> {
-  const address = cleanText(email, 254).toLowerCase();
-  if (!isEmail(address)) return;
+  const request = passwordResetRequestSchema.safeParse({ email });
+  // A malformed address is told nothing either, as an unknown one is.
+  if (!request.success) return;
+  const address = request.data.email;
   await db.transaction(async (tx) => {
     const credentials = await findCredentialsByEmail(tx, address);
     if (credentials?.user.status !== 'active') return;
@@ -142,9 +144,19 @@ export async function createAdministrator(
   db: Database,
   input: { email: unknown; displayName?: unknown },
 ): Promise<{ userId: number; setPasswordUrl: string }> {
-  const email = cleanText(input.email, 254).toLowerCase();
-  if (!isEmail(email)) throw new ValidationError(`not an email address: "${String(input.email ?? '')}"`);
-  const displayName = cleanText(input.displayName, 60) || email.split('@')[0]!;
+  const fields = administratorSchema.safeParse(input);
+  if (!fields.success) {
+    // The script prints the message: name the field at fault in words, as the form's key would.
+    const problems = fieldProblemsOf(fields.error);
+    throw new ValidationError(
+      problems.email
+        ? `not an email address: "${String(input.email ?? '')}"`
+        : 'the display name is too long (at most 60 characters)',
+      problems,
+    );
+  }
+  const { email } = fields.data;
+  const displayName = fields.data.displayName || email.split('@')[0]!;
   // A hash of random bytes nobody knows: the account cannot be signed into until the link is used.
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   return withDomainErrors(() =>

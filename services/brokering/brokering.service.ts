@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Collaboration } from '../collaborations/index.js';
 import { insertCollaboration } from '../collaborations/index.js';
@@ -8,7 +9,7 @@ import { notifyCollaborationCreated, notifyIntroduced } from '../notifications/i
 import { todayInCity } from '../shared/city-date.js';
 import { DECLINE_REASONS, type DeclineReason, type MatchStatus } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, parseOptionalInteger } from '../validation/index.js';
+import { cleanText, parseInput, required, wholeNumber } from '../validation/index.js';
 import {
   countLiveIntroductions,
   findTeamOfFaculty,
@@ -36,6 +37,10 @@ export const OPEN_STATUSES: MatchStatus[] = ['suggested', 'shortlisted', 'introd
 const DECLINE_NOTE_MAX_LENGTH = 500;
 /** A limit above this is a typing slip: no team runs fifty introductions at once. */
 export const MAX_INTRODUCTION_LIMIT = 50;
+
+const introductionLimitSchema = z.object({
+  limit: required(wholeNumber(0, MAX_INTRODUCTION_LIMIT, 'validation.limit'), 'validation.limit'),
+});
 
 export function listTeamWorkloads(db: Database, chainCode: string | null): Promise<TeamWorkload[]> {
   return findTeamWorkloads(db, chainCode);
@@ -256,9 +261,7 @@ export async function setIntroductionLimit(
   teamId: number,
   value: unknown,
 ): Promise<void> {
-  const limit = parseOptionalInteger(value);
-  if (limit === null || Number.isNaN(limit) || limit < 0 || limit > MAX_INTRODUCTION_LIMIT)
-    throw new ValidationError('the limit must be a whole number from 0 to 50', { limit: 'validation.limit' });
+  const { limit } = parseInput(introductionLimitSchema, { limit: value });
   await db.transaction(async (tx) => {
     const team = await lockTeam(tx, teamId);
     if (!team) throw new NotFoundError('no such team');

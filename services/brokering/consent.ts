@@ -1,16 +1,12 @@
 import { type Actor, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
-import { todayInCity } from '../shared/city-date.js';
-import { AGREEMENT_CHANNELS, type AgreementChannel } from '../shared/enums.js';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, parseOptionalDate } from '../validation/index.js';
+import { agreementSchema, parseInput } from '../validation/index.js';
 import { findAgreementOfPair, insertAgreement } from './agreements.repository.js';
 import { lockCandidate } from './brokering.repository.js';
 import type { CandidatePair, OutsideAgreement, PairConsent } from './brokering.types.js';
 
-const NAME_MAX_LENGTH = 100;
-const NOTE_MAX_LENGTH = 1000;
 /** Statuses in which staff may still record an agreement; accepted and declined are final. */
 const OPEN_FOR_AGREEMENT = ['suggested', 'shortlisted', 'introduced'];
 
@@ -21,33 +17,6 @@ export interface AgreementSubmission {
   channel?: unknown;
   agreedOn?: unknown;
   note?: unknown;
-}
-
-const isChannel = (value: unknown): value is AgreementChannel =>
-  typeof value === 'string' && (AGREEMENT_CHANNELS as readonly string[]).includes(value);
-
-/** Checks every field at once, so the form shows every problem; nothing is written on any. */
-function parseAgreement(submission: AgreementSubmission, today: string) {
-  const problems: Record<string, string> = {};
-  const enterpriseConfirmedBy = cleanText(submission.enterpriseConfirmedBy, NAME_MAX_LENGTH);
-  const universityConfirmedBy = cleanText(submission.universityConfirmedBy, NAME_MAX_LENGTH);
-  if (!enterpriseConfirmedBy) problems.enterpriseConfirmedBy = 'validation.required';
-  if (!universityConfirmedBy) problems.universityConfirmedBy = 'validation.required';
-  if (!isChannel(submission.channel)) problems.channel = 'validation.choose';
-  const agreedOn = parseOptionalDate(submission.agreedOn);
-  if (agreedOn === null) problems.agreedOn = 'validation.required';
-  else if (agreedOn === 'invalid') problems.agreedOn = 'validation.date';
-  else if (agreedOn > today) problems.agreedOn = 'consent.validation.agreedInFuture';
-  const note = cleanText(submission.note, NOTE_MAX_LENGTH);
-  if (Object.keys(problems).length > 0)
-    throw new ValidationError(`the agreement is incomplete: ${Object.keys(problems).join(', ')}`, problems);
-  return {
-    enterpriseConfirmedBy,
-    universityConfirmedBy,
-    channel: submission.channel as AgreementChannel,
-    agreedOn: agreedOn as string,
-    note,
-  };
 }
 
 /** What a pair's consent rests on: both sides' interest in the portal first, else a recorded agreement. */
@@ -78,7 +47,7 @@ export async function recordOutsideAgreement(
   if (actor.userId === null)
     throw new ValidationError('an agreement is recorded by a signed-in staff member');
   const recordedBy = actor.userId;
-  const fields = parseAgreement(submission, todayInCity());
+  const fields = parseInput(agreementSchema, submission);
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
       const pair = await lockCandidate(tx, candidateId);

@@ -8,10 +8,10 @@ import { COLLABORATION_STAGES, type CollaborationStage } from '../shared/enums.j
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import {
   cleanText,
-  FieldProblems,
+  milestoneDoneSchema,
+  milestoneSchema,
   outcomesSchema,
   parseInput,
-  parseOptionalDate,
 } from '../validation/index.js';
 import {
   findCollaborationSummaries,
@@ -172,23 +172,12 @@ export async function addMilestone(
   collaborationId: number,
   input: MilestoneInput,
 ): Promise<Milestone> {
-  const problems = new FieldProblems();
-  const title = cleanText(input.title, 200);
-  if (!title) problems.add('title', 'validation.required');
-  if (!isStage(input.stage)) problems.add('stage', 'validation.choose');
-  const dueOn = parseOptionalDate(input.dueOn);
-  if (dueOn === null) problems.add('dueOn', 'validation.required');
-  if (dueOn === 'invalid') problems.add('dueOn', 'validation.date');
-  problems.throwIfAny();
+  const { title, stage, dueOn } = parseInput(milestoneSchema, input);
   const today = todayInCity();
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
       await lockedCollaboration(tx, collaborationId);
-      const milestone = await insertMilestone(
-        tx,
-        { collaborationId, stage: input.stage as CollaborationStage, title, dueOn: dueOn as string },
-        today,
-      );
+      const milestone = await insertMilestone(tx, { collaborationId, stage, title, dueOn }, today);
       await insertAuditEntries(tx, actor, [
         {
           action: 'milestone.added',
@@ -211,8 +200,7 @@ export async function setMilestoneCompletion(
   input: { done: boolean; doneOn?: unknown },
 ): Promise<Milestone> {
   const today = todayInCity();
-  const parsed = input.done ? (parseOptionalDate(input.doneOn) ?? today) : null;
-  if (parsed === 'invalid') throw new ValidationError('bad date', { doneOn: 'validation.date' });
+  const parsed = input.done ? (parseInput(milestoneDoneSchema, input).doneOn ?? today) : null;
   if (parsed && parsed > today)
     throw new ValidationError('done in the future', { doneOn: 'validation.dateFuture' });
   return db.transaction(async (tx) => {

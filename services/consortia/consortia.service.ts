@@ -1,18 +1,9 @@
-import { isChainCode } from '../admin/index.js';
 import { actorOf, findAuditTrail, insertAuditEntries } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { withDomainErrors } from '../db/index.js';
 import type { MatchingService, RankedProfile } from '../matching/index.js';
 import { assertActsForChain, isBureau } from '../projects/index.js';
-import {
-  type ChainCode,
-  CONSORTIUM_ROLES,
-  CONSORTIUM_STATUSES,
-  CONSORTIUM_TASK_STATUSES,
-  type ConsortiumRole,
-  type ConsortiumStatus,
-  type ConsortiumTaskStatus,
-} from '../shared/enums.js';
+import { type ChainCode, CONSORTIUM_TASK_STATUSES, type ConsortiumTaskStatus } from '../shared/enums.js';
 import {
   ConflictError,
   DuplicateRecordError,
@@ -22,7 +13,13 @@ import {
   violatedConstraint,
 } from '../shared/errors.js';
 import type { User } from '../users/index.js';
-import { cleanText, FieldProblems } from '../validation/index.js';
+import {
+  consortiumMemberSchema,
+  consortiumSchema,
+  consortiumTaskSchema,
+  fieldProblemsOf,
+  parseInput,
+} from '../validation/index.js';
 import {
   deleteMember,
   enterpriseExists,
@@ -42,21 +39,10 @@ import {
   updateConsortium,
   updateTaskStatus,
 } from './consortia.repository.js';
-import type {
-  Consortium,
-  ConsortiumDetail,
-  ConsortiumInput,
-  MemberKind,
-  TaskInput,
-} from './consortia.types.js';
+import type { Consortium, ConsortiumDetail, ConsortiumInput, TaskInput } from './consortia.types.js';
 
-const MEMBER_KINDS: readonly MemberKind[] = ['enterprise', 'team', 'university'];
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (values as readonly string[]).includes(value);
-const idOf = (value: unknown): number | null => {
-  const text = String(value ?? '').trim();
-  return /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
-};
 
 export function listConsortia(
   db: Database,
@@ -99,28 +85,6 @@ export async function getConsortiumForUser(db: Database, user: User, id: number)
   return { ...consortium, members, tasks: tasks.map(({ consortiumId: _id, ...task }) => task), history };
 }
 
-function parseConsortium(input: ConsortiumInput) {
-  const problems = new FieldProblems();
-  const name = cleanText(input.name, 200);
-  if (!name) problems.add('name', 'validation.required');
-  const technologyLine = cleanText(input.technologyLine, 500);
-  if (!technologyLine) problems.add('technologyLine', 'validation.required');
-  if (!isChainCode(input.chainCode)) problems.add('chainCode', 'validation.chooseChain');
-  const status = input.status === undefined || input.status === '' ? 'forming' : input.status;
-  if (!oneOf(CONSORTIUM_STATUSES, status)) problems.add('status', 'validation.choose');
-  const leadEnterpriseId = idOf(input.leadEnterpriseId);
-  if (!leadEnterpriseId) problems.add('leadEnterpriseId', 'validation.choose');
-  problems.throwIfAny();
-  return {
-    name,
-    technologyLine,
-    chainCode: input.chainCode as ChainCode,
-    description: cleanText(input.description, 4_000),
-    status: status as ConsortiumStatus,
-    leadEnterpriseId: leadEnterpriseId!,
-  };
-}
-
 async function nameTakenAsConflict<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await withDomainErrors(write);
@@ -133,7 +97,7 @@ async function nameTakenAsConflict<T>(write: () => Promise<T>): Promise<T> {
 
 /** Staff of a chain set up a consortium led by a firm; the lead firm is its first member. */
 export async function createConsortium(db: Database, user: User, input: ConsortiumInput): Promise<number> {
-  const values = parseConsortium(input);
+  const values = parseInput(consortiumSchema, input);
   await assertActsForChain(db, user, values.chainCode);
   if (!(await enterpriseExists(db, values.leadEnterpriseId)))
     throw new ValidationError('no such firm', { leadEnterpriseId: 'validation.choose' });
@@ -173,7 +137,7 @@ export async function updateConsortiumDetails(
   await nameTakenAsConflict(() =>
     db.transaction(async (tx) => {
       const current = await lockedForStaff(tx, user, id);
-      const values = parseConsortium({
+      const values = parseInput(consortiumSchema, {
         ...input,
         chainCode: current.chainCode,
         leadEnterpriseId: current.leadEnterpriseId,
@@ -200,26 +164,20 @@ export async function addConsortiumMember(
   id: number,
   input: { kind?: unknown; memberId?: unknown; role?: unknown },
 ): Promise<void> {
-  const problems = new FieldProblems();
-  if (!oneOf(MEMBER_KINDS, input.kind)) problems.add('kind', 'validation.choose');
-  const memberId = idOf(input.memberId);
-  if (!memberId) problems.add('memberId', 'validation.choose');
-  if (!oneOf(CONSORTIUM_ROLES, input.role)) problems.add('role', 'validation.choose');
-  problems.throwIfAny();
-  const role = input.role as ConsortiumRole;
+  const { kind, memberId, role } = parseInput(consortiumMemberSchema, input);
   if (role === 'lead') throw new ValidationError('one lead firm', { role: 'consortium.oneLead' });
-  if (input.kind !== 'enterprise' && role !== 'supporting')
+  if (kind !== 'enterprise' && role !== 'supporting')
     throw new ValidationError('universities and teams support', { role: 'consortium.academiaSupports' });
   await withDomainErrors(() =>
     db.transaction(async (tx) => {
       await lockedForStaff(tx, user, id);
-      const rowId = await insertMember(tx, id, input.kind as MemberKind, memberId!, role);
+      const rowId = await insertMember(tx, id, kind, memberId, role);
       await insertAuditEntries(tx, actorOf(user), [
         {
           action: 'consortium.member_added',
           entityType: 'consortium',
           entityId: id,
-          after: { memberRowId: rowId, kind: input.kind, memberId, role },
+          after: { memberRowId: rowId, kind, memberId, role },
         },
       ]);
     }),
@@ -266,15 +224,15 @@ export async function addConsortiumTask(
   id: number,
   input: TaskInput,
 ): Promise<number> {
-  const problems = new FieldProblems();
-  const title = cleanText(input.title, 200);
-  const demandId = idOf(input.demandId);
-  const collaborationId = idOf(input.collaborationId);
-  const projectId = idOf(input.projectId);
+  const result = consortiumTaskSchema.safeParse(input);
+  const problems = result.success ? {} : fieldProblemsOf(result.error);
+  const demandId = result.data?.demandId ?? null;
   const [demand] = demandId ? await findDemandsOf(db, [demandId]) : [];
-  if (!title && !demand) problems.add('title', 'validation.required');
-  if (demandId && !demand) problems.add('demandId', 'validation.choose');
-  problems.throwIfAny();
+  if (result.success && !result.data.title && !demand) problems.title = 'validation.required';
+  if (demandId && !demand) problems.demandId = 'validation.choose';
+  if (!result.success || Object.keys(problems).length > 0)
+    throw new ValidationError('invalid input', problems);
+  const { title, description, collaborationId, projectId } = result.data;
   if (demand && !(await memberFirmIds(db, id)).has(demand.enterpriseId))
     throw new ValidationError('not a member’s demand', { demandId: 'consortium.demandNotMember' });
   if (collaborationId) {
@@ -295,7 +253,7 @@ export async function addConsortiumTask(
       const values = {
         consortiumId: id,
         title: title || demand!.title,
-        description: cleanText(input.description, 4_000),
+        description,
         demandId: demand?.id ?? null,
         collaborationId,
         projectId,

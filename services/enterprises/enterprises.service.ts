@@ -2,10 +2,8 @@ import { type Actor, insertAuditEntries } from '../audit/index.js';
 import { listCollaborations } from '../collaborations/index.js';
 import type { Database } from '../db/index.js';
 import { type schema, withDomainErrors } from '../db/index.js';
-import { todayInCity } from '../shared/city-date.js';
-import { SERVICE_KINDS, type ServiceKind } from '../shared/enums.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
-import { cleanText, FieldProblems, parseOptionalDate, parseOptionalInteger } from '../validation/index.js';
+import { cleanText, enterpriseServiceSchema, parseInput } from '../validation/index.js';
 import {
   findChainsOfEnterprises,
   findDemandsOfEnterprise,
@@ -54,10 +52,6 @@ export async function getEnterprisePage(db: Database, enterpriseId: number): Pro
   };
 }
 
-function isServiceKind(value: unknown): value is ServiceKind {
-  return typeof value === 'string' && (SERVICE_KINDS as readonly string[]).includes(value);
-}
-
 /**
  * Logs a visit or service a staff member gave an enterprise. Only someone on a task force logs
  * services, since the bureau's count of services is a count of its staff's work.
@@ -69,25 +63,15 @@ export async function logEnterpriseService(
   input: ServiceInput,
 ): Promise<EnterpriseService> {
   if (staffId === null) throw new ForbiddenError('only task force staff log services to enterprises');
-  const problems = new FieldProblems();
-  const enterpriseId = parseOptionalInteger(input.enterpriseId);
-  if (enterpriseId === null || Number.isNaN(enterpriseId)) problems.add('enterpriseId', 'validation.choose');
-  const servedOn = parseOptionalDate(input.servedOn);
-  if (servedOn === null) problems.add('servedOn', 'validation.required');
-  if (servedOn === 'invalid') problems.add('servedOn', 'validation.date');
-  if (typeof servedOn === 'string' && servedOn !== 'invalid' && servedOn > todayInCity())
-    problems.add('servedOn', 'validation.dateFuture');
-  if (!isServiceKind(input.kind)) problems.add('kind', 'validation.choose');
-  const note = cleanText(input.note, 1_000);
-  problems.throwIfAny();
+  const { enterpriseId, servedOn, kind, note } = parseInput(enterpriseServiceSchema, input);
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
-      if (!(await findEnterprise(tx, enterpriseId as number))) throw new NotFoundError('no such enterprise');
+      if (!(await findEnterprise(tx, enterpriseId))) throw new NotFoundError('no such enterprise');
       const row = await insertEnterpriseService(tx, {
         staffId,
-        enterpriseId: enterpriseId as number,
-        servedOn: servedOn as string,
-        kind: input.kind as ServiceKind,
+        enterpriseId,
+        servedOn,
+        kind,
         note,
       });
       await insertAuditEntries(tx, actor, [

@@ -7,7 +7,7 @@ import { todayInCity } from '../shared/city-date.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
-import { cleanText } from '../validation/index.js';
+import { cleanText, type ProjectFields, parseInput, projectSchema } from '../validation/index.js';
 import { assertActsForChain, isBureau } from './project-access.js';
 import {
   countProjectsByStatus,
@@ -32,7 +32,6 @@ import type {
   ProjectTeam,
   ReviewDecision,
 } from './projects.types.js';
-import { type ProjectFields, parseProjectSubmission } from './projects.validation.js';
 import { packageOf } from './support-package.js';
 
 const REVIEW_NOTE_MAX = 2_000;
@@ -135,7 +134,7 @@ export async function applyForProject(
     });
   if (context.liveProjectId !== null)
     throw new ConflictError('this demand already has an application', { demand: 'project.alreadyApplied' });
-  const fields = parseProjectSubmission(submission);
+  const fields = parseInput(projectSchema, submission);
   checkTeams(fields, context.teams);
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
@@ -184,7 +183,7 @@ export async function resubmitProject(
 ): Promise<void> {
   const project = await getProjectForUser(db, user, projectId);
   if (user.role !== 'enterprise') throw new ForbiddenError('only the firm revises its application');
-  const fields = parseProjectSubmission(submission);
+  const fields = parseInput(projectSchema, submission);
   if (project.demandId !== null) checkTeams(fields, await findTeamsOfDemand(db, project.demandId));
   await withDomainErrors(() =>
     db.transaction(async (tx) => {

@@ -11,7 +11,14 @@ import {
   ValidationError,
 } from '../shared/errors.js';
 import type { User } from '../users/index.js';
-import { cleanText, FieldProblems, parseOptionalDate } from '../validation/index.js';
+import {
+  benchmarkRateSchema,
+  fieldProblemsOf,
+  parseInput,
+  partnerSchema,
+  recordId,
+  supportSchemas,
+} from '../validation/index.js';
 import { assertActsForChain, isBureau } from './project-access.js';
 import {
   findBenchmarkRateOn,
@@ -25,7 +32,6 @@ import {
   type SupportValues,
 } from './projects.repository.js';
 import type { BenchmarkRate, PartnerOrganisation, SupportSubmission } from './projects.types.js';
-import { idList, parseMoney } from './projects.validation.js';
 import {
   INSURANCE_SUBSIDY_MAX_PERCENT,
   insuranceRuleBreaches,
@@ -38,9 +44,6 @@ import {
   type SupportRule,
   timesOf,
 } from './support-rules.js';
-
-/** No single item of support reaches 100 billion yuan; above that a figure was mistyped. */
-const SUPPORT_AMOUNT_MAX_YUAN = 100_000_000_000;
 
 /** The form field each rule is about, so the refusal sits beside the value at fault. */
 const FIELD_OF_RULE: Readonly<Record<SupportRule, string>> = {
@@ -62,88 +65,53 @@ export function isPartnerKind(value: unknown): value is PartnerKind {
   return typeof value === 'string' && (PARTNER_KINDS as readonly string[]).includes(value);
 }
 
-/** A decimal of at most `decimals` places, zero allowed; null and a problem otherwise. */
-function parseDecimal(
-  value: unknown,
-  field: string,
-  problems: FieldProblems,
-  decimals: number,
-  fallback: number | null = null,
-): number | null {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (text === '') {
-    if (fallback === null) problems.add(field, 'validation.required');
-    return fallback;
-  }
-  if (!new RegExp(`^\\d{1,6}(\\.\\d{1,${decimals}})?$`).test(text)) {
-    problems.add(field, 'support.number');
-    return null;
-  }
-  return Number(text);
-}
-
-const isChecked = (value: unknown) => value === true || value === '1' || value === 'on' || value === 'true';
-
 interface ParsedSupport {
   values: Omit<SupportValues, 'projectId' | 'recordedBy' | 'overriddenRules' | 'overrideReason'>;
   breaches: SupportRule[];
+  overrideReason: string;
 }
 
+/**
+ * Checks the form against its kind's schema and the partner against the database, and tells every
+ * problem at once; then which support rules the values break.
+ */
 async function parseSupport(
   db: Database,
   kind: SupportKind,
   input: SupportSubmission,
 ): Promise<ParsedSupport> {
-  const problems = new FieldProblems();
-  const amount = parseMoney(input.amount, 'amount', problems, { max: SUPPORT_AMOUNT_MAX_YUAN });
-  const grantedOn = parseOptionalDate(input.grantedOn);
-  if (grantedOn === null) problems.add('grantedOn', 'validation.required');
-  if (grantedOn === 'invalid') problems.add('grantedOn', 'validation.date');
+  const result = supportSchemas[kind].safeParse(input);
+  const problems = result.success ? {} : fieldProblemsOf(result.error);
   const partnerKind = PARTNER_KIND_OF_SUPPORT[kind];
   let partnerId: number | null = null;
   if (partnerKind) {
-    const [id] = idList(input.partnerId);
-    const partner = id ? await findPartner(db, id) : null;
-    if (!partner) problems.add('partnerId', 'validation.choose');
-    else if (partner.kind !== partnerKind) problems.add('partnerId', `support.partnerMustBe.${partnerKind}`);
+    const chosen = recordId().safeParse(input.partnerId);
+    const partner = chosen.data ? await findPartner(db, chosen.data) : null;
+    if (!partner) problems.partnerId = 'validation.choose';
+    else if (partner.kind !== partnerKind) problems.partnerId = `support.partnerMustBe.${partnerKind}`;
     else partnerId = partner.id;
   }
-  const base = {
-    kind,
-    partnerId,
-    amount: amount ?? 0,
-    grantedOn: typeof grantedOn === 'string' ? grantedOn : '',
-  };
-  if (kind === 'grant') {
-    const budgetLine = cleanText(input.budgetLine, 200);
-    if (!budgetLine) problems.add('budgetLine', 'validation.required');
-    problems.throwIfAny();
-    return { values: { ...base, budgetLine }, breaches: [] };
-  }
-  if (kind === 'investment') {
-    const multiplier = parseDecimal(input.multiplier, 'multiplier', problems, 2);
-    problems.throwIfAny();
+  if (!result.success || Object.keys(problems).length > 0)
+    throw new ValidationError('invalid input', problems);
+  const fields = result.data;
+  const base = { kind, partnerId, amount: fields.amount, grantedOn: fields.grantedOn };
+  const { overrideReason } = fields;
+  if ('budgetLine' in fields)
+    return { values: { ...base, budgetLine: fields.budgetLine }, breaches: [], overrideReason };
+  if ('multiplier' in fields)
     return {
-      values: { ...base, multiplier, creditedAmount: timesOf(base.amount, multiplier!) },
-      breaches: investmentRuleBreaches(multiplier!),
+      values: {
+        ...base,
+        multiplier: fields.multiplier,
+        creditedAmount: timesOf(base.amount, fields.multiplier),
+      },
+      breaches: investmentRuleBreaches(fields.multiplier),
+      overrideReason,
     };
-  }
-  if (kind === 'loan') {
-    const termText =
-      typeof input.termMonths === 'string' ? input.termMonths.trim() : String(input.termMonths ?? '');
-    const termMonths = /^\d{1,4}$/.test(termText) && Number(termText) > 0 ? Number(termText) : null;
-    if (termMonths === null) problems.add('termMonths', termText ? 'support.months' : 'validation.required');
-    const ratePercent = parseDecimal(input.ratePercent, 'ratePercent', problems, 3);
-    const riskCompensationPercent = parseDecimal(
-      input.riskCompensationPercent,
-      'riskCompensationPercent',
-      problems,
-      3,
-      RISK_COMPENSATION_MAX_PERCENT,
-    );
-    problems.throwIfAny();
+  if ('termMonths' in fields) {
+    const { termMonths, ratePercent, collateral } = fields;
+    const riskCompensationPercent = fields.riskCompensationPercent ?? RISK_COMPENSATION_MAX_PERCENT;
     const benchmark = await findBenchmarkRateOn(db, base.grantedOn);
-    const collateral = isChecked(input.collateral);
     return {
       values: {
         ...base,
@@ -152,30 +120,24 @@ async function parseSupport(
         benchmarkRatePercent: benchmark?.ratePercent ?? null,
         collateral,
         riskCompensationPercent,
-        riskCompensation: percentOf(base.amount, riskCompensationPercent!),
+        riskCompensation: percentOf(base.amount, riskCompensationPercent),
       },
       breaches: loanRuleBreaches({
         principal: base.amount,
-        termMonths: termMonths!,
-        ratePercent: ratePercent!,
+        termMonths,
+        ratePercent,
         benchmarkRatePercent: benchmark?.ratePercent ?? null,
         collateral,
-        riskCompensationPercent: riskCompensationPercent!,
+        riskCompensationPercent,
       }),
+      overrideReason,
     };
   }
-  const cover = parseMoney(input.cover, 'cover', problems, { max: SUPPORT_AMOUNT_MAX_YUAN });
-  const subsidyPercent = parseDecimal(
-    input.subsidyPercent,
-    'subsidyPercent',
-    problems,
-    2,
-    INSURANCE_SUBSIDY_MAX_PERCENT,
-  );
-  problems.throwIfAny();
+  const subsidyPercent = fields.subsidyPercent ?? INSURANCE_SUBSIDY_MAX_PERCENT;
   return {
-    values: { ...base, cover, subsidyPercent, subsidy: percentOf(base.amount, subsidyPercent!) },
-    breaches: insuranceRuleBreaches(subsidyPercent!),
+    values: { ...base, cover: fields.cover, subsidyPercent, subsidy: percentOf(base.amount, subsidyPercent) },
+    breaches: insuranceRuleBreaches(subsidyPercent),
+    overrideReason,
   };
 }
 
@@ -199,8 +161,7 @@ export async function recordSupport(
     });
   if (!isSupportKind(input.kind))
     throw new ValidationError('unknown kind of support', { kind: 'validation.choose' });
-  const { values, breaches } = await parseSupport(db, input.kind, input);
-  const overrideReason = cleanText(input.overrideReason, 1_000);
+  const { values, breaches, overrideReason } = await parseSupport(db, input.kind, input);
   if (breaches.length > 0 && !(user.role === 'admin' && overrideReason)) {
     const details: Record<string, string> = {};
     for (const rule of breaches) details[FIELD_OF_RULE[rule]] ??= `support.rule.${rule}`;
@@ -249,17 +210,7 @@ export async function createPartner(
   input: { name?: unknown; kind?: unknown; contactName?: unknown; contactPhone?: unknown },
 ): Promise<PartnerOrganisation> {
   if (!isBureau(user)) throw new ForbiddenError('only the bureau keeps partner organisations');
-  const problems = new FieldProblems();
-  const name = cleanText(input.name, 200);
-  if (!name) problems.add('name', 'validation.required');
-  if (!isPartnerKind(input.kind)) problems.add('kind', 'validation.choose');
-  problems.throwIfAny();
-  const values = {
-    name,
-    kind: input.kind as PartnerKind,
-    contactName: cleanText(input.contactName, 100),
-    contactPhone: cleanText(input.contactPhone, 50),
-  };
+  const values = parseInput(partnerSchema, input);
   try {
     return await withDomainErrors(() =>
       db.transaction(async (tx) => {
@@ -298,14 +249,7 @@ export async function setBenchmarkRate(
     throw new ForbiddenError('only an administrator sets the benchmark rate', {
       ratePercent: 'support.benchmarkAdminOnly',
     });
-  const problems = new FieldProblems();
-  const ratePercent = parseDecimal(input.ratePercent, 'ratePercent', problems, 3);
-  if (ratePercent !== null && (ratePercent <= 0 || ratePercent >= 100))
-    problems.add('ratePercent', 'support.number');
-  const effectiveOn = parseOptionalDate(input.effectiveOn);
-  if (effectiveOn === null) problems.add('effectiveOn', 'validation.required');
-  if (effectiveOn === 'invalid') problems.add('effectiveOn', 'validation.date');
-  problems.throwIfAny();
+  const { ratePercent, effectiveOn } = parseInput(benchmarkRateSchema, input);
   const rates = await findBenchmarkRates(db);
   if (rates.some((rate) => rate.effectiveOn === effectiveOn))
     throw new ConflictError('a rate is already set from that day', {
@@ -315,8 +259,8 @@ export async function setBenchmarkRate(
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
       const rate = await insertBenchmarkRate(tx, {
-        ratePercent: ratePercent!,
-        effectiveOn: effectiveOn as string,
+        ratePercent,
+        effectiveOn,
         setBy: actor.label,
       });
       await insertAuditEntries(tx, actor, [

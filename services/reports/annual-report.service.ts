@@ -1,7 +1,8 @@
+import * as z from 'zod';
 import type { Database } from '../db/index.js';
 import { type ChainCode, DEMAND_CLASSES, type DemandClass } from '../shared/enums.js';
 import { ValidationError } from '../shared/errors.js';
-import { parseOptionalDate } from '../validation/index.js';
+import { fieldProblemsOf, isoDate } from '../validation/index.js';
 import {
   countDemandsByClassInPeriod,
   countHeadlines,
@@ -51,19 +52,18 @@ export interface AnnualReport {
   };
 }
 
+const periodSchema = z.object({ from: isoDate(), to: isoDate() });
+
 /**
  * The period asked for, or by default the whole calendar year `defaultYear`; refused when a date
  * is malformed or the order is wrong.
  */
 export function parsePeriod(input: { from?: unknown; to?: unknown }, defaultYear: string): Period {
-  const year = defaultYear;
-  const from = parseOptionalDate(input.from) ?? `${year}-01-01`;
-  const to = parseOptionalDate(input.to) ?? `${year}-12-31`;
-  const details: Record<string, string> = {};
-  if (from === 'invalid') details.from = 'validation.date';
-  if (to === 'invalid') details.to = 'validation.date';
-  if (!details.from && !details.to && from > to) details.to = 'validation.periodOrder';
-  if (Object.keys(details).length > 0) throw new ValidationError('invalid period', details);
+  const result = periodSchema.safeParse(input);
+  if (!result.success) throw new ValidationError('invalid period', fieldProblemsOf(result.error));
+  const from = result.data.from ?? `${defaultYear}-01-01`;
+  const to = result.data.to ?? `${defaultYear}-12-31`;
+  if (from > to) throw new ValidationError('invalid period', { to: 'validation.periodOrder' });
   return { from, to };
 }
 

@@ -1,6 +1,16 @@
 import * as z from 'zod';
-import { CHAIN_CODES, ENTERPRISE_SIZES } from '../shared/enums.js';
-import { choice, email, optionalEmail, optionalPhone, requiredText, text } from './rules.js';
+import { todayInCity } from '../shared/city-date.js';
+import { CHAIN_CODES, ENTERPRISE_SIZES, SERVICE_KINDS } from '../shared/enums.js';
+import {
+  choice,
+  chosenId,
+  email,
+  optionalEmail,
+  optionalPhone,
+  pastDate,
+  requiredText,
+  text,
+} from './rules.js';
 
 export const ENTERPRISE_NAME_MAX = 120;
 export const INDUSTRY_MAX = 60;
@@ -43,4 +53,12 @@ export const enterpriseSignUpSchema = z.object({
       ),
     )
     .refine((chains) => chains.length > 0, 'validation.chooseChain'),
+});
+
+/** A visit or service a task force gave a firm, logged on the day it happened or later. */
+export const enterpriseServiceSchema = z.object({
+  enterpriseId: chosenId(),
+  servedOn: pastDate(todayInCity),
+  kind: choice(SERVICE_KINDS),
+  note: text(1_000),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { companySchema } from './enterprise.schema.js';
-import { isPhone } from './rules.js';
+import { isPhone, money, positiveMoney } from './rules.js';
 import { fieldProblemsOf, parseInput } from './validate.js';
 
 const company = {
@@ -25,6 +25,30 @@ describe('the shared field rules', () => {
       '0631-5687123 / 13800138000',
     ])
       expect(isPhone(number), number).toBe(true);
+  });
+
+  it('reads money with thousands grouped by commas alike in every form, the API and the importer', () => {
+    for (const [typed, amount] of [
+      ['1,200', 1200],
+      ['1,200.50', 1200.5],
+      ['１，２００', 1200],
+      [' 1200 ', 1200],
+      [1200, 1200],
+    ] as const)
+      expect(money().parse(typed), String(typed)).toBe(amount);
+    expect(money().parse(''), 'empty').toBeNull();
+  });
+
+  it('refuses money whose commas do not group thousands, or with more than two decimals', () => {
+    for (const typed of ['12,00', '1,20,000', ',100', '1.005', '-5', '1e3'])
+      expect(money().safeParse(typed).error?.issues[0]?.message, typed).toBe('validation.amount');
+  });
+
+  it('refuses zero where an amount must be above it, and an amount above the ceiling', () => {
+    expect(money().parse('0')).toBe(0);
+    expect(positiveMoney(1_000).safeParse('0').error?.issues[0]?.message).toBe('project.amount');
+    expect(positiveMoney(1_000).safeParse('1,000.01').error?.issues[0]?.message).toBe('project.amount');
+    expect(positiveMoney(1_000).parse('1,000')).toBe(1_000);
   });
 
   it('refuses text that is no telephone number', () => {

@@ -13,6 +13,14 @@ import { EXTENSION_MARKERS } from './phone-vocabulary.js';
 /** Text as typed: NFC, trimmed; anything that is not text counts as empty. */
 const typedText = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').trim() : '');
 
+/**
+ * A search filter's text or a free note beside an action (a review's, a decline's), cut at `max`
+ * rather than refused: it is no field of a record, and the action should not fail over its length.
+ */
+export function cleanText(value: unknown, max: number): string {
+  return typedText(value).slice(0, max);
+}
+
 /** Optional text of at most `max` characters; '' when empty. */
 export const text = (max: number) =>
   z.unknown().optional().transform(typedText).pipe(z.string().max(max, 'validation.tooLong'));
@@ -134,18 +142,58 @@ export function budgetRange<Shape extends { budgetMin: number | null; budgetMax:
 /** Sums of money in 万元 with at most two decimals: contract values, revenue, up to 10 billion yuan. */
 export const MONEY_MAX = 1_000_000;
 
-/** An amount of money, or null when empty. */
-export const money = () =>
+/**
+ * Money is written as firms and spreadsheets write it: "1200", "1,200.50", "１，２００" (full-width,
+ * folded by NFKC). Commas are taken only where they group thousands: "12,00" may be a decimal comma,
+ * so it is refused rather than read as 1200. Every form, the API and the importer share this.
+ */
+const MONEY_PATTERN = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
+
+function amountOf(value: unknown): number | null | undefined {
+  if (isEmpty(value)) return null;
+  const text = String(value).normalize('NFKC').trim();
+  return MONEY_PATTERN.test(text) ? Number(text.replaceAll(',', '')) : undefined;
+}
+
+/**
+ * An amount of money up to `max` (from 0, or above 0 when `aboveZero`), or null when empty;
+ * anything else fails with `messageKey`.
+ */
+const amount = (max: number, aboveZero: boolean, messageKey: string) =>
   z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      const number = amountOf(value);
+      if (number === null) return null;
+      if (number !== undefined && number <= max && (!aboveZero || number > 0)) return number;
+      context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
+      return z.NEVER;
+    });
+
+/** An amount of money, 0 allowed (revenue may be none), or null when empty. */
+export const money = (max = MONEY_MAX) => amount(max, false, 'validation.amount');
+
+/** An amount above 0 (a project's budget, a grant, a loan's principal), or null when empty. */
+export const positiveMoney = (max: number) => amount(max, true, 'project.amount');
+
+/**
+ * A decimal of at most `places` places below a million, 0 allowed (a rate, a percentage, a
+ * multiplier), or null when empty; anything else fails with `messageKey`.
+ */
+export const decimal = (places: number, messageKey: string) => {
+  const pattern = new RegExp(`^\\d{1,6}(\\.\\d{1,${places}})?$`);
+  return z
     .unknown()
     .optional()
     .transform((value, context) => {
       if (isEmpty(value)) return null;
       const text = String(value).trim();
-      if (/^\d+(\.\d{1,2})?$/.test(text) && Number(text) <= MONEY_MAX) return Number(text);
-      context.addIssue({ code: 'custom', message: 'validation.amount', input: value, continue: true });
+      if (pattern.test(text)) return Number(text);
+      context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
       return z.NEVER;
     });
+};
 
 /** A calendar date as YYYY-MM-DD, or null when empty; a Date (from a spreadsheet) is taken as it is. */
 export const isoDate = () =>
@@ -168,12 +216,82 @@ export const isoDate = () =>
     });
 
 /** One code of a closed vocabulary (a chain, a demand class, a size). */
-export const choice = <const Code extends string>(codes: readonly Code[]) =>
+export const choice = <const Code extends string>(codes: readonly Code[], messageKey = 'validation.choose') =>
   z
     .unknown()
     .optional()
     .transform((value, context): Code => {
       if ((codes as readonly unknown[]).includes(value)) return value as Code;
+      context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
+      return z.NEVER;
+    });
+
+/** A rule's value that must be given: its empty value (null) fails with `messageKey`. */
+export const required = <Value>(rule: z.ZodType<Value | null>, messageKey = 'validation.required') =>
+  rule.transform((value, context): Value => {
+    if (value !== null) return value;
+    context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
+    return z.NEVER;
+  });
+
+/** A date that must be given and may not be after `today()` (a visit logged, an agreement reached). */
+export const pastDate = (today: () => string, messageKey = 'validation.dateFuture') =>
+  required(isoDate()).transform((value, context) => {
+    if (value <= today()) return value;
+    context.addIssue({ code: 'custom', message: messageKey, input: value, continue: true });
+    return z.NEVER;
+  });
+
+const RECORD_ID = /^\d{1,9}$/;
+const recordIdOf = (value: unknown) => {
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : '';
+  return RECORD_ID.test(text) && Number(text) > 0 ? Number(text) : undefined;
+};
+
+/** The id of a record picked in a form (a select's value, the API's number), or null when none is. */
+export const recordId = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, context) => {
+      if (isEmpty(value)) return null;
+      const id = recordIdOf(value);
+      if (id !== undefined) return id;
       context.addIssue({ code: 'custom', message: 'validation.choose', input: value, continue: true });
       return z.NEVER;
     });
+
+/** The id of a record that must be picked (the lead firm, the enterprise served). */
+export const chosenId = () => required(recordId(), 'validation.choose');
+
+/**
+ * The ids of records ticked in a form (one value or several) or sent as an array, without repeats.
+ * A value that is no id is dropped: checkboxes send only the ids the page offered.
+ */
+export const recordIds = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => {
+      const values = Array.isArray(value) ? value : isEmpty(value) ? [] : [value];
+      return [...new Set(values.map(recordIdOf).filter((id): id is number => id !== undefined))];
+    });
+
+/** A checkbox: ticked when the form sends "on", "1" or "true", or the API sends true. */
+export const checkbox = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => value === true || value === '1' || value === 'on' || value === 'true');
+
+/** Text typed one item a line (or sent as an array): each trimmed, blank lines dropped. */
+export const lines = (lineMax: number, countMax: number, tooManyKey: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) =>
+      (Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\r?\n/) : [])
+        .map(typedText)
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().max(lineMax, 'validation.tooLong')).max(countMax, tooManyKey));
