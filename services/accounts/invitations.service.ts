@@ -46,6 +46,21 @@ export class TokenRefusedError extends ConflictError {
   }
 }
 
+/**
+ * What every set-password link checks before it touches the database: a token of our shape and a
+ * password the policy accepts (typed twice alike); answers the hashes the transaction needs.
+ */
+export async function readSetPasswordForm(input: {
+  token: unknown;
+  password: unknown;
+  confirmation: unknown;
+}): Promise<{ tokenHash: string; passwordHash: string }> {
+  if (!looksLikeToken(input.token)) throw new TokenRefusedError('unknown');
+  const problem = passwordProblem(input.password, input.confirmation);
+  if (problem) throw new ValidationError('password refused', { password: problem });
+  return { tokenHash: hashToken(input.token), passwordHash: await hashPassword(String(input.password)) };
+}
+
 /** Writes one invitation (revoking any open one to the address), its mail and its audit entry. */
 export async function sendInvitation(
   tx: Database,
@@ -197,11 +212,7 @@ export async function acceptInvitation(
   db: Database,
   input: { token: unknown; password: unknown; confirmation: unknown },
 ): Promise<{ userId: number }> {
-  if (!looksLikeToken(input.token)) throw new TokenRefusedError('unknown');
-  const problem = passwordProblem(input.password, input.confirmation);
-  if (problem) throw new ValidationError('password refused', { password: problem });
-  const passwordHash = await hashPassword(String(input.password));
-  const tokenHash = hashToken(input.token);
+  const { tokenHash, passwordHash } = await readSetPasswordForm(input);
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
       const invitation = await lockInvitationByHash(tx, tokenHash);

@@ -18,7 +18,7 @@ import {
   setPasswordHash,
   useUpPasswordResets,
 } from './accounts.repository.js';
-import { TokenRefusedError } from './invitations.service.js';
+import { readSetPasswordForm, TokenRefusedError } from './invitations.service.js';
 import { passwordProblem } from './password-policy.js';
 import { hashToken, looksLikeToken, newToken } from './tokens.js';
 
@@ -78,11 +78,7 @@ export async function resetPassword(
   db: Database,
   input: { token: unknown; password: unknown; confirmation: unknown },
 ): Promise<User> {
-  if (!looksLikeToken(input.token)) throw new TokenRefusedError('unknown');
-  const problem = passwordProblem(input.password, input.confirmation);
-  if (problem) throw new ValidationError('password refused', { password: problem });
-  const passwordHash = await hashPassword(String(input.password));
-  const tokenHash = hashToken(input.token);
+  const { tokenHash, passwordHash } = await readSetPasswordForm(input);
   return withDomainErrors(() =>
     db.transaction(async (tx) => {
       const reset = await lockPasswordResetByHash(tx, tokenHash);
