@@ -207,30 +207,28 @@ export function libraryRoutes(deps: LibraryDependencies): Router {
     });
   });
 
-  const evidenceOf = (request: Request) =>
-    typeof request.query.evidence === 'string' ? request.query.evidence.slice(0, 300) : null;
-  const markEvidence = <Work extends { title: string }>(works: Work[], evidence: string | null) =>
-    works.map((work) => ({ ...work, best: evidence !== null && work.title === evidence }));
+  /** A profile's works with the one a ranking named as its best evidence (`?evidence=`) marked. */
+  const worksWithEvidence = <Work extends { title: string }>(request: Request, works: Work[]) => {
+    const evidence = typeof request.query.evidence === 'string' ? request.query.evidence.slice(0, 300) : null;
+    const marked = works.map((work) => ({ ...work, best: evidence !== null && work.title === evidence }));
+    return { works: marked, hasEvidence: marked.some((work) => work.best) };
+  };
 
   router.get('/experts/teams/:id', async (request, response) => {
     const page = await getTeamPage(deps.db, idParam(request));
-    const evidence = evidenceOf(request);
     response.render('pages/libraries/team', {
       title: page.team.name,
       ...page,
-      works: markEvidence(page.works, evidence),
-      hasEvidence: page.works.some((work) => work.title === evidence),
+      ...worksWithEvidence(request, page.works),
     });
   });
 
   router.get('/experts/faculty/:id', async (request, response) => {
     const page = await getFacultyPage(deps.db, idParam(request));
-    const evidence = evidenceOf(request);
     response.render('pages/libraries/faculty', {
       title: page.member.name,
       ...page,
-      works: markEvidence(page.works, evidence),
-      hasEvidence: page.works.some((work) => work.title === evidence),
+      ...worksWithEvidence(request, page.works),
     });
   });
 
