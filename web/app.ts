@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { engine } from 'express-handlebars';
-import session from 'express-session';
 import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
@@ -12,7 +11,6 @@ import { MailSender, setPortalAddress, smtpTransport } from '../services/mail/in
 import type { MatchingService, SuggestionWorker } from '../services/matching/index.js';
 import { type NoticeWorker, startNoticeWorker } from '../services/notifications/index.js';
 import type { Logger } from '../services/shared/logger.js';
-import { createPassport } from './auth/passport.js';
 import { csrfProtection } from './csrf.js';
 import { handleErrors, notFound } from './errors.js';
 import { inputHygiene } from './input-hygiene.js';
@@ -41,7 +39,7 @@ import { publicRoutes } from './routes/public.routes.js';
 import type { RouteDependencies } from './routes/route-dependencies.js';
 import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
-import { DatabaseSessionStore, SESSION_LIFETIME_MS } from './session-store.js';
+import { sessions } from './sessions.js';
 import { parseUploads } from './uploads.js';
 import { viewHelpers } from './views/helpers.js';
 
@@ -131,21 +129,7 @@ export function createApp({
   app.use(healthRoutes(database, matching));
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
-  const sessionStore = new DatabaseSessionStore(db);
-  app.use(
-    session({
-      store: sessionStore,
-      secret: config.sessionSecret,
-      name: 'xueqi.sid',
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: SESSION_LIFETIME_MS },
-    }),
-  );
-  const passportInstance = createPassport(db, sessionStore);
-  app.use(passportInstance.initialize());
-  app.use(passportInstance.session());
+  app.use(sessions(db, { secret: config.sessionSecret, secure: config.isProduction }));
   app.use(localeFromRequest);
   app.use(parseUploads);
   app.use(inputHygiene);
@@ -158,7 +142,6 @@ export function createApp({
   app.use(libraryRoutes(routes));
   app.use(
     authRoutes(routes, {
-      passport: passportInstance,
       loginLimits: loginLimitPolicy(loginLimit),
       deviceSecret: config.sessionSecret,
       secureCookies: config.isProduction,

@@ -2,14 +2,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { CsrfError } from './errors.js';
 
-declare module 'express-session' {
-  interface SessionData {
-    csrfToken?: string;
-    locale?: string;
-    flash?: { kind: 'success' | 'error' | 'info'; key: string; params?: Record<string, string> }[];
-  }
-}
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function matches(expected: string, given: unknown): boolean {

@@ -5,7 +5,7 @@ import { schema } from '../services/db/index.js';
 import { createTestApp, type TestApp } from '../test/support/app.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../test/support/databases.js';
 import { FIXTURE_PASSWORD, insertSmallWorld, insertUser } from '../test/support/fixtures.js';
-import { logInAs } from '../test/support/sessions.js';
+import { csrfTokenIn, logInAs } from '../test/support/sessions.js';
 
 describeEachDatabase('session rows only when there is something to keep', (kind) => {
   let database: TestDatabase;
@@ -90,6 +90,73 @@ describeEachDatabase('session rows only when there is something to keep', (kind)
     const after = await agent.get('/notifications');
     expect(after.status).toBe(302);
     expect(after.headers.location).toMatch(/^\/login/);
+  });
+
+  /** Logs in through the form and returns the session cookie, to replay by hand. */
+  const signedInCookie = async (express: TestApp['express']) => {
+    const login = await request(express).get('/login');
+    const anonymous = login.headers['set-cookie']![0]!.split(';')[0]!;
+    const response = await request(express)
+      .post('/login')
+      .set('cookie', anonymous)
+      .type('form')
+      .send({ email: 'firm@example.com', password: FIXTURE_PASSWORD, _csrf: csrfTokenIn(login.text) });
+    expect(response.status).toBe(302);
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .find((line) => line.startsWith('xueqi.sid='))!;
+    return cookie.split(';')[0]!;
+  };
+
+  it('ends a session on logout in every process: the cookie replayed on another app finds no one', async () => {
+    const other = await createTestApp(database);
+    try {
+      const cookie = await signedInCookie(app.express);
+      const page = await request(other.express).get('/demands/mine').set('cookie', cookie).expect(200);
+      const logout = await request(app.express)
+        .post('/logout')
+        .set('cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text) });
+      expect(logout.status).toBe(302);
+      expect(String(logout.headers['set-cookie'])).toMatch(/xueqi\.sid=;/);
+      for (const express of [app.express, other.express]) {
+        const replayed = await request(express).get('/demands/mine').set('cookie', cookie);
+        expect(replayed.status).toBe(302);
+        expect(replayed.headers.location).toMatch(/^\/login/);
+      }
+    } finally {
+      await other.matching.stop();
+    }
+  });
+
+  it("refuses a session cookie whose signature is not this secret's", async () => {
+    const cookie = await signedInCookie(app.express);
+    await request(app.express).get('/demands/mine').set('cookie', cookie).expect(200);
+    const forged = cookie.replace(/(xueqi\.sid=s%3A[^.]+\.).+/, '$1AAAA');
+    expect(forged).not.toBe(cookie);
+    const response = await request(app.express).get('/demands/mine').set('cookie', forged);
+    expect(response.status).toBe(302);
+  });
+
+  it('sends the session cookie httpOnly and sameSite=lax, and Secure only over HTTPS in production', async () => {
+    const page = await request(app.express).get('/login').expect(200);
+    const cookie = page.headers['set-cookie']![0]!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Max-Age=28800/);
+    expect(cookie).not.toMatch(/Secure/);
+    const production = await createTestApp(database, {
+      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), TRUSTED_PROXIES: 'loopback' },
+    });
+    try {
+      const overHttps = await request(production.express).get('/login').set('x-forwarded-proto', 'https');
+      expect(overHttps.headers['set-cookie']![0]).toMatch(/; Secure/);
+      const overHttp = await request(production.express).get('/login');
+      expect(overHttp.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await production.matching.stop();
+    }
   });
 
   it('purges expired rows', async () => {

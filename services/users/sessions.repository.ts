@@ -13,13 +13,39 @@ export async function readSession(db: Database, sid: string): Promise<unknown | 
   return row?.data ?? null;
 }
 
-/** A session as a signed-in request needs it: its data, its user and the bell's count. */
+/** A session as a signed-in request needs it: its data, its expiry, its user and the bell's count. */
 export interface SignedInSession {
   data: unknown;
+  expiresAt: Date;
   /** The account the session's passport names, whatever its status; null when it names none. */
   user: User | null;
   unreadNotices: number;
 }
+
+function sessionWithUserQuery(db: Database) {
+  const { sessions, users } = schema;
+  const passportUser = sql`${sessions.data} #> '{passport,user}'`;
+  return (
+    db
+      .select({
+        data: sessions.data,
+        expiresAt: sessions.expiresAt,
+        user: users,
+        unreadNotices: unreadNoticesOf(sql`${users.id}`),
+      })
+      .from(sessions)
+      // Only a whole number is a user id; anything else the session holds joins no one.
+      .leftJoin(
+        users,
+        sql`${users.id} = case when jsonb_typeof(${passportUser}) = 'number' and (${passportUser})::numeric between 1 and 2147483647 then (${passportUser})::int end`,
+      )
+      .where(sql`${sessions.sid} = ${sql.placeholder('sid')} and ${sessions.expiresAt} > now()`)
+      .prepare('session_with_user')
+  );
+}
+
+/** Built once per database: every request with a cookie asks it, so its SQL is not rebuilt each time. */
+const sessionWithUserQueries = new WeakMap<Database, ReturnType<typeof sessionWithUserQuery>>();
 
 /**
  * The session, the user it signed in and their unread notices in one statement: every page of a
@@ -27,20 +53,16 @@ export interface SignedInSession {
  * small page's queries.
  */
 export async function readSessionWithUser(db: Database, sid: string): Promise<SignedInSession | null> {
-  const { sessions, users } = schema;
-  const passportUser = sql`${sessions.data} #> '{passport,user}'`;
-  const [row] = await db
-    .select({ data: sessions.data, user: users, unreadNotices: unreadNoticesOf(sql`${users.id}`) })
-    .from(sessions)
-    // Only a whole number is a user id; anything else the session holds joins no one.
-    .leftJoin(
-      users,
-      sql`${users.id} = case when jsonb_typeof(${passportUser}) = 'number' and (${passportUser})::numeric between 1 and 2147483647 then (${passportUser})::int end`,
-    )
-    .where(sql`${sessions.sid} = ${sid} and ${sessions.expiresAt} > now()`);
+  let query = sessionWithUserQueries.get(db);
+  if (!query) {
+    query = sessionWithUserQuery(db);
+    sessionWithUserQueries.set(db, query);
+  }
+  const [row] = await query.execute({ sid });
   if (!row) return null;
   return {
     data: row.data,
+    expiresAt: row.expiresAt,
     user: row.user ? toUser(row.user) : null,
     unreadNotices: Number(row.unreadNotices ?? 0),
   };

@@ -14,6 +14,7 @@ import { RateLimitError, ValidationError } from '../../services/shared/errors.js
 import { findUserById } from '../../services/users/index.js';
 import { requireUser } from '../auth/guards.js';
 import { flash } from '../navigation.js';
+import { endSession, startSignedInSession } from '../sessions.js';
 import { homeOf } from './auth.routes.js';
 import { formBody } from './request-helpers.js';
 import type { RouteDependencies } from './route-dependencies.js';
@@ -104,10 +105,9 @@ export function accountRoutes({ db }: RouteDependencies): Router {
       );
     }
     // Every session of the account has just ended, this browser's included if it was signed in.
-    request.logOut(() => {
-      flash(request, 'success', 'account.reset.done');
-      response.redirect('/login');
-    });
+    await endSession(request);
+    flash(request, 'success', 'account.reset.done');
+    response.redirect('/login');
   });
 
   router.get('/account/invitation/:token', async (request, response) => {
@@ -155,12 +155,10 @@ export function accountRoutes({ db }: RouteDependencies): Router {
     const user = await findUserById(db, userId);
     if (!user) return next(new Error('the account just created is missing'));
     const locale = request.session.locale;
-    request.logIn(user, (error) => {
-      if (error) return next(error);
-      request.session.locale = locale ?? user.locale;
-      flash(request, 'success', 'account.invitation.done');
-      response.redirect(homeOf(user));
-    });
+    await startSignedInSession(request, user);
+    request.session.locale = locale ?? user.locale;
+    flash(request, 'success', 'account.invitation.done');
+    response.redirect(homeOf(user));
   });
 
   router.get('/account', requireUser, (request, response) => {
@@ -179,7 +177,8 @@ export function accountRoutes({ db }: RouteDependencies): Router {
         current: body.current,
         password: body.password,
         confirmation: body.confirmation,
-        keepSessionId: request.sessionID,
+        // Signed in (requireUser), so the session is stored and has its id.
+        keepSessionId: request.sessionID!,
       });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

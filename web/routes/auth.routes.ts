@@ -1,5 +1,4 @@
 import { type Request, type Response, Router } from 'express';
-import type passport from 'passport';
 import { enumLabel } from '../../services/i18n/index.js';
 import {
   attemptKey,
@@ -11,9 +10,10 @@ import {
 } from '../../services/login-limits/index.js';
 import { CHAIN_CODES, ENTERPRISE_SIZES } from '../../services/shared/enums.js';
 import { ValidationError } from '../../services/shared/errors.js';
-import { registerEnterprise, type User } from '../../services/users/index.js';
+import { authenticate, registerEnterprise, type User } from '../../services/users/index.js';
 import { isKnownDevice, rememberDevice } from '../auth/known-device.js';
 import { safeLocalPath } from '../locale.js';
+import { endSession, startSignedInSession } from '../sessions.js';
 import type { RouteDependencies } from './route-dependencies.js';
 
 /** Where each role lands after logging in. */
@@ -69,13 +69,11 @@ function signupViewModel(request: Request, values: Record<string, unknown>, erro
 export function authRoutes(
   { db }: RouteDependencies,
   options: {
-    passport: passport.Authenticator;
     loginLimits: LoginLimitPolicy;
     deviceSecret: string;
     secureCookies: boolean;
   },
 ): Router {
-  const { passport: passportInstance } = options;
   const router = Router();
 
   router.get('/login', (request, response) => {
@@ -83,7 +81,7 @@ export function authRoutes(
     renderLogin(request, response, 200, null);
   });
 
-  router.post('/login', async (request, response, next) => {
+  router.post('/login', async (request, response) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const key = attemptKey(body.email, request.ip);
     const verdict = await judgeLoginAttempt(db, options.loginLimits, key, {
@@ -99,43 +97,34 @@ export function authRoutes(
             minutes: Math.ceil(seconds / 60),
           });
     }
-    passportInstance.authenticate(
-      'local',
-      async (error: unknown, user: User | false, info?: { message?: string }) => {
-        if (error) return next(error);
-        if (!user) {
-          const reason = info?.message ?? 'invalid';
-          // A right password on a pending or disabled account is no guess: only wrong ones count.
-          if (reason === 'invalid') await recordFailedLogin(db, options.loginLimits, key).catch(next);
-          return renderLogin(
-            request,
-            response,
-            401,
-            `login.failed.${['pending', 'disabled'].includes(reason) ? reason : 'invalid'}`,
-          );
-        }
-        try {
-          await recordSuccessfulLogin(db, key, user);
-        } catch (recordError) {
-          return next(recordError);
-        }
-        rememberDevice(response, key.account, options.deviceSecret, options.secureCookies);
-        const locale = request.session.locale;
-        // Passport regenerates the session on login, so a session id planted before login is worthless.
-        request.logIn(user, (loginError) => {
-          if (loginError) return next(loginError);
-          request.session.locale = locale ?? user.locale;
-          response.redirect(safeLocalPath(body.next, homeOf(user)));
-        });
-      },
-    )(request, response, next);
+    const { email, password } = body;
+    // A form without both fields is no guess at a password: refused, not counted.
+    if (typeof email !== 'string' || typeof password !== 'string' || email === '' || password === '')
+      return renderLogin(request, response, 401, 'login.failed.invalid');
+    const outcome = await authenticate(db, email, password);
+    if (!outcome.ok) {
+      // A right password on a pending or disabled account is no guess: only wrong ones count.
+      if (outcome.reason === 'invalid') await recordFailedLogin(db, options.loginLimits, key);
+      return renderLogin(
+        request,
+        response,
+        401,
+        `login.failed.${['pending', 'disabled'].includes(outcome.reason) ? outcome.reason : 'invalid'}`,
+      );
+    }
+    const { user } = outcome;
+    await recordSuccessfulLogin(db, key, user);
+    rememberDevice(response, key.account, options.deviceSecret, options.secureCookies);
+    const locale = request.session.locale;
+    // A new session id on login, so a session id planted before login is worthless.
+    await startSignedInSession(request, user);
+    request.session.locale = locale ?? user.locale;
+    response.redirect(safeLocalPath(body.next, homeOf(user)));
   });
 
-  router.post('/logout', (request, response, next) => {
-    request.logOut((error) => {
-      if (error) return next(error);
-      request.session.destroy(() => response.redirect('/'));
-    });
+  router.post('/logout', async (request, response) => {
+    await endSession(request);
+    response.redirect('/');
   });
 
   router.get('/signup', (request, response) => {

@@ -12,9 +12,9 @@ import {
 import { NOTICE_DELIVERIES } from '../../services/shared/enums.js';
 import { ValidationError } from '../../services/shared/errors.js';
 import { requireUser } from '../auth/guards.js';
-import { unreadNoticesOfRequest } from '../auth/passport.js';
 import { safeLocalPath } from '../locale.js';
 import { flash } from '../navigation.js';
+import { unreadNoticesOfRequest } from '../sessions.js';
 import { formBody, idParam } from './request-helpers.js';
 import type { RouteDependencies } from './route-dependencies.js';
 
