@@ -40,6 +40,7 @@ import type { RouteDependencies } from './routes/route-dependencies.js';
 import { staffRoutes } from './routes/staff/staff.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
 import { sessions } from './sessions.js';
+import { staticHeaders } from './static-headers.js';
 import { parseUploads } from './uploads.js';
 import { viewHelpers } from './views/helpers.js';
 
@@ -107,23 +108,25 @@ export function createApp({
 
   app.use(requestContext(logger));
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
+    staticHeaders(
+      helmet({
+        contentSecurityPolicy: {
+          useDefaults: false,
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'"],
+            imgSrc: ["'self'", 'data:'],
+            fontSrc: ["'self'"],
+            connectSrc: ["'self'"],
+            formAction: ["'self'"],
+            frameAncestors: ["'none'"],
+            baseUri: ["'none'"],
+            objectSrc: ["'none'"],
+          },
         },
-      },
-    }),
+      }),
+    ),
   );
   app.use('/assets', express.static(path.join(WEB_DIR, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(database, matching));
