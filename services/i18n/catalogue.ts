@@ -75,6 +75,34 @@ void i18n.init({
  * seen, and the catalogue tests catch it first.
  */
 export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
+  if (!hasAny(params)) return plainMessage(locale, key);
+  return translateThroughI18next(locale, key, params);
+}
+
+function hasAny(params: MessageParams): boolean {
+  for (const _ in params) return true;
+  return false;
+}
+
+/**
+ * A message without parameters is the same text every time: a page's labels ask for hundreds of
+ * them, and i18next's resolution each time was a tenth of a rendered page. Only the catalogue's
+ * own keys are kept, so the memo is as big as the catalogue at most.
+ */
+const plainMessages = Object.fromEntries(
+  LOCALES.map((locale) => [locale, new Map<string, string>()]),
+) as Record<Locale, Map<string, string>>;
+
+function plainMessage(locale: Locale, key: string): string {
+  const memo = plainMessages[locale];
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const message = translateThroughI18next(locale, key, {});
+  if (key in CATALOGUES[locale] || key in CATALOGUES[DEFAULT_LOCALE]) memo.set(key, message);
+  return message;
+}
+
+function translateThroughI18next(locale: Locale, key: string, params: MessageParams): string {
   // Templates may hand a count over as text; a number-like one still chooses the form.
   const count =
     typeof params.count === 'number' || (typeof params.count === 'string' && /^\d+$/.test(params.count))
