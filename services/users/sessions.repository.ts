@@ -1,4 +1,4 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
 import { unreadNoticesOf } from '../notifications/index.js';
@@ -24,13 +24,15 @@ export interface SignedInSession {
 
 function sessionWithUserQuery(db: Database) {
   const { sessions, users } = schema;
+  // The hash never leaves the login check; every request would otherwise carry it.
+  const { passwordHash: _hash, ...userColumns } = getTableColumns(users);
   const passportUser = sql`${sessions.data} #> '{passport,user}'`;
   return (
     db
       .select({
         data: sessions.data,
         expiresAt: sessions.expiresAt,
-        user: users,
+        user: userColumns,
         unreadNotices: unreadNoticesOf(sql`${users.id}`),
       })
       .from(sessions)

@@ -6,7 +6,7 @@ import type { User } from './users.types.js';
 
 type UserRow = typeof schema.users.$inferSelect;
 
-export function toUser(row: UserRow): User {
+export function toUser(row: Omit<UserRow, 'passwordHash'>): User {
   return {
     id: row.id,
     email: row.email,
