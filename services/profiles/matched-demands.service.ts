@@ -3,7 +3,7 @@ import { listDemandsVisibleToProfile } from '../demands/demands.repository.js';
 import { profileLinkOf } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
 import type { Locale } from '../i18n/index.js';
-import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
+import { findPairsOfSide } from '../introductions/introductions.repository.js';
 import { profileSideOf } from '../introductions/introductions.service.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
 import { ForbiddenError } from '../shared/errors.js';
@@ -66,7 +66,7 @@ export async function rankDemandsForUser(
     .slice(0, INTRODUCED_SHOWN);
   const byId = new Map(visible.map((demand) => [demand.id, demand]));
   const shown = ranked.filter((match) => byId.has(match.id)).slice(0, MATCHED_DEMANDS_SHOWN);
-  const states = await findCandidatesOfDemands(deps.db, [
+  const states = await findPairsOfSide(deps.db, side, [
     ...shown.map((match) => match.id),
     ...introducedConfidential.map((demand) => demand.id),
   ]);
