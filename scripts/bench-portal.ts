@@ -82,12 +82,12 @@ function stop(child: Child): Promise<void> {
   });
 }
 
-function statementsSoFar(child: Child): Promise<{ count: number; recent: string[] }> {
+function statementsSoFar(child: Child): Promise<{ count: number; recent: string[]; cpuMicros: number }> {
   return new Promise((resolve) => {
     const listener = (message: PortalMessage) => {
       if (message.type !== 'statements') return;
       child.process.off('message', listener);
-      resolve({ count: message.count, recent: message.recent });
+      resolve({ count: message.count, recent: message.recent, cpuMicros: message.cpuMicros });
     };
     child.process.on('message', listener);
     child.process.send({ type: 'statements' } satisfies ParentMessage);
@@ -181,9 +181,9 @@ async function alone(target: Target, portal: Child | null) {
   const headers = { ...PROXY_HEADERS, ...(target.cookie ? { cookie: target.cookie } : {}) };
   await fetch(target.url, { headers }).then((response) => response.arrayBuffer());
   const times: number[] = [];
-  const before = portal ? (await statementsSoFar(portal)).count : 0;
+  const before = portal ? await statementsSoFar(portal) : null;
   let bytes = 0;
-  const requests = 20;
+  const requests = 40;
   for (let index = 0; index < requests; index += 1) {
     const startedAt = performance.now();
     const response = await fetch(target.url, { headers });
@@ -191,13 +191,16 @@ async function alone(target: Target, portal: Child | null) {
     times.push(performance.now() - startedAt);
   }
   const after = portal ? await statementsSoFar(portal) : null;
-  const statements = after ? (after.count - before) / requests : 0;
+  const statements = after && before ? (after.count - before.count) / requests : 0;
+  // The portal's own CPU per request: unlike req/s and latency, hardly moved by what else the
+  // machine runs, so two builds compare across runs.
+  const cpuMs = after && before ? (after.cpuMicros - before.cpuMicros) / 1000 / requests : null;
   if (options['show-sql'] && after) {
     const perRequest = Math.round(statements);
     process.stdout.write(`\n${target.name}: ${perRequest} statement(s)\n`);
     for (const statement of after.recent.slice(-perRequest)) process.stdout.write(`  ${statement}\n`);
   }
-  return { ms: median(times), statements, kilobytes: bytes / 1024 };
+  return { ms: median(times), statements, cpuMs, kilobytes: bytes / 1024 };
 }
 
 function median(numbers: number[]): number {
@@ -292,6 +295,7 @@ async function main(): Promise<void> {
         errors: measured.errors,
         'SQL/req': target === bareTarget ? '–' : one.statements.toFixed(1),
         'alone ms': one.ms.toFixed(1),
+        'CPU ms': one.cpuMs === null ? '–' : one.cpuMs.toFixed(2),
         KB: one.kilobytes.toFixed(1),
       };
     });

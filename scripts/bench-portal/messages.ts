@@ -2,5 +2,8 @@
 export type ParentMessage = { type: 'statements' } | { type: 'stop' };
 export type PortalMessage =
   | { type: 'ready'; url: string }
-  /** How many statements so far, and the texts of the last few, for `--show-sql`. */
-  | { type: 'statements'; count: number; recent: string[] };
+  /**
+   * How many statements so far, the texts of the last few (for `--show-sql`), and the CPU time the
+   * portal process has used so far, in microseconds (user and system).
+   */
+  | { type: 'statements'; count: number; recent: string[]; cpuMicros: number };

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   const app = createApp({ config, database, matching, logger });
   const url = await app.start(0);
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'statements') send({ type: 'statements', count: statements, recent: [...recent] });
+    if (message.type === 'statements') {
+      const cpu = process.cpuUsage();
+      send({ type: 'statements', count: statements, recent: [...recent], cpuMicros: cpu.user + cpu.system });
+    }
     if (message.type === 'stop') app.stop().finally(() => process.exit(0));
   });
   send({ type: 'ready', url });

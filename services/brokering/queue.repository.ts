@@ -2,10 +2,10 @@ import { and, asc, desc, eq, gte, ilike, inArray, lte, ne, or, type SQL, sql } f
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/index.js';
 import { schema } from '../db/index.js';
-import type { DeclineReason, MatchStatus } from '../shared/enums.js';
-import type { PairWithParties, QueuePageFilter, QueueRow } from './brokering.types.js';
+import type { AgreementChannel, DeclineReason, MatchStatus } from '../shared/enums.js';
+import type { OutsideAgreement, PairWithParties, QueuePageFilter, QueueRow } from './brokering.types.js';
 
-const { matchCandidates, demands, enterprises, teams, faculty, universities } = schema;
+const { matchCandidates, matchAgreements, demands, enterprises, teams, faculty, universities } = schema;
 const leader = alias(faculty, 'leader');
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
@@ -94,6 +94,19 @@ const entryColumns = {
   waitingDays,
 };
 
+const pairColumns = {
+  ...entryColumns,
+  visibility: demands.visibility,
+  enterpriseContactName: enterprises.contactName,
+  enterpriseContactEmail: enterprises.contactEmail,
+  enterpriseContactPhone: enterprises.contactPhone,
+  facultyEmail: faculty.email,
+  facultyPhone: faculty.phone,
+  leaderName: leader.name,
+  leaderEmail: leader.email,
+  leaderPhone: leader.phone,
+};
+
 /**
  * The pairs with their demand, its firm, the team or faculty member and their university: the one
  * join every list of pairs reads (the queue, the export's best matches, the introductions pages).
@@ -102,18 +115,7 @@ const entryColumns = {
 function selectPairs(db: Pick<Database, 'select'>) {
   return (
     db
-      .select({
-        ...entryColumns,
-        visibility: demands.visibility,
-        enterpriseContactName: enterprises.contactName,
-        enterpriseContactEmail: enterprises.contactEmail,
-        enterpriseContactPhone: enterprises.contactPhone,
-        facultyEmail: faculty.email,
-        facultyPhone: faculty.phone,
-        leaderName: leader.name,
-        leaderEmail: leader.email,
-        leaderPhone: leader.phone,
-      })
+      .select(pairColumns)
       .from(matchCandidates)
       .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
       .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
@@ -135,40 +137,57 @@ function ordering(sort: QueuePageFilter['sort']): SQL[] {
 }
 
 /**
- * One page of the brokering queue and how many pairs the filter holds in all: the page's ids are
- * ordered and cut on the pairs table alone, the filtered set's size counted in the same pass; then
- * only those rows are read with their names, by primary key. (Joined in one statement, the
- * planner scans every pair again for the names.)
+ * One page of the brokering queue, how many pairs the filter holds in all, and each row's outside
+ * agreement, in one statement: the page's ids are ordered and cut on the pairs table alone (the
+ * filtered set's size counted in the same pass, as a window), and only those rows are then joined
+ * to their names by primary key. (Joined before the cut, the planner scans every pair again for
+ * the names.)
  */
 export async function findQueuePage(
   db: Database,
   filter: QueuePageFilter,
-): Promise<{ entries: QueueRow[]; total: number }> {
+): Promise<{ entries: (QueueRow & { agreement: OutsideAgreement | null })[]; total: number }> {
   if (filter.statuses.length === 0) return { entries: [], total: 0 };
   const where = conditions(db, filter);
-  const pageIds = await db
-    .select({ id: matchCandidates.id, total: sql<number>`count(*) over ()` })
-    .from(matchCandidates)
+  const order = ordering(filter.sort);
+  const page = db.$with('queue_page').as(
+    db
+      .select({
+        id: matchCandidates.id,
+        total: sql<number>`count(*) over ()`.as('total'),
+        position: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('position'),
+      })
+      .from(matchCandidates)
+      .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
+      .where(where)
+      .orderBy(...order)
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+  );
+  const rows = await db
+    .with(page)
+    .select({ ...pairColumns, total: page.total, agreement: matchAgreements })
+    .from(page)
+    .innerJoin(matchCandidates, eq(matchCandidates.id, page.id))
     .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
-    .where(where)
-    .orderBy(...ordering(filter.sort))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
-  const ids = pageIds.map((row) => row.id);
-  const rows = ids.length ? await selectPairs(db).where(inArray(matchCandidates.id, ids)) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
+    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+    .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
+    .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
+    .leftJoin(leader, eq(leader.id, teams.leaderId))
+    .innerJoin(
+      universities,
+      eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
+    )
+    .leftJoin(matchAgreements, eq(matchAgreements.matchCandidateId, matchCandidates.id))
+    .orderBy(page.position);
   // A page past the end holds no row to carry the count: only then is it asked on its own.
-  const total = pageIds.length
-    ? Number(pageIds[0]!.total)
-    : filter.page > 1
-      ? await countQueue(db, where)
-      : 0;
+  const total = rows.length ? Number(rows[0]!.total) : filter.page > 1 ? await countQueue(db, where) : 0;
   return {
     total,
-    entries: ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [toEntry(row)] : [];
-    }),
+    entries: rows.map(({ total: _total, agreement, ...row }) => ({
+      ...toEntry(row),
+      agreement: agreement ? { ...agreement, channel: agreement.channel as AgreementChannel } : null,
+    })),
   };
 }
 

@@ -5,6 +5,7 @@ import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js
 import { findAgreementsOfPairs } from './agreements.repository.js';
 import { declineMatch, isDeclineReason, OPEN_STATUSES, shortlistMatch } from './brokering.service.js';
 import {
+  type OutsideAgreement,
   type PairWithParties,
   QUEUE_SORTS,
   type QueueEntry,
@@ -33,6 +34,14 @@ async function withConsent(db: Database, rows: QueueRow[]): Promise<QueueEntry[]
     ).map((agreement) => [agreement.matchCandidateId, agreement]),
   );
   return rows.map((row) => ({ ...row, consent: consentOf(row, agreements.get(row.id) ?? null) }));
+}
+
+/** A row read with its outside agreement, with what its consent rests on. */
+function withItsAgreement({
+  agreement,
+  ...row
+}: QueueRow & { agreement: OutsideAgreement | null }): QueueEntry {
+  return { ...row, consent: consentOf(row, agreement) };
 }
 
 /** Rows on one page of the queue: a screen of decisions that still loads fast on a phone. */
@@ -85,7 +94,7 @@ export async function listQueuePage(
   const pages = Math.max(1, Math.ceil(found.total / pageSize));
   const page = Math.min(filter.page, pages);
   if (page !== filter.page) found = await findQueuePage(db, { ...filter, page, pageSize });
-  return { entries: await withConsent(db, found.entries), total: found.total, page, pages };
+  return { entries: found.entries.map(withItsAgreement), total: found.total, page, pages };
 }
 
 /**
@@ -105,7 +114,7 @@ export async function listQueue(db: Database, filter: QueueFilter): Promise<Queu
     page: 1,
     pageSize: filter.limit ?? Number.MAX_SAFE_INTEGER,
   });
-  return withConsent(db, found.entries);
+  return found.entries.map(withItsAgreement);
 }
 
 /** Each demand's best `perDemand` pairs that are not declined, for the export's demands list. */

@@ -1,7 +1,12 @@
 import type { Locale } from '../i18n/index.js';
 import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
-import { type ProfileFilters, type RankedProfile, wordExplanation } from '../matching/index.js';
+import {
+  type ProfileFilters,
+  type ProfileKind,
+  type RankedProfile,
+  wordExplanation,
+} from '../matching/index.js';
 import { CHAIN_CODES, FACULTY_TITLES } from '../shared/enums.js';
 import type { User } from '../users/index.js';
 import { listUniversities } from './demands.repository.js';
@@ -52,27 +57,51 @@ export async function rankCandidatesForDemand(
   filters: ProfileFilters,
   locale: Locale,
 ): Promise<DemandCandidates> {
-  const demand = await findDemandForCandidates(deps.db, user, demandId);
-  const query = await deps.matching.demandQuery(demand.id);
-  if (!query) return { demand, filters, teams: [], faculty: [] };
-  const teamFilters = { ...filters };
-  // Teams have no title and no supervisors; those filters narrow faculty only.
-  delete teamFilters.title;
-  delete teamFilters.doctoralSupervisor;
-  const [teams, faculty, states] = await Promise.all([
-    deps.matching.rankProfiles(query, { kind: 'team', k: CANDIDATES_PER_KIND, filters: teamFilters }),
-    deps.matching.rankProfiles(query, { kind: 'faculty', k: CANDIDATES_PER_KIND, filters }),
-    findCandidatesOfDemands(deps.db, [demand.id]),
+  // Who may see the demand and the pairs' brokering state are read for every request; the ranking
+  // and its wording are the same for every viewer until the index changes.
+  const [demand, ranked, states] = await Promise.all([
+    findDemandForCandidates(deps.db, user, demandId),
+    rankedCandidates(deps, demandId, filters, locale),
+    findCandidatesOfDemands(deps.db, [demandId]),
   ]);
-  const stateOf = (kind: 'team' | 'faculty', id: number) =>
+  const stateOf = (kind: ProfileKind, id: number) =>
     states.find((state) => (kind === 'team' ? state.teamId === id : state.facultyId === id)) ?? null;
-  const withReasons = (profiles: RankedProfile[]) =>
-    profiles.map((profile) => ({
-      ...profile,
-      explanation: explainMatch(profile, locale),
-      state: stateOf(profile.kind === 'team' ? 'team' : 'faculty', profile.id),
-    }));
-  return { demand, filters, teams: withReasons(teams), faculty: withReasons(faculty) };
+  const withState = (candidates: WordedCandidate[]) =>
+    candidates.map((candidate) => ({ ...candidate, state: stateOf(candidate.kind, candidate.id) }));
+  return { demand, filters, teams: withState(ranked.teams), faculty: withState(ranked.faculty) };
 }
 
-export { listUniversities };
+type WordedCandidate = Omit<RankedCandidate, 'state'>;
+
+/** A demand's best teams and faculty with their reasons in one language, kept until the index changes. */
+function rankedCandidates(
+  deps: PortalDependencies,
+  demandId: number,
+  filters: ProfileFilters,
+  locale: Locale,
+): Promise<{ teams: WordedCandidate[]; faculty: WordedCandidate[] }> {
+  const key = `demand-candidates:${demandId}:${locale}:${JSON.stringify(filters)}`;
+  return deps.matching.rememberUntilIndexChanges(key, async () => {
+    const query = await deps.matching.demandQuery(demandId);
+    if (!query) return { teams: [], faculty: [] };
+    const teamFilters = { ...filters };
+    // Teams have no title and no supervisors; those filters narrow faculty only.
+    delete teamFilters.title;
+    delete teamFilters.doctoralSupervisor;
+    const [teams, faculty] = await Promise.all([
+      deps.matching.rankProfiles(query, { kind: 'team', k: CANDIDATES_PER_KIND, filters: teamFilters }),
+      deps.matching.rankProfiles(query, { kind: 'faculty', k: CANDIDATES_PER_KIND, filters }),
+    ]);
+    const worded = (profiles: RankedProfile[]) =>
+      profiles.map((profile) => ({ ...profile, explanation: explainMatch(profile, locale) }));
+    return { teams: worded(teams), faculty: worded(faculty) };
+  });
+}
+
+/**
+ * The universities, for the filters of the ranking pages. Only the seed and the bench write them;
+ * they are read again whenever the index changes, like everything kept beside it.
+ */
+export function listUniversitiesForFilters(deps: PortalDependencies) {
+  return deps.matching.rememberUntilIndexChanges('universities', () => listUniversities(deps.db));
+}

@@ -2,7 +2,7 @@ export {
   CANDIDATES_PER_KIND,
   type DemandCandidates,
   explainMatch,
-  listUniversities,
+  listUniversitiesForFilters,
   parseProfileFilters,
   type RankedCandidate,
   rankCandidatesForDemand,

@@ -75,34 +75,30 @@ void i18n.init({
  * seen, and the catalogue tests catch it first.
  */
 export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
-  if (!hasAny(params)) return plainMessage(locale, key);
-  return translateThroughI18next(locale, key, params);
+  // Most calls (a template's labels, headings, buttons) pass no value: their text never changes
+  // while the process runs, so it is worded once. i18next costs microseconds a call, and a page
+  // makes hundreds of them.
+  // Only catalogue keys are kept: a key built from data stays out, so the map cannot grow past the catalogue.
+  if (hasValues(params) || !(key in CATALOGUES[locale])) return translateNow(locale, key, params);
+  const known = WORDED[locale].get(key);
+  if (known !== undefined) return known;
+  const text = translateNow(locale, key, params);
+  WORDED[locale].set(key, text);
+  return text;
 }
 
-function hasAny(params: MessageParams): boolean {
+function hasValues(params: MessageParams): boolean {
   for (const _ in params) return true;
   return false;
 }
 
-/**
- * A message without parameters is the same text every time: a page's labels ask for hundreds of
- * them, and i18next's resolution each time was a tenth of a rendered page. Only the catalogue's
- * own keys are kept, so the memo is as big as the catalogue at most.
- */
-const plainMessages = Object.fromEntries(
-  LOCALES.map((locale) => [locale, new Map<string, string>()]),
-) as Record<Locale, Map<string, string>>;
+/** Messages without values, worded once per language (the catalogue is fixed at start-up). */
+const WORDED = Object.fromEntries(LOCALES.map((locale) => [locale, new Map<string, string>()])) as Record<
+  Locale,
+  Map<string, string>
+>;
 
-function plainMessage(locale: Locale, key: string): string {
-  const memo = plainMessages[locale];
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const message = translateThroughI18next(locale, key, {});
-  if (key in CATALOGUES[locale] || key in CATALOGUES[DEFAULT_LOCALE]) memo.set(key, message);
-  return message;
-}
-
-function translateThroughI18next(locale: Locale, key: string, params: MessageParams): string {
+function translateNow(locale: Locale, key: string, params: MessageParams): string {
   // Templates may hand a count over as text; a number-like one still chooses the form.
   const count =
     typeof params.count === 'number' || (typeof params.count === 'string' && /^\d+$/.test(params.count))

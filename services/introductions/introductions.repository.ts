@@ -39,6 +39,20 @@ export async function findCandidatesOfDemands(db: Database, demandIds: number[])
   return rows.map(toState);
 }
 
+/** One side's pairs among these demands: its own state on each, not every candidate's. */
+export async function findPairsOfSide(
+  db: Database,
+  side: CandidateSide,
+  demandIds: number[],
+): Promise<CandidateState[]> {
+  if (demandIds.length === 0) return [];
+  const rows = await db
+    .select(stateColumns)
+    .from(matchCandidates)
+    .where(and(sideCondition(side), inArray(matchCandidates.demandId, demandIds)));
+  return rows.map(toState);
+}
+
 /** The pair's row, locked for the rest of the transaction, or null when there is none yet. */
 export async function findPairForUpdate(
   db: Database,

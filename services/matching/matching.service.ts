@@ -57,6 +57,7 @@ export class MatchingService {
   private behindCheck: { at: number; answer: Promise<boolean> } | null = null;
   private readonly profileQueries = new IndexStateCache<MatchDocument | null>();
   private readonly rankedProfiles = new IndexStateCache<RankedProfile[]>();
+  private readonly views = new IndexStateCache<unknown>();
 
   private constructor(
     private readonly database: DatabaseHandle,
@@ -192,6 +193,7 @@ export class MatchingService {
     this.rankings.invalidate();
     this.profileQueries.invalidate();
     this.rankedProfiles.invalidate();
+    this.views.invalidate();
     this.behindCheck = null;
   }
 
@@ -249,6 +251,15 @@ export class MatchingService {
     );
     this.contents.putTeams(teamRows, members, worksByFaculty, resultRows);
     this.contents.removeMissing('team', ids, teamRows);
+  }
+
+  /**
+   * What pages build from rankings alone (their candidates worded in a language, ready to show),
+   * kept like the rankings until the index next changes. The key must name everything the view
+   * depends on besides the index; nothing about the viewer or a pair's brokering state belongs in it.
+   */
+  rememberUntilIndexChanges<View>(key: string, compute: () => Promise<View>): Promise<View> {
+    return this.views.getAsync(key, compute) as Promise<View>;
   }
 
   /** The query a demand asks: its own text, whether or not it is published yet. */

@@ -3,7 +3,7 @@ import { listDemandsVisibleToProfile } from '../demands/demands.repository.js';
 import { profileLinkOf } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
 import type { Locale } from '../i18n/index.js';
-import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
+import { findPairsOfSide } from '../introductions/introductions.repository.js';
 import { profileSideOf } from '../introductions/introductions.service.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
 import { ForbiddenError } from '../shared/errors.js';
@@ -35,7 +35,23 @@ export async function rankDemandsForUser(
 ): Promise<MatchedDemand[]> {
   const side = profileSideOf(user);
   if (!side) throw new ForbiddenError('only university teams and faculty are matched to demands');
-  const ranked = await deps.matching.rankDemandIdsForProfile(side.kind, side.id, RANKING_DEPTH);
+  // The ranking and its wording are the same for everyone until the index changes; who may see
+  // which demand and the pairs' state are read for every request.
+  const { ranked, worded } = await deps.matching.rememberUntilIndexChanges(
+    `matched-demands:${side.kind}:${side.id}:${locale}`,
+    async () => ({
+      ranked: await deps.matching.rankDemandIdsForProfile(side.kind, side.id, RANKING_DEPTH),
+      // Worded when first shown: most of the 200 ranked never are.
+      worded: new Map<number, string>(),
+    }),
+  );
+  const explanationOf = (match: (typeof ranked)[number]) => {
+    const known = worded.get(match.id);
+    if (known !== undefined) return known;
+    const text = explainMatch(match, locale);
+    worded.set(match.id, text);
+    return text;
+  };
   const rankedIds = new Set(ranked.map((match) => match.id));
   // Who may see what, in one read: the ranked public demands that are open, and every demand
   // staff introduced this profile to (confidential ones included, ranked or not).
@@ -50,7 +66,7 @@ export async function rankDemandsForUser(
     .slice(0, INTRODUCED_SHOWN);
   const byId = new Map(visible.map((demand) => [demand.id, demand]));
   const shown = ranked.filter((match) => byId.has(match.id)).slice(0, MATCHED_DEMANDS_SHOWN);
-  const states = await findCandidatesOfDemands(deps.db, [
+  const states = await findPairsOfSide(deps.db, side, [
     ...shown.map((match) => match.id),
     ...introducedConfidential.map((demand) => demand.id),
   ]);
@@ -72,7 +88,7 @@ export async function rankDemandsForUser(
       demand: byId.get(match.id)!,
       score: match.score,
       terms: match.terms,
-      explanation: explainMatch(match, locale),
+      explanation: explanationOf(match),
       state: stateOf(match.id),
     })),
   ];

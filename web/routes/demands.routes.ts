@@ -6,7 +6,7 @@ import {
   findOwnDemand,
   findVisibleDemand,
   listDemandsForUser,
-  listUniversities,
+  listUniversitiesForFilters,
   type PortalDependencies,
   parseIntent,
   parseProfileFilters,
@@ -73,7 +73,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     request.locale,
   );
   const [universities, rankingUpdating] = await Promise.all([
-    listUniversities(deps.db),
+    listUniversitiesForFilters(deps),
     deps.matching.isBehind(),
   ]);
   const isOwner = request.user?.role === 'enterprise';

@@ -1,5 +1,5 @@
 import { type Request, Router } from 'express';
-import { listUniversities } from '../../services/demands/index.js';
+import { listUniversitiesForFilters } from '../../services/demands/index.js';
 import { enumLabel } from '../../services/i18n/index.js';
 import {
   browseDemands,
@@ -45,7 +45,7 @@ function pager(request: Request, library: string, page: number, pages: number) {
 }
 
 async function universityOptions(deps: LibraryDependencies, request: Request, selected: number | null) {
-  return (await listUniversities(deps.db)).map((university) => ({
+  return (await listUniversitiesForFilters(deps)).map((university) => ({
     value: String(university.id),
     label: request.locale === 'en' ? university.nameEn : university.nameZh,
     selected: university.id === selected,

@@ -6,6 +6,12 @@ function localeOf(options: HelperOptions): Locale {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
+/** One formatter per language: toLocaleString builds a new one on every call. */
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-US'),
+  'zh-CN': new Intl.NumberFormat('zh-CN'),
+};
+
 /** Every helper the templates may use, registered in one place. Helpers format; they decide nothing. */
 export const viewHelpers = {
   /** (t key) or (t key params): params as named arguments, or an object such as a flash's. */
@@ -30,7 +36,7 @@ export const viewHelpers = {
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10);
   },
   number(value: unknown, options: HelperOptions) {
-    return Number(value ?? 0).toLocaleString(localeOf(options) === 'en' ? 'en-US' : 'zh-CN');
+    return NUMBER_FORMATS[localeOf(options)].format(Number(value ?? 0));
   },
   join: (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : '、') : '',

@@ -19,7 +19,7 @@ import {
   setIntroductionLimit,
   shortlistMatch,
 } from '../../../services/brokering/index.js';
-import { listUniversities } from '../../../services/demands/index.js';
+import { listUniversitiesForFilters } from '../../../services/demands/index.js';
 import { todayInCity } from '../../../services/shared/city-date.js';
 import {
   AGREEMENT_CHANNELS,
@@ -108,7 +108,10 @@ export function queueRoutes({ db, matching }: RouteDependencies): Router {
   router.get('/staff/queue', async (request, response) => {
     const chainCode = await chosenChain(db, request);
     const filter = parseQueueFilter(request.query as Record<string, unknown>, chainCode);
-    const [queue, universities] = await Promise.all([listQueuePage(db, filter), listUniversities(db)]);
+    const [queue, universities] = await Promise.all([
+      listQueuePage(db, filter),
+      listUniversitiesForFilters({ db, matching }),
+    ]);
     const search = queueSearch(filter, chainCode, request.query);
     const pageHref = (page: number) => withParam(search, 'page', page > 1 ? String(page) : null);
     const here = pageHref(queue.page);

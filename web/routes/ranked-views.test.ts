@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { type PortalSession, portalSession } from '../../test/support/portal-session.js';
+import { insertPortalWorld, type PortalWorld } from '../../test/support/portal-world.js';
+
+/** The "why it fits" sentences of a ranked page, in the order shown. */
+const explanationsOf = (html: string) =>
+  [...html.matchAll(/<p class="explanation">([^<]*)<\/p>/g)].map((found) => found[1]!);
+
+/**
+ * The ranked pages keep their candidates, worded, until the index changes: a page seen before a
+ * profile's save must not be served again after it, to the writer or to the firm looking.
+ */
+describeEachDatabase('ranked pages kept between changes of the index', (kind) => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let world: PortalWorld;
+  let firm: PortalSession;
+  let leader: PortalSession;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    world = await insertPortalWorld(database.db);
+    app = await createTestApp(database);
+    firm = await portalSession(app, 'firm@example.com');
+    leader = await portalSession(app, 'leader@example.edu.cn');
+  });
+  afterAll(() => app.stop());
+
+  it('words the candidates again after a profile save, on the demand page and the matched demands', async () => {
+    const demandPath = `/demands/${world.publicDemand.id}`;
+    const before = explanationsOf((await firm.agent.get(demandPath)).text);
+    const matchedBefore = explanationsOf((await leader.agent.get('/matched-demands')).text);
+    expect(before.join()).not.toContain('孔隙率');
+    expect(matchedBefore.join()).not.toContain('孔隙率');
+    // Seen twice, the page is the same: the kept answer is the computed one.
+    expect(explanationsOf((await firm.agent.get(demandPath)).text)).toEqual(before);
+
+    const saved = await leader.post('/profile/team', {
+      researchDirections: '孔隙率控制\n热压罐固化',
+      description: '树脂基碳纤维复合材料热压罐固化工艺与孔隙率控制。',
+    });
+    expect(saved.status).toBe(303);
+
+    expect(explanationsOf((await leader.agent.get('/matched-demands')).text).join()).toContain('孔隙率');
+    expect(explanationsOf((await firm.agent.get(demandPath)).text).join()).toContain('孔隙率');
+  });
+});
