@@ -84,11 +84,15 @@ export class RankingPool {
       if (this.failure) reject(this.failure);
       if (working === 0) resolve();
       for (const worker of this.workers) {
+        let done = false;
         worker.on('error', reject);
-        worker.on('exit', () => reject(new Error('a ranking thread stopped before it was done')));
+        worker.on('exit', () => {
+          if (!done) reject(new Error('a ranking thread stopped before it was done'));
+        });
         worker.on('message', (message: RankingMessage) => {
           if ('error' in message) reject(new Error(message.error));
           else if ('done' in message) {
+            done = true;
             if (--working === 0) resolve();
           } else results[message.run] = { text: message.text, lines: message.lines };
         });

@@ -18,7 +18,8 @@ export type RankingMessage =
   | { done: true }
   | { error: string };
 
-parentPort!.once('message', (start: RankingStart) => {
+// `on`, not `once`: the port keeps the thread alive until the pool ends it, after its last message.
+parentPort!.on('message', (start: RankingStart) => {
   try {
     const index = MatchIndex.fromSnapshot(start.snapshot);
     const ranker = new DemandRanker(index, start);
