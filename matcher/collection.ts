@@ -9,6 +9,7 @@ import {
 } from './constants.js';
 import { ForwardStore } from './forward-store.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
+import { restore, type Snapshot, snapshotOf } from './snapshot.js';
 import { type BoundedTerm, scanPruned } from './top-slots.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -129,6 +130,25 @@ export class Collection {
   prepare(model: ScoringModel): void {
     if (this.deltaPostings > 0 || this.deadSlots > 0) this.rebuild();
     this.slotFactors(model);
+  }
+
+  /**
+   * The collection as plain data, for a copy in another thread that answers queries exactly as
+   * this one does (a batch ranking demands on every core); the vocabulary travels separately,
+   * as the index's collections share it.
+   */
+  snapshot(): Snapshot {
+    return snapshotOf(this, {
+      vocabulary: undefined,
+      lastResolved: undefined,
+      forward: this.forward.snapshot(),
+    });
+  }
+
+  static fromSnapshot(vocabulary: Vocabulary, snapshot: Snapshot): Collection {
+    return restore(new Collection(vocabulary), snapshot, {
+      forward: ForwardStore.fromSnapshot(snapshot.forward as Snapshot),
+    });
   }
 
   /** Adds a document under a key that must not be present. */

@@ -1,3 +1,5 @@
+import { restore, type Snapshot, snapshotOf } from './snapshot.js';
+
 /** Largest chunk: 4M entries, 32 MB. Chunks start small and double, so small indexes stay small. */
 const MAX_CHUNK_ENTRIES = 1 << 22;
 const FIRST_CHUNK_ENTRIES = 1 << 10;
@@ -19,6 +21,15 @@ export class ForwardStore {
 
   get size(): number {
     return this.slotCount;
+  }
+
+  /** The store as plain data, for a copy in another thread (see snapshot.ts). */
+  snapshot(): Snapshot {
+    return snapshotOf(this);
+  }
+
+  static fromSnapshot(snapshot: Snapshot): ForwardStore {
+    return restore(new ForwardStore(), snapshot);
   }
 
   /** Appends a document's entries as the next slot; returns the slot. */

@@ -20,7 +20,7 @@ export {
   transferables,
 } from './encoded.js';
 export { foldTerms } from './explain.js';
-export { MatchIndex, type MatchIndexOptions } from './match-index.js';
+export { type IndexSnapshot, MatchIndex, type MatchIndexOptions } from './match-index.js';
 export { DEFAULT_METHOD } from './methods.js';
 export { bm25, bm25Idf, cosine, idf, type ScoringModel, sublinear } from './scoring.js';
 export { displayTerm, normalize, type Token, Tokenizer, tokenize } from './tokenize.js';

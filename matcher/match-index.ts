@@ -23,6 +23,7 @@ import { type CensusGroup, CURATED_GENERIC_WORDS, GenericTermCensus } from './ge
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
 import { type ProfileScores, scoreProfiles } from './profile-scores.js';
 import { type Candidate, TopCollector } from './select.js';
+import type { Snapshot } from './snapshot.js';
 import type {
   DocumentKind,
   MatchAttributes,
@@ -54,6 +55,17 @@ export interface MatchIndexOptions {
   baseline?: boolean;
   /** How documents and queries become terms; FULL_ANALYZER unless measuring an alternative. */
   analyzer?: Analyzer;
+}
+
+/**
+ * A built index as plain data (MatchIndex.snapshot()), for a copy in another thread that
+ * answers exactly as the original: what it has read and numbered, not its caches.
+ */
+export interface IndexSnapshot {
+  keepBaseline: boolean;
+  vocabulary: Snapshot;
+  meta: Map<string, DocumentMeta>;
+  kinds: Map<DocumentKind, { whole: Snapshot; works: Snapshot; plain: Snapshot | undefined }>;
 }
 
 const NO_WORKS: readonly WorkHead[] = [];
@@ -97,6 +109,45 @@ export class MatchIndex implements EncodedSink {
 
   get size(): number {
     return this.meta.size;
+  }
+
+  /**
+   * The index as plain data for postMessage, so that worker threads can rank with a copy of it
+   * instead of building their own. The copy starts with no display words read (see
+   * readQueryWords) and recomputes its caches; call prepare() first so that it need not.
+   */
+  snapshot(): IndexSnapshot {
+    const kinds: IndexSnapshot['kinds'] = new Map();
+    for (const [kind, kindIndex] of this.kinds) {
+      kinds.set(kind, {
+        whole: kindIndex.whole.snapshot(),
+        works: kindIndex.works.snapshot(),
+        plain: kindIndex.plain?.snapshot(),
+      });
+    }
+    return {
+      keepBaseline: this.keepBaseline,
+      vocabulary: this.vocabulary.snapshot(),
+      meta: this.meta,
+      kinds,
+    };
+  }
+
+  static fromSnapshot(
+    snapshot: IndexSnapshot,
+    options: Omit<MatchIndexOptions, 'baseline'> = {},
+  ): MatchIndex {
+    const vocabulary = Vocabulary.fromSnapshot(snapshot.vocabulary);
+    const kinds = new Map<DocumentKind, KindIndex>();
+    for (const [kind, collections] of snapshot.kinds) {
+      kinds.set(kind, {
+        whole: Collection.fromSnapshot(vocabulary, collections.whole),
+        works: Collection.fromSnapshot(vocabulary, collections.works),
+        plain: collections.plain && Collection.fromSnapshot(vocabulary, collections.plain),
+      });
+    }
+    const index = new MatchIndex({ ...options, baseline: snapshot.keepBaseline });
+    return Object.assign(index, { vocabulary, kinds, meta: snapshot.meta });
   }
 
   has(id: string): boolean {
@@ -222,6 +273,16 @@ export class MatchIndex implements EncodedSink {
       }
       yield { ...this.rankedMatch(kindIndex, prepared, spec, scores, { key, score }, false), evidence: null };
     }
+  }
+
+  /**
+   * Reads a query's words as topK() would, without ranking. A stem is shown as the shortest
+   * word read for it so far, so a thread that ranks only some of a batch's demands reads the
+   * others it skipped before them, and shows every term as one thread ranking them all in order.
+   */
+  readQueryWords(query: MatchDocument | string, method?: MethodName): void {
+    const spec = this.specFor(method);
+    (spec.plain ? this.analysis.plain() : this.analysis).analyze(query);
   }
 
   /** The score and reasons of one pair, as topK would give them; null if the id is unknown. */

@@ -12,7 +12,6 @@ import {
 import { listDomainTerms } from './domain-terms.js';
 import { normalize, scanRuns } from './normalize.js';
 import { CHINESE_JOINER_CHARACTERS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
-import { Vocabulary } from './vocabulary.js';
 
 /** A term and how much one occurrence of it counts. */
 export interface Token {
@@ -208,9 +207,8 @@ function isEnglishWord(word: string): boolean {
  * word read for it (ties alphabetical): the same whichever document came first.
  */
 export class Tokenizer {
-  private englishWords = new Vocabulary();
-  /** By the word's id in englishWords; null for a stop word or a number. */
-  private englishEntries: (EnglishWord | null)[] = [];
+  /** Null for a stop word or a number. */
+  private readonly englishWords = new Map<string, EnglishWord | null>();
   private readonly chineseWords = new Map<string, readonly Token[]>();
   private readonly surfaceForms = new Map<string, string>();
 
@@ -251,8 +249,8 @@ export class Tokenizer {
   }
 
   private englishWord(word: string): EnglishWord | null {
-    const id = this.englishWords.idOf(word);
-    if (id !== undefined) return this.englishEntries[id]!;
+    const cached = this.englishWords.get(word);
+    if (cached !== undefined) return cached;
     let known: EnglishWord | null;
     if (isEnglishWord(word)) {
       const term = stem(word);
@@ -261,11 +259,8 @@ export class Tokenizer {
     } else {
       known = null;
     }
-    if (this.englishWords.size >= MAX_WORD_CACHE) {
-      this.englishWords = new Vocabulary();
-      this.englishEntries = [];
-    }
-    this.englishEntries[this.englishWords.intern(word)] = known;
+    if (this.englishWords.size >= MAX_WORD_CACHE) this.englishWords.clear();
+    this.englishWords.set(word, known);
     return known;
   }
 

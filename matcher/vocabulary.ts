@@ -1,3 +1,5 @@
+import { restore, type Snapshot, snapshotOf } from './snapshot.js';
+
 const FIRST_CAPACITY = 1 << 10;
 /** Integers per slot: two key words, then id + 1 (0 marks a free slot). */
 const SLOT = 3;
@@ -79,6 +81,15 @@ export class Vocabulary {
 
   termOf(id: number): string {
     return this.terms[id]!;
+  }
+
+  /** The vocabulary as plain data, for a copy in another thread (see snapshot.ts). */
+  snapshot(): Snapshot {
+    return snapshotOf(this);
+  }
+
+  static fromSnapshot(snapshot: Snapshot): Vocabulary {
+    return restore(new Vocabulary(), snapshot);
   }
 
   /** The term's slot, or the free slot where it would go; leaves its key in keyA and keyB. */

@@ -22,7 +22,6 @@ import {
   MatchIndex,
   METHOD_NAMES,
   type MethodName,
-  type RankedMatch,
 } from '../matcher/index.js';
 import {
   AnalysisPool,
@@ -31,11 +30,19 @@ import {
   MainThreadAnalyzer,
 } from './matcher/analysis-pool.js';
 import { chunkLines, parseDocumentLine } from './matcher/document-lines.js';
+import { outputLine } from './matcher/rank-demands.js';
+import { RankingPool } from './matcher/rank-pool.js';
 import { forEachEncodedBatch, readLineChunks } from './matcher/read-batches.js';
 import { ProgressBar } from './progress-bar.js';
 
 /** Profile files smaller than this are analysed on the main thread: workers take seconds to start. */
 const WORKER_THRESHOLD_BYTES = 8 * 2 ** 20;
+/**
+ * Above this size of profile file demands are ranked on the main thread only: each ranking
+ * thread holds a copy of the index (~3 bytes of typed arrays per byte of JSONL), and a million
+ * profiles' index is 3 GB already.
+ */
+const RANKING_COPY_MAX_BYTES = 256 * 2 ** 20;
 
 class InputError extends Error {}
 
@@ -102,11 +109,25 @@ async function readDemands(path: string): Promise<MatchDocument[]> {
   return demands;
 }
 
+/** Threads that analyse the profiles (0: the main thread does), from --workers or the file's size. */
+function analysisWorkers(options: Options): number {
+  const size = statSync(options.profiles).size;
+  return options.workers ?? (size >= WORKER_THRESHOLD_BYTES ? defaultWorkerCount() : 0);
+}
+
+/**
+ * Worker threads that rank demands beside the main thread: with --top, one per analysis worker
+ * but the main thread's, when the index is small enough to copy.
+ */
+function rankingWorkers(options: Options): number {
+  if (!options.top || statSync(options.profiles).size > RANKING_COPY_MAX_BYTES) return 0;
+  return Math.max(0, analysisWorkers(options) - 1);
+}
+
 async function indexProfiles(options: Options): Promise<MatchIndex> {
   const baseline = options.method === 'baseline';
   const index = new MatchIndex({ baseline });
-  const size = statSync(options.profiles).size;
-  const workers = options.workers ?? (size >= WORKER_THRESHOLD_BYTES ? defaultWorkerCount() : 0);
+  const workers = analysisWorkers(options);
   const encoding = { baseline, kind: 'faculty' } as const;
   const analyzer: ChunkAnalyzer =
     workers > 0 ? new AnalysisPool(workers, encoding) : new MainThreadAnalyzer(encoding);
@@ -131,26 +152,32 @@ async function indexProfiles(options: Options): Promise<MatchIndex> {
   return index;
 }
 
-function outputLine(demand: string, match: RankedMatch): string {
-  const terms = match.terms.map((term) => [term.term, term.share]);
-  return `${JSON.stringify({ profile: match.id, demand, score: Number(match.score.toPrecision(6)), terms })}\n`;
-}
-
-async function writePairs(options: Options, index: MatchIndex, demands: MatchDocument[]): Promise<number> {
+async function writePairs(
+  options: Options,
+  index: MatchIndex,
+  demands: MatchDocument[],
+  rankers: RankingPool,
+): Promise<number> {
   const temporary = `${options.out}.partial-${process.pid}`;
   const output = createWriteStream(temporary);
   const bar = new ProgressBar('matching demands', demands.length);
   let written = 0;
   try {
-    for (const [position, demand] of demands.entries()) {
-      const matches: Iterable<RankedMatch> = options.top
-        ? index.topK(demand, { kind: 'faculty', k: options.top, method: options.method })
-        : index.scoreAll(demand, { kind: 'faculty', method: options.method });
-      for (const match of matches) {
-        if (!output.write(outputLine(demand.id, match))) await once(output, 'drain');
-        written++;
+    if (options.top) {
+      const task = { demands, top: options.top, method: options.method };
+      await rankers.rank(index, task, async ({ text, lines }, demandsDone) => {
+        if (!output.write(text)) await once(output, 'drain');
+        written += lines;
+        bar.update(demandsDone);
+      });
+    } else {
+      for (const [position, demand] of demands.entries()) {
+        for (const match of index.scoreAll(demand, { kind: 'faculty', method: options.method })) {
+          if (!output.write(outputLine(demand.id, match))) await once(output, 'drain');
+          written++;
+        }
+        bar.update(position + 1);
       }
-      bar.update(position + 1);
     }
     output.end();
     await once(output, 'finish');
@@ -167,8 +194,16 @@ async function writePairs(options: Options, index: MatchIndex, demands: MatchDoc
 async function main(): Promise<void> {
   const options = readOptions();
   const demands = await readDemands(options.demands);
-  const index = await indexProfiles(options);
-  const written = await writePairs(options, index, demands);
+  // Started first, so that the ranking threads load while the index is built.
+  const rankers = new RankingPool(rankingWorkers(options));
+  let written: number;
+  let index: MatchIndex;
+  try {
+    index = await indexProfiles(options);
+    written = await writePairs(options, index, demands, rankers);
+  } finally {
+    await rankers.close();
+  }
   process.stderr.write(
     `match: ${index.size} profiles × ${demands.length} demands → ${written} lines in ${options.out} (method ${options.method})\n`,
   );

@@ -164,4 +164,26 @@ describe.concurrent('npm run match', () => {
       readFileSync(join(directory, 'a.jsonl'), 'utf8'),
     );
   });
+
+  it('ranks the demands of --top in worker threads too, with the same output in demand order', async () => {
+    const demands = [...DEMANDS, JSON.stringify({ id: 'd3', text: '胶原蛋白肽 welded joints 固化' })];
+    const directory = files({ 'p.jsonl': PROFILES, 'd.jsonl': demands });
+    const args = [
+      '--profiles',
+      join(directory, 'p.jsonl'),
+      '--demands',
+      join(directory, 'd.jsonl'),
+      '--top',
+      '2',
+    ];
+    expect((await run([...args, '--out', join(directory, 'a.jsonl'), '--workers', '0'])).code).toBe(0);
+    expect((await run([...args, '--out', join(directory, 'b.jsonl'), '--workers', '3'])).code).toBe(0);
+    const parallel = readFileSync(join(directory, 'b.jsonl'), 'utf8');
+    expect(parallel).toBe(readFileSync(join(directory, 'a.jsonl'), 'utf8'));
+    const order = parallel
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line).demand);
+    expect([...new Set(order)]).toEqual(['d1', 'd2', 'd3']);
+  });
 });
