@@ -112,8 +112,8 @@ export async function setPasswordHash(db: Database, userId: number, passwordHash
 }
 
 /**
- * Ends a user's sessions but the one kept (the browser that just changed the password). Passport
- * keeps the user id at `passport.user` in each session's data.
+ * Ends a user's sessions but the one kept (the browser that just changed the password). A session
+ * keeps its user id at `passport.user` (web/sessions.ts).
  */
 export async function deleteSessionsOfUser(
   db: Database,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -10,7 +10,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../shared/errors.js';
-import { PgliteThread } from './pglite-thread.js';
 import * as schema from './schema/index.js';
 
 /** The one type the rest of the code sees: a Drizzle database (or transaction) over our schema. */
@@ -121,10 +120,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 
 async function openPglite(dataDir: string | null, options: DatabaseOptions): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const thread = new PgliteThread(dataDir);
-  await thread.waitReady;
-  // Drizzle asks of its client only what the thread answers (query, exec, transaction).
-  const client = thread as unknown as PGlite;
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
   const db = drizzlePglite({ client, schema, logger: queryLogger(options) }) as unknown as Database;
   let closed = false;
   return {
@@ -136,7 +133,7 @@ async function openPglite(dataDir: string | null, options: DatabaseOptions): Pro
     },
     ping: () => ping(db),
     async listen(channel, onMessage, onState) {
-      const unlisten = await thread.listen(channel, onMessage);
+      const unlisten = await client.listen(channel, onMessage);
       // In-process: the connection cannot be lost, so it is listening from the start and for good.
       onState?.({ listening: true });
       return async () => {
@@ -146,7 +143,7 @@ async function openPglite(dataDir: string | null, options: DatabaseOptions): Pro
     async close() {
       if (closed) return;
       closed = true;
-      await thread.close();
+      await client.close();
     },
   };
 }
