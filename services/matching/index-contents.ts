@@ -25,18 +25,20 @@ export function groupBy<Row, Key>(rows: Row[], keyOf: (row: Row) => Key): Map<Ke
 }
 
 /**
- * The matcher index and what it must remember to be kept in step: which team each faculty member
- * and each result counted for when last indexed, so a move refreshes the team it left as well.
+ * The matcher index and what it must remember to be kept in step: which members and results each
+ * team's document counted when it was built, so that a move refreshes every team that still
+ * counts what moved. A document is built from the tables as they are when it is read, which may
+ * be ahead of the feed position applied: a team read just after a result moved to it counts that
+ * result before the result's own feed row arrives. Remembering what each team document holds,
+ * rather than where each record was last seen, keeps such a team from holding it for ever.
  * A rebuild fills a new one and swaps it in whole.
  */
 export class IndexContents {
   readonly index = new MatchIndex();
-  private readonly teamOfFaculty = new Map<number, number | null>();
-  private readonly teamOfResult = new Map<number, number | null>();
+  private readonly countedByTeam = new Map<number, { members: number[]; results: number[] }>();
 
   putFaculty(row: FacultyRow, works: WorkRow[]): void {
     this.index.upsert(facultyDocument(row, works));
-    this.teamOfFaculty.set(row.id, row.teamId);
   }
 
   putTeams(
@@ -50,13 +52,17 @@ export class IndexContents {
     for (const team of teamRows) {
       const teamMembers = membersByTeam.get(team.id) ?? [];
       const works = teamMembers.flatMap((member) => worksByFaculty.get(member.id) ?? []);
-      this.index.upsert(teamDocument(team, teamMembers, works, resultsByTeam.get(team.id) ?? []));
+      const teamResults = resultsByTeam.get(team.id) ?? [];
+      this.index.upsert(teamDocument(team, teamMembers, works, teamResults));
+      this.countedByTeam.set(team.id, {
+        members: teamMembers.map((member) => member.id),
+        results: teamResults.map((result) => result.id),
+      });
     }
   }
 
   putResult(row: ResultRow): void {
     this.index.upsert(resultDocument(row));
-    this.teamOfResult.set(row.id, row.teamId);
   }
 
   putDemand(row: DemandRow & { status: string }): void {
@@ -66,12 +72,22 @@ export class IndexContents {
     else this.index.remove(id);
   }
 
+  /** The teams whose documents count any of these faculty members now. */
   formerTeamsOfFaculty(ids: number[]): number[] {
-    return ids.map((id) => this.teamOfFaculty.get(id)).filter((id): id is number => typeof id === 'number');
+    return this.teamsCounting('members', ids);
   }
 
+  /** The teams whose documents count any of these results now. */
   formerTeamsOfResults(ids: number[]): number[] {
-    return ids.map((id) => this.teamOfResult.get(id)).filter((id): id is number => typeof id === 'number');
+    return this.teamsCounting('results', ids);
+  }
+
+  private teamsCounting(part: 'members' | 'results', ids: number[]): number[] {
+    const wanted = new Set(ids);
+    const teams: number[] = [];
+    for (const [teamId, counted] of this.countedByTeam)
+      if (counted[part].some((id) => wanted.has(id))) teams.push(teamId);
+    return teams;
   }
 
   /** Removes the records of these ids that the database no longer holds. */
@@ -84,8 +100,7 @@ export class IndexContents {
     for (const id of ids) {
       if (found.has(id)) continue;
       this.index.remove(documentId(kind, id));
-      if (kind === 'faculty') this.teamOfFaculty.delete(id);
-      if (kind === 'result') this.teamOfResult.delete(id);
+      if (kind === 'team') this.countedByTeam.delete(id);
     }
   }
 }
