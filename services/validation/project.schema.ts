@@ -8,6 +8,7 @@ import {
   lines,
   optionalPhone,
   positiveMoney,
+  rangeOrder,
   recordIds,
   required,
   requiredText,
@@ -18,22 +19,6 @@ import {
 /** A project budget above a million 万元 (10 billion yuan) is a typing slip. */
 export const PROJECT_BUDGET_MAX = 1_000_000;
 export const PROJECT_ATTACHMENTS_MAX = 20;
-
-/** The end of a period may not come before its start; the problem is told on the end. */
-function periodOrder<Shape extends { startsOn: string; endsOn: string }>(
-  context: z.core.ParsePayload<Shape>,
-): void {
-  const { startsOn, endsOn } = context.value;
-  // Runs even when a field failed (every problem is told at once), so both ends must be dates.
-  if (typeof startsOn === 'string' && typeof endsOn === 'string' && startsOn > endsOn)
-    context.issues.push({
-      code: 'custom',
-      message: 'project.periodOrder',
-      path: ['endsOn'],
-      continue: true,
-      input: context.value,
-    });
-}
 
 /** A choke-point project as a firm submits it (or resubmits it after review). */
 export const projectSchema = z
@@ -48,7 +33,7 @@ export const projectSchema = z
     endsOn: required(isoDate()),
     teamIds: recordIds(),
   })
-  .check(periodOrder);
+  .check(rangeOrder('startsOn', 'endsOn', 'string', 'project.periodOrder'));
 
 export type ProjectFields = z.output<typeof projectSchema>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { companySchema } from './enterprise.schema.js';
-import { isPhone, money, positiveMoney } from './rules.js';
+import { budget, budgetRange, isoDate, isPhone, money, positiveMoney, rangeOrder } from './rules.js';
 import { fieldProblemsOf, parseInput } from './validate.js';
 
 const company = {
@@ -49,6 +50,26 @@ describe('the shared field rules', () => {
     expect(positiveMoney(1_000).safeParse('0').error?.issues[0]?.message).toBe('project.amount');
     expect(positiveMoney(1_000).safeParse('1,000.01').error?.issues[0]?.message).toBe('project.amount');
     expect(positiveMoney(1_000).parse('1,000')).toBe(1_000);
+  });
+
+  it('tells a reversed range on its upper end, and only once both ends parsed', () => {
+    const budgets = z.object({ budgetMin: budget(), budgetMax: budget() }).check(budgetRange);
+    expect(fieldProblemsOf(budgets.safeParse({ budgetMin: '80', budgetMax: '30' }).error!)).toEqual({
+      budgetMax: 'validation.budgetOrder',
+    });
+    expect(budgets.safeParse({ budgetMin: '30', budgetMax: '80' }).success).toBe(true);
+    expect(fieldProblemsOf(budgets.safeParse({ budgetMin: 'abc', budgetMax: '30' }).error!)).toEqual({
+      budgetMin: 'validation.budget',
+    });
+    const period = z
+      .object({ startsOn: isoDate(), endsOn: isoDate() })
+      .check(rangeOrder('startsOn', 'endsOn', 'string', 'project.periodOrder'));
+    expect(
+      fieldProblemsOf(period.safeParse({ startsOn: '2026-05-01', endsOn: '2026-04-30' }).error!),
+    ).toEqual({
+      endsOn: 'project.periodOrder',
+    });
+    expect(period.safeParse({ startsOn: '2026-04-30', endsOn: '2026-04-30' }).success).toBe(true);
   });
 
   it('refuses text that is no telephone number', () => {

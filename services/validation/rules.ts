@@ -123,21 +123,27 @@ export const BUDGET_MAX = 1_000_000;
 /** One end of a budget, in whole 万元. */
 export const budget = () => wholeNumber(0, BUDGET_MAX, 'validation.budget');
 
-/** A budget's lower end may not exceed its upper end; the problem is told on the upper end. */
-export function budgetRange<Shape extends { budgetMin: number | null; budgetMax: number | null }>(
-  context: z.core.ParsePayload<Shape>,
-): void {
-  const { budgetMin, budgetMax } = context.value;
-  // Runs even when a field failed (every problem is told at once), so both ends must be numbers.
-  if (typeof budgetMin === 'number' && typeof budgetMax === 'number' && budgetMin > budgetMax)
-    context.issues.push({
-      code: 'custom',
-      message: 'validation.budgetOrder',
-      path: ['budgetMax'],
-      continue: true,
-      input: context.value,
-    });
+/**
+ * The upper end of a range may not come before its lower end; the problem is told on the upper
+ * end. It runs even when a field failed (every problem is told at once), so both ends must be of
+ * the kind the fields parse to (numbers, or ISO dates, which compare as strings).
+ */
+export function rangeOrder<Low extends string, High extends string>(
+  low: Low,
+  high: High,
+  kind: 'number' | 'string',
+  message: string,
+) {
+  return (context: z.core.ParsePayload<Record<Low | High, unknown>>): void => {
+    const from = context.value[low];
+    const to = context.value[high];
+    if (typeof from === kind && typeof to === kind && (from as number | string) > (to as number | string))
+      context.issues.push({ code: 'custom', message, path: [high], continue: true, input: context.value });
+  };
 }
+
+/** A budget's lower end may not exceed its upper end. */
+export const budgetRange = rangeOrder('budgetMin', 'budgetMax', 'number', 'validation.budgetOrder');
 
 /** Sums of money in 万元 with at most two decimals: contract values, revenue, up to 10 billion yuan. */
 export const MONEY_MAX = 1_000_000;
