@@ -159,9 +159,12 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** The portal's CPU per answered request under this load: what bounds its req/s on one core. */
+  cpuMs: number | null;
 }
 
-async function load(target: Target): Promise<Load> {
+async function load(target: Target, portal: Child | null): Promise<Load> {
+  const before = portal ? await statementsSoFar(portal) : null;
   const result = await autocannon({
     url: target.url,
     connections,
@@ -173,7 +176,13 @@ async function load(target: Target): Promise<Load> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMs:
+      before && portal ? cpuMsPerRequest(before, await statementsSoFar(portal), result.requests.total) : null,
   };
+}
+
+function cpuMsPerRequest(before: { cpuMicros: number }, after: { cpuMicros: number }, requests: number) {
+  return (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, requests);
 }
 
 /** A single user's view: the median of sequential requests, and the SQL statements each costs. */
@@ -194,7 +203,7 @@ async function alone(target: Target, portal: Child | null) {
   const statements = after && before ? (after.count - before.count) / requests : 0;
   // The portal's own CPU per request: unlike req/s and latency, hardly moved by what else the
   // machine runs, so two builds compare across runs.
-  const cpuMs = after && before ? (after.cpuMicros - before.cpuMicros) / 1000 / requests : null;
+  const cpuMs = after && before ? cpuMsPerRequest(before, after, requests) : null;
   if (options['show-sql'] && after) {
     const perRequest = Math.round(statements);
     process.stdout.write(`\n${target.name}: ${perRequest} statement(s)\n`);
@@ -266,7 +275,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round += 1) {
       // Bare and portal alternate inside a round, so a busy spell on the machine hits both.
       for (const target of [bareTarget, ...pages]) {
-        const measured = await load(target);
+        const measured = await load(target, target === bareTarget ? null : portal);
         loads.set(target.name, [...(loads.get(target.name) ?? []), measured]);
         process.stdout.write(
           `  round ${round}: ${target.name}: ${measured.requestsPerSecond.toFixed(0)} req/s, p99 ${measured.p99} ms\n`,
@@ -280,6 +289,7 @@ async function main(): Promise<void> {
         p50: median(runs.map((run) => run.p50)),
         p99: median(runs.map((run) => run.p99)),
         errors: runs.reduce((sum, run) => sum + run.errors, 0),
+        cpuMs: runs[0]!.cpuMs === null ? null : median(runs.map((run) => run.cpuMs!)),
       };
     };
     const bareRate = summary(bareTarget.name).requestsPerSecond;
@@ -296,6 +306,7 @@ async function main(): Promise<void> {
         'SQL/req': target === bareTarget ? '–' : one.statements.toFixed(1),
         'alone ms': one.ms.toFixed(1),
         'CPU ms': one.cpuMs === null ? '–' : one.cpuMs.toFixed(2),
+        'CPU ms loaded': measured.cpuMs === null ? '–' : measured.cpuMs.toFixed(2),
         KB: one.kilobytes.toFixed(1),
       };
     });
