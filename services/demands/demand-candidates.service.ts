@@ -28,6 +28,18 @@ export interface DemandCandidates {
   filters: ProfileFilters;
   teams: RankedCandidate[];
   faculty: RankedCandidate[];
+  /**
+   * The ranking the candidates come from, in the same order, as kept until the index changes:
+   * the same object for every request until then, so a page may keep what it renders from it
+   * beside it (in a WeakMap) and never show a ranking the index has left.
+   */
+  ranking: WordedRanking;
+}
+
+/** A demand's best teams and faculty with their reasons worded, without anything about the viewer. */
+export interface WordedRanking {
+  teams: WordedCandidate[];
+  faculty: WordedCandidate[];
 }
 
 export const explainMatch = (match: Pick<RankedProfile, 'terms' | 'evidence'>, locale: Locale) =>
@@ -68,10 +80,16 @@ export async function rankCandidatesForDemand(
     states.find((state) => (kind === 'team' ? state.teamId === id : state.facultyId === id)) ?? null;
   const withState = (candidates: WordedCandidate[]) =>
     candidates.map((candidate) => ({ ...candidate, state: stateOf(candidate.kind, candidate.id) }));
-  return { demand, filters, teams: withState(ranked.teams), faculty: withState(ranked.faculty) };
+  return {
+    demand,
+    filters,
+    teams: withState(ranked.teams),
+    faculty: withState(ranked.faculty),
+    ranking: ranked,
+  };
 }
 
-type WordedCandidate = Omit<RankedCandidate, 'state'>;
+export type WordedCandidate = Omit<RankedCandidate, 'state'>;
 
 /** A demand's best teams and faculty with their reasons in one language, kept until the index changes. */
 function rankedCandidates(
@@ -79,7 +97,7 @@ function rankedCandidates(
   demandId: number,
   filters: ProfileFilters,
   locale: Locale,
-): Promise<{ teams: WordedCandidate[]; faculty: WordedCandidate[] }> {
+): Promise<WordedRanking> {
   const key = `demand-candidates:${demandId}:${locale}:${JSON.stringify(filters)}`;
   return deps.matching.rememberUntilIndexChanges(key, async () => {
     const query = await deps.matching.demandQuery(demandId);

@@ -6,6 +6,8 @@ export {
   parseProfileFilters,
   type RankedCandidate,
   rankCandidatesForDemand,
+  type WordedCandidate,
+  type WordedRanking,
 } from './demand-candidates.service.js';
 export {
   closeOwnDemand,

@@ -12,6 +12,8 @@ import {
   parseProfileFilters,
   rankCandidatesForDemand,
   updateOwnDemand,
+  type WordedCandidate,
+  type WordedRanking,
 } from '../../services/demands/index.js';
 import { expressEnterpriseInterest } from '../../services/introductions/index.js';
 import { findLibraryDemand, viewerOf } from '../../services/libraries/index.js';
@@ -20,6 +22,7 @@ import { NotFoundError, ValidationError } from '../../services/shared/errors.js'
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
+import { FragmentsOf, renderFragment } from '../rendered-fragment.js';
 import { asFormValues, enumOptions, keptValues } from './portal-forms.js';
 import { formBody, idParam } from './request-helpers.js';
 
@@ -63,7 +66,33 @@ function profileHref(candidate: { kind: string; id: number; evidence: { title: s
   return candidate.evidence ? `${path}?evidence=${encodeURIComponent(candidate.evidence.title)}#works` : path;
 }
 
-async function renderDemandPage(deps: PortalDependencies, request: Request, response: Response) {
+type CandidateHeads = FragmentsOf<WordedRanking, { teams: string[]; faculty: string[] }>;
+
+/**
+ * The part of each candidate's card that comes from the ranking alone (name, score, reason, terms):
+ * most of a demand page's rendering, the same for every viewer of the ranking in its language.
+ */
+async function renderCandidateHeads(response: Response, ranking: WordedRanking) {
+  const render = (candidate: WordedCandidate) =>
+    renderFragment(response, 'partials/candidate-head', {
+      candidate: {
+        ...candidate,
+        percentScore: scorePoints(candidate.score),
+        profileHref: profileHref(candidate),
+      },
+    });
+  return {
+    teams: await Promise.all(ranking.teams.map(render)),
+    faculty: await Promise.all(ranking.faculty.map(render)),
+  };
+}
+
+async function renderDemandPage(
+  deps: PortalDependencies,
+  heads: CandidateHeads,
+  request: Request,
+  response: Response,
+) {
   const filters = parseProfileFilters(request.query as Record<string, unknown>);
   const ranked = await rankCandidatesForDemand(
     deps,
@@ -72,15 +101,16 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     filters,
     request.locale,
   );
-  const [universities, rankingUpdating] = await Promise.all([
+  const [universities, rankingUpdating, rendered] = await Promise.all([
     listUniversitiesForFilters(deps),
     deps.matching.isBehind(),
+    heads.get(ranked.ranking, (ranking) => renderCandidateHeads(response, ranking)),
   ]);
   const isOwner = request.user?.role === 'enterprise';
-  const card = (candidate: (typeof ranked.teams)[number]) => ({
-    ...candidate,
-    percentScore: scorePoints(candidate.score),
-    profileHref: profileHref(candidate),
+  const card = (candidate: (typeof ranked.teams)[number], head: string) => ({
+    id: candidate.id,
+    head,
+    state: candidate.state,
     pairId: candidate.state?.id ?? null,
     interested: candidate.state?.enterpriseInterested ?? false,
     declined: candidate.state?.status === 'declined',
@@ -94,8 +124,8 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
     isStaff: !isOwner,
     canEdit: isOwner && ranked.demand.status !== 'closed',
     canAnswer: isOwner && (ranked.demand.status === 'published' || ranked.demand.status === 'matched'),
-    teams: ranked.teams.map(card),
-    faculty: ranked.faculty.map(card),
+    teams: ranked.teams.map((candidate, index) => card(candidate, rendered.teams[index]!)),
+    faculty: ranked.faculty.map((candidate, index) => card(candidate, rendered.faculty[index]!)),
     filters: {
       chainOptions: enumOptions(request.locale, 'chain', filters.chain),
       titleOptions: enumOptions(request.locale, 'facultyTitle', filters.title),
@@ -117,6 +147,7 @@ async function renderDemandPage(deps: PortalDependencies, request: Request, resp
 export function demandRoutes(deps: PortalDependencies): Router {
   const router = Router();
   const enterpriseOnly = requireRole('enterprise');
+  const heads: CandidateHeads = new FragmentsOf();
 
   // The demand library at /demands is for everyone (libraries.routes.ts); a firm's own list is here.
   router.get('/demands/mine', enterpriseOnly, async (request, response) => {
@@ -157,12 +188,13 @@ export function demandRoutes(deps: PortalDependencies): Router {
       await findVisibleDemand(deps.db, user, id);
       return response.redirect(303, `/matched-demands/${id}`);
     }
-    if (user?.role === 'staff' || user?.role === 'admin') return renderDemandPage(deps, request, response);
+    if (user?.role === 'staff' || user?.role === 'admin')
+      return renderDemandPage(deps, heads, request, response);
     if (user?.role === 'enterprise') {
       // The firm's own demand opens with its candidates; another firm's is "not found" to that
       // read, and the firm then sees it as the library shows it.
       try {
-        return await renderDemandPage(deps, request, response);
+        return await renderDemandPage(deps, heads, request, response);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
       }
