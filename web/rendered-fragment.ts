@@ -20,22 +20,25 @@ export function renderFragment(
 
 /**
  * Fragments rendered once for each object they are made of. The objects are answers kept until the
- * index changes (see MatchingService.rememberUntilIndexChanges): while one is kept its fragments
- * are, and once the index leaves it, both go with the garbage. Nothing to invalidate, so nothing
- * to get wrong; the first requests after a change share one rendering.
+ * index changes (see MatchingService.rememberUntilIndexChanges): while one is kept its fragment
+ * is, and once the index leaves it, both go with the garbage, so there is nothing to invalidate.
+ * A fragment made of something read beside the answer (a demand's row) names it in its stamp, and
+ * is rendered again when the stamp differs. The first requests after a change share one rendering.
  */
-export class FragmentsOf<Source extends object, Fragments> {
-  private readonly rendered = new WeakMap<Source, Promise<Fragments>>();
+export class FragmentsOf<Source extends object, Fragment> {
+  private readonly rendered = new WeakMap<Source, { stamp: string; fragment: Promise<Fragment> }>();
 
-  /** `render` must make the fragments from `source` alone: any request's gives the same. */
-  get(source: Source, render: (source: Source) => Promise<Fragments>): Promise<Fragments> {
-    let fragments = this.rendered.get(source);
-    if (!fragments) {
-      fragments = render(source);
-      this.rendered.set(source, fragments);
-      // A rendering that failed is tried again by the next request, not kept.
-      fragments.catch(() => this.rendered.delete(source));
-    }
-    return fragments;
+  /** `render` must make the fragment from `source` and what `stamp` names alone. */
+  get(source: Source, stamp: string, render: (source: Source) => Promise<Fragment>): Promise<Fragment> {
+    const known = this.rendered.get(source);
+    if (known?.stamp === stamp) return known.fragment;
+    const fragment = render(source);
+    const kept = { stamp, fragment };
+    this.rendered.set(source, kept);
+    // A rendering that failed is tried again by the next request, not kept.
+    fragment.catch(() => {
+      if (this.rendered.get(source) === kept) this.rendered.delete(source);
+    });
+    return fragment;
   }
 }

@@ -95,31 +95,37 @@ export async function findIntroducedDemandIds(
   return new Set(rows.map((row) => row.demandId));
 }
 
-/** Open public demands, and the confidential ones staff introduced this profile to. */
-export function listDemandsVisibleToProfile(
+/**
+ * Which demands this profile may see: open public ones, and the confidential ones staff introduced
+ * it to; newest first. Ids and visibility only: a page reads the rows of those it shows.
+ */
+export function listDemandIdsVisibleToProfile(
   db: Database,
   link: ProfileLink,
   limit: number,
   options: { publicAmong?: number[] } = {},
-): Promise<Demand[]> {
+): Promise<{ id: number; visibility: string }[]> {
   const introduced = db
     .select({ demandId: matchCandidates.demandId })
     .from(matchCandidates)
     .where(and(inArray(matchCandidates.status, [...INTRODUCED_STATUSES]), pairOfProfile(link)));
   const { publicAmong } = options;
-  return selectDemands(
-    db,
-    or(
-      and(
-        eq(demands.visibility, 'public'),
-        inArray(demands.status, [...OPEN_DEMAND_STATUSES]),
-        // Only the demands a ranking named, when the caller asks for those: the introduced ones always.
-        publicAmong ? (publicAmong.length ? inArray(demands.id, publicAmong) : sql`false`) : undefined,
+  return db
+    .select({ id: demands.id, visibility: demands.visibility })
+    .from(demands)
+    .where(
+      or(
+        and(
+          eq(demands.visibility, 'public'),
+          inArray(demands.status, [...OPEN_DEMAND_STATUSES]),
+          // Only the demands a ranking named, when the caller asks for those: the introduced ones always.
+          publicAmong ? (publicAmong.length ? inArray(demands.id, publicAmong) : sql`false`) : undefined,
+        ),
+        inArray(demands.id, introduced),
       ),
-      inArray(demands.id, introduced),
-    ),
-    limit,
-  );
+    )
+    .orderBy(desc(demands.updatedAt), desc(demands.id))
+    .limit(limit);
 }
 
 export async function titleTakenByEnterprise(

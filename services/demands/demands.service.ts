@@ -10,8 +10,8 @@ import {
   findIntroducedDemandIds,
   insertDemand,
   listAllDemands,
+  listDemandIdsVisibleToProfile,
   listDemandsOfEnterprises,
-  listDemandsVisibleToProfile,
   lockDemand,
   OPEN_DEMAND_STATUSES,
   titleTakenByEnterprise,
@@ -88,8 +88,13 @@ export async function listDemandsForUser(db: Database, user: User): Promise<Dema
   if (isStaff(user)) return listAllDemands(db, STAFF_LIST_LIMIT);
   if (user.role === 'enterprise' && user.enterpriseId)
     return listDemandsOfEnterprises(db, [user.enterpriseId]);
-  if (user.role === 'university')
-    return listDemandsVisibleToProfile(db, profileLinkOf(user), STAFF_LIST_LIMIT);
+  if (user.role === 'university') {
+    const visible = await listDemandIdsVisibleToProfile(db, profileLinkOf(user), STAFF_LIST_LIMIT);
+    return findDemandsByIds(
+      db,
+      visible.map((demand) => demand.id),
+    );
+  }
   return [];
 }
 

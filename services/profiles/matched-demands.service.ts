@@ -1,5 +1,5 @@
 import { explainMatch } from '../demands/demand-candidates.service.js';
-import { listDemandsVisibleToProfile } from '../demands/demands.repository.js';
+import { findDemandsByIds, listDemandIdsVisibleToProfile } from '../demands/demands.repository.js';
 import { profileLinkOf } from '../demands/demands.service.js';
 import type { Demand, PortalDependencies } from '../demands/demands.types.js';
 import type { Locale } from '../i18n/index.js';
@@ -8,6 +8,10 @@ import { profileSideOf } from '../introductions/introductions.service.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
 import { ForbiddenError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
+
+type RankedMatchOfProfile = Awaited<
+  ReturnType<PortalDependencies['matching']['rankDemandIdsForProfile']>
+>[number];
 
 /** How many demands the matched-demands page lists. */
 export const MATCHED_DEMANDS_SHOWN = 20;
@@ -22,6 +26,12 @@ export interface MatchedDemand {
   terms: { term: string; share: number }[];
   explanation: string;
   state: CandidateState | null;
+  /**
+   * The ranked match the card comes from, as kept until the index changes: the same object for
+   * every request until then, so a page may keep what it renders from it beside it. Null for a
+   * confidential demand shown because staff introduced the profile to it.
+   */
+  match: RankedMatchOfProfile | null;
 }
 
 /**
@@ -55,7 +65,7 @@ export async function rankDemandsForUser(
   const rankedIds = new Set(ranked.map((match) => match.id));
   // Who may see what, in one read: the ranked public demands that are open, and every demand
   // staff introduced this profile to (confidential ones included, ranked or not).
-  const visible = await listDemandsVisibleToProfile(
+  const visible = await listDemandIdsVisibleToProfile(
     deps.db,
     profileLinkOf(user),
     ranked.length + INTRODUCED_SHOWN,
@@ -63,13 +73,17 @@ export async function rankDemandsForUser(
   );
   const introducedConfidential = visible
     .filter((demand) => demand.visibility === 'confidential' && !rankedIds.has(demand.id))
-    .slice(0, INTRODUCED_SHOWN);
-  const byId = new Map(visible.map((demand) => [demand.id, demand]));
-  const shown = ranked.filter((match) => byId.has(match.id)).slice(0, MATCHED_DEMANDS_SHOWN);
-  const states = await findPairsOfSide(deps.db, side, [
-    ...shown.map((match) => match.id),
-    ...introducedConfidential.map((demand) => demand.id),
+    .slice(0, INTRODUCED_SHOWN)
+    .map((demand) => demand.id);
+  const visibleIds = new Set(visible.map((demand) => demand.id));
+  const shown = ranked.filter((match) => visibleIds.has(match.id)).slice(0, MATCHED_DEMANDS_SHOWN);
+  // Only the shown demands' rows are read, and their pairs with this profile.
+  const shownIds = [...shown.map((match) => match.id), ...introducedConfidential];
+  const [rows, states] = await Promise.all([
+    findDemandsByIds(deps.db, shownIds),
+    findPairsOfSide(deps.db, side, shownIds),
   ]);
+  const byId = new Map(rows.map((demand) => [demand.id, demand]));
   const stateOf = (demandId: number) =>
     states.find(
       (state) =>
@@ -77,19 +91,21 @@ export async function rankDemandsForUser(
         (side.kind === 'team' ? state.teamId === side.id : state.facultyId === side.id),
     ) ?? null;
   return [
-    ...introducedConfidential.map((demand) => ({
-      demand,
-      score: 0,
-      terms: [],
-      explanation: '',
-      state: stateOf(demand.id),
-    })),
-    ...shown.map((match) => ({
-      demand: byId.get(match.id)!,
-      score: match.score,
-      terms: match.terms,
-      explanation: explanationOf(match),
-      state: stateOf(match.id),
-    })),
+    ...introducedConfidential.flatMap((id) => {
+      const demand = byId.get(id);
+      return demand
+        ? [{ demand, score: 0, terms: [], explanation: '', state: stateOf(id), match: null }]
+        : [];
+    }),
+    ...shown
+      .filter((match) => byId.has(match.id))
+      .map((match) => ({
+        demand: byId.get(match.id)!,
+        score: match.score,
+        terms: match.terms,
+        explanation: explanationOf(match),
+        state: stateOf(match.id),
+        match,
+      })),
   ];
 }

@@ -104,7 +104,7 @@ async function renderDemandPage(
   const [universities, rankingUpdating, rendered] = await Promise.all([
     listUniversitiesForFilters(deps),
     deps.matching.isBehind(),
-    heads.get(ranked.ranking, (ranking) => renderCandidateHeads(response, ranking)),
+    heads.get(ranked.ranking, '', (ranking) => renderCandidateHeads(response, ranking)),
   ]);
   const isOwner = request.user?.role === 'enterprise';
   const card = (candidate: (typeof ranked.teams)[number], head: string) => ({

@@ -1,28 +1,54 @@
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { findVisibleDemand, isOpen, type PortalDependencies } from '../../services/demands/index.js';
 import { expressProfileInterest } from '../../services/introductions/index.js';
-import { findCompanyFace, rankDemandsForUser } from '../../services/profiles/index.js';
+import { findCompanyFace, type MatchedDemand, rankDemandsForUser } from '../../services/profiles/index.js';
 import { requireRole } from '../auth/guards.js';
 import { flash } from '../navigation.js';
 import { scorePoints } from '../paging.js';
+import { FragmentsOf, renderFragment } from '../rendered-fragment.js';
 import { idParam } from './request-helpers.js';
 
 /** A university team or faculty member browses the demands ranked for them and says "interested". */
 export function matchedDemandRoutes(deps: PortalDependencies): Router {
   const router = Router();
   router.use('/matched-demands', requireRole('university'));
+  // A ranked demand's card head is made of its match (score, reason) and the demand's row (title,
+  // firm, chain): rendered once per kept match while the row reads the same.
+  const heads = new FragmentsOf<NonNullable<MatchedDemand['match']>, string>();
+  const renderHead = (response: Response, item: MatchedDemand) => {
+    const { demand } = item;
+    const render = () =>
+      renderFragment(response, 'partials/matched-demand-head', {
+        demand,
+        score: item.score,
+        percentScore: scorePoints(item.score),
+        explanation: item.explanation,
+        terms: item.terms,
+      });
+    if (!item.match) return render();
+    const stamp = JSON.stringify([
+      demand.title,
+      demand.enterpriseName,
+      demand.chainCode,
+      demand.demandClass,
+      demand.visibility,
+    ]);
+    return heads.get(item.match, stamp, render);
+  };
 
   router.get('/matched-demands', async (request, response) => {
     const [matched, rankingUpdating] = await Promise.all([
       rankDemandsForUser(deps, request.user!, request.locale),
       deps.matching.isBehind(),
     ]);
+    const rendered = await Promise.all(matched.map((item) => renderHead(response, item)));
     response.render('pages/university/matched-demands', {
       title: request.t('nav.matchedDemands'),
       rankingUpdating,
-      matched: matched.map((item) => ({
-        ...item,
-        percentScore: scorePoints(item.score),
+      matched: matched.map((item, index) => ({
+        demand: { id: item.demand.id },
+        head: rendered[index],
+        state: item.state,
         interested: item.state?.profileInterested ?? false,
         canAnswer: isOpen(item.demand) && item.state?.status !== 'declined',
       })),
