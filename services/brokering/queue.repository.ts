@@ -94,8 +94,8 @@ const entryColumns = {
   waitingDays,
 };
 
-const pairColumns = {
-  ...entryColumns,
+/** What the introductions pages read beside a queue row: who may be told whom, and how to reach them. */
+const contactColumns = {
   visibility: demands.visibility,
   enterpriseContactName: enterprises.contactName,
   enterpriseContactEmail: enterprises.contactEmail,
@@ -106,6 +106,8 @@ const pairColumns = {
   leaderEmail: leader.email,
   leaderPhone: leader.phone,
 };
+
+const pairColumns = { ...entryColumns, ...contactColumns };
 
 /**
  * The pairs with their demand, its firm, the team or faculty member and their university: the one
@@ -166,14 +168,13 @@ export async function findQueuePage(
   );
   const rows = await db
     .with(page)
-    .select({ ...pairColumns, total: page.total, agreement: matchAgreements })
+    .select({ ...entryColumns, total: page.total, agreement: matchAgreements })
     .from(page)
     .innerJoin(matchCandidates, eq(matchCandidates.id, page.id))
     .innerJoin(demands, eq(demands.id, matchCandidates.demandId))
     .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
     .leftJoin(teams, eq(teams.id, matchCandidates.teamId))
     .leftJoin(faculty, eq(faculty.id, matchCandidates.facultyId))
-    .leftJoin(leader, eq(leader.id, teams.leaderId))
     .innerJoin(
       universities,
       eq(universities.id, sql`coalesce(${teams.universityId}, ${faculty.universityId})`),
@@ -201,22 +202,9 @@ async function countQueue(db: Database, where: SQL | undefined): Promise<number>
 }
 
 type PairRow = Awaited<ReturnType<ReturnType<typeof selectPairs>['where']>>[number];
+type EntryRow = Omit<PairRow, keyof typeof contactColumns>;
 
-function toEntry(row: PairRow): QueueRow {
-  const {
-    teamName,
-    facultyName,
-    visibility,
-    enterpriseContactName,
-    enterpriseContactEmail,
-    enterpriseContactPhone,
-    facultyEmail,
-    facultyPhone,
-    leaderName,
-    leaderEmail,
-    leaderPhone,
-    ...pair
-  } = row;
+function toEntry({ teamName, facultyName, ...pair }: EntryRow): QueueRow {
   return {
     ...pair,
     status: pair.status as MatchStatus,
@@ -226,6 +214,25 @@ function toEntry(row: PairRow): QueueRow {
   };
 }
 
+/** A pair read with its contacts as the queue's row: the contacts stay out of what the queue holds. */
+function withoutContacts(row: PairRow): EntryRow {
+  const {
+    visibility,
+    enterpriseContactName,
+    enterpriseContactEmail,
+    enterpriseContactPhone,
+    facultyEmail,
+    facultyPhone,
+    leaderName,
+    leaderEmail,
+    leaderPhone,
+    ...entry
+  } = row;
+  return entry;
+}
+
+const pairToEntry = (row: PairRow) => toEntry(withoutContacts(row));
+
 function toPairWithParties(row: PairRow): PairWithParties {
   const contact = (name: string | null, email: string | null, phone: string | null) => ({
     name: name ?? '',
@@ -233,7 +240,7 @@ function toPairWithParties(row: PairRow): PairWithParties {
     phone: phone ?? '',
   });
   return {
-    ...toEntry(row),
+    ...pairToEntry(row),
     confidential: row.visibility === 'confidential',
     enterpriseContact: contact(
       row.enterpriseContactName,
@@ -251,7 +258,7 @@ function toPairWithParties(row: PairRow): PairWithParties {
 /** One pair as the queue shows it, whatever its status, for the page where staff decide on it. */
 export async function findQueueEntry(db: Database, candidateId: number): Promise<QueueRow | null> {
   const [row] = await selectPairs(db).where(eq(matchCandidates.id, candidateId));
-  return row ? toEntry(row) : null;
+  return row ? pairToEntry(row) : null;
 }
 
 /** The N best-scored pairs of each demand (declined pairs left out), by demand, best first. */
@@ -270,7 +277,7 @@ export async function findBestPairsOfDemands(db: Database, perDemand: number): P
     .innerJoin(ranked, eq(ranked.id, matchCandidates.id))
     .where(lte(ranked.rank, perDemand))
     .orderBy(asc(matchCandidates.demandId), desc(matchCandidates.score), asc(matchCandidates.id));
-  return rows.map(toEntry);
+  return rows.map(pairToEntry);
 }
 
 /**
