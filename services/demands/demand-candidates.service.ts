@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.js';
-import { findCandidatesOfDemands } from '../introductions/introductions.repository.js';
+import { findCandidatesOfDemand } from '../introductions/introductions.repository.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
 import {
   type ProfileFilters,
@@ -74,7 +74,7 @@ export async function rankCandidatesForDemand(
   const [demand, ranked, states] = await Promise.all([
     findDemandForCandidates(deps.db, user, demandId),
     rankedCandidates(deps, demandId, filters, locale),
-    findCandidatesOfDemands(deps.db, [demandId]),
+    findCandidatesOfDemand(deps.db, demandId),
   ]);
   const stateOf = (kind: ProfileKind, id: number) =>
     states.find((state) => (kind === 'team' ? state.teamId === id : state.facultyId === id)) ?? null;

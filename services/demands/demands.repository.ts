@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { preparedPerDatabase, schema } from '../db/index.js';
 import type { DemandClass, DemandStatus, Visibility } from '../shared/enums.js';
 import type { Demand, DemandFields, ProfileLink } from './demands.types.js';
 
@@ -50,6 +50,21 @@ async function selectDemands(db: Database, where: SQL | undefined, limit = 500):
     .orderBy(desc(demands.updatedAt), desc(demands.id))
     .limit(limit);
   return rows.map(toDemand);
+}
+
+/** Nearly every demand page starts here. */
+const demandByIdQuery = preparedPerDatabase((db) =>
+  db
+    .select(demandColumns)
+    .from(demands)
+    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+    .where(eq(demands.id, sql.placeholder('id')))
+    .prepare('demand_by_id'),
+);
+
+export async function findDemandById(db: Database, id: number): Promise<Demand | null> {
+  const [row] = await demandByIdQuery(db).execute({ id });
+  return row ? toDemand(row) : null;
 }
 
 export async function findDemandsByIds(db: Database, ids: number[]): Promise<Demand[]> {

@@ -6,6 +6,7 @@ import type { DemandStatus } from '../shared/enums.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import type { User } from '../users/index.js';
 import {
+  findDemandById,
   findDemandsByIds,
   findIntroducedDemandIds,
   insertDemand,
@@ -63,9 +64,10 @@ export async function filterVisibleDemands(db: Database, user: User, demands: De
 
 /** A demand this user may see; any other id (unknown or not theirs to see) is "not found", so ids do not leak. */
 export async function findVisibleDemand(db: Database, user: User, demandId: number): Promise<Demand> {
-  const [demand] = await visibleTo(db, user, await findDemandsByIds(db, [demandId]));
-  if (!demand) throw new NotFoundError('no such demand');
-  return demand;
+  const demand = await findDemandById(db, demandId);
+  const [visible] = demand ? await visibleTo(db, user, [demand]) : [];
+  if (!visible) throw new NotFoundError('no such demand');
+  return visible;
 }
 
 /** A demand of the user's own enterprise. Others who may see it are refused; anyone else is told it is not there. */
@@ -147,7 +149,7 @@ export async function createDemand(
     createdId = id;
     return announceChanges(tx, { entity: 'demand', ids: [id] });
   });
-  const [demand] = await findDemandsByIds(deps.db, [createdId!]);
+  const demand = await findDemandById(deps.db, createdId!);
   return demand!;
 }
 
@@ -176,7 +178,7 @@ export async function updateOwnDemand(
   const fields = parseDemandInput(submission, current.deadline);
   await writeDemand(deps, async (tx) => {
     await lockDemand(tx, demandId);
-    const [before] = await findDemandsByIds(tx, [demandId]);
+    const before = await findDemandById(tx, demandId);
     if (!before || before.status === 'closed') throw new ConflictError('the demand was closed meanwhile');
     if (await titleTakenByEnterprise(tx, before.enterpriseId, fields.title, demandId))
       throw new ValidationError('title taken', { title: 'validation.titleTaken' });
@@ -191,7 +193,7 @@ export async function updateOwnDemand(
       await notifyDemandPublished(tx, { demandId, actorUserId: user.id });
     return announceChanges(tx, { entity: 'demand', ids: [demandId] });
   });
-  const [demand] = await findDemandsByIds(deps.db, [demandId]);
+  const demand = await findDemandById(deps.db, demandId);
   return demand!;
 }
 
@@ -203,7 +205,7 @@ export async function closeOwnDemand(
   await findOwnDemand(deps.db, user, demandId);
   await writeDemand(deps, async (tx) => {
     await lockDemand(tx, demandId);
-    const [before] = await findDemandsByIds(tx, [demandId]);
+    const before = await findDemandById(tx, demandId);
     if (!before || before.status === 'closed') throw new ConflictError('the demand is already closed');
     await updateDemand(tx, demandId, { status: 'closed' });
     await insertAuditEntries(tx, actorOf(user), [
@@ -217,7 +219,7 @@ export async function closeOwnDemand(
     ]);
     return announceChanges(tx, { entity: 'demand', ids: [demandId] });
   });
-  const [demand] = await findDemandsByIds(deps.db, [demandId]);
+  const demand = await findDemandById(deps.db, demandId);
   return demand!;
 }
 

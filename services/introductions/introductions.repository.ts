@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { preparedPerDatabase, schema } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
 import type { CandidateSide, CandidateState } from './introductions.types.js';
@@ -30,12 +30,18 @@ function toState<Row extends { status: string; declineReason: string | null }>(r
 const sideCondition = (side: CandidateSide): SQL =>
   side.kind === 'team' ? eq(matchCandidates.teamId, side.id) : eq(matchCandidates.facultyId, side.id);
 
-export async function findCandidatesOfDemands(db: Database, demandIds: number[]): Promise<CandidateState[]> {
-  if (demandIds.length === 0) return [];
-  const rows = await db
+/** Every view of a demand's candidates asks it. */
+const candidatesOfDemandQuery = preparedPerDatabase((db) =>
+  db
     .select(stateColumns)
     .from(matchCandidates)
-    .where(inArray(matchCandidates.demandId, demandIds));
+    .where(eq(matchCandidates.demandId, sql.placeholder('demandId')))
+    .prepare('candidates_of_demand'),
+);
+
+/** Every pair of one demand, whatever its status. */
+export async function findCandidatesOfDemand(db: Database, demandId: number): Promise<CandidateState[]> {
+  const rows = await candidatesOfDemandQuery(db).execute({ demandId });
   return rows.map(toState);
 }
 

@@ -1,6 +1,6 @@
 import { eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { preparedPerDatabase, schema } from '../db/index.js';
 import { unreadNoticesOf } from '../notifications/index.js';
 import { toUser } from './users.repository.js';
 import type { User } from './users.types.js';
@@ -22,7 +22,8 @@ export interface SignedInSession {
   unreadNotices: number;
 }
 
-function sessionWithUserQuery(db: Database) {
+/** Every request with a cookie asks it. */
+const sessionWithUserQuery = preparedPerDatabase((db) => {
   const { sessions, users } = schema;
   // The hash never leaves the login check; every request would otherwise carry it.
   const { passwordHash: _hash, ...userColumns } = getTableColumns(users);
@@ -44,10 +45,7 @@ function sessionWithUserQuery(db: Database) {
       .where(sql`${sessions.sid} = ${sql.placeholder('sid')} and ${sessions.expiresAt} > now()`)
       .prepare('session_with_user')
   );
-}
-
-/** Built once per database: every request with a cookie asks it, so its SQL is not rebuilt each time. */
-const sessionWithUserQueries = new WeakMap<Database, ReturnType<typeof sessionWithUserQuery>>();
+});
 
 /**
  * The session, the user it signed in and their unread notices in one statement: every page of a
@@ -55,12 +53,7 @@ const sessionWithUserQueries = new WeakMap<Database, ReturnType<typeof sessionWi
  * small page's queries.
  */
 export async function readSessionWithUser(db: Database, sid: string): Promise<SignedInSession | null> {
-  let query = sessionWithUserQueries.get(db);
-  if (!query) {
-    query = sessionWithUserQuery(db);
-    sessionWithUserQueries.set(db, query);
-  }
-  const [row] = await query.execute({ sid });
+  const [row] = await sessionWithUserQuery(db).execute({ sid });
   if (!row) return null;
   return {
     data: row.data,
