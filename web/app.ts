@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import { engine } from 'express-handlebars';
 import helmet from 'helmet';
 import type { Config } from '../services/config.js';
 import type { DatabaseHandle } from '../services/db/index.js';
@@ -42,6 +41,7 @@ import { statsRoutes } from './routes/stats.routes.js';
 import { sessions } from './sessions.js';
 import { staticHeaders } from './static-headers.js';
 import { parseUploads } from './uploads.js';
+import { viewEngine } from './views/engine.js';
 import { viewHelpers } from './views/helpers.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -89,21 +89,11 @@ export function createApp({
   // X-Forwarded-For is believed only from the proxies the operator named; otherwise anyone could
   // rotate the header to get fresh login attempts.
   app.set('trust proxy', config.trustedProxies.length > 0 ? [...config.trustedProxies] : false);
-  // preventIndent: an indented partial would otherwise indent every line of a textarea's value,
-  // adding spaces to multi-line text each time a form is saved.
-  app.engine(
-    'hbs',
-    engine({
-      extname: '.hbs',
-      defaultLayout: 'main',
-      helpers: viewHelpers,
-      compilerOptions: { preventIndent: true },
-    }),
-  );
+  app.engine('hbs', viewEngine(path.join(WEB_DIR, 'views'), viewHelpers));
   app.set('view engine', 'hbs');
   app.set('views', path.join(WEB_DIR, 'views'));
-  // Express caches compiled templates only when NODE_ENV=production; the zero-setup `npm start`
-  // serves real users too, and compiling every template on every request costs most of a page.
+  // Express otherwise looks each view's file up again on every render outside NODE_ENV=production;
+  // the zero-setup `npm start` serves real users too. (The engine keeps compiled templates in every mode.)
   app.enable('view cache');
 
   app.use(requestContext(logger));
