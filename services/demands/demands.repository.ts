@@ -134,7 +134,8 @@ export function listDemandIdsVisibleToProfile(
           eq(demands.visibility, 'public'),
           inArray(demands.status, [...OPEN_DEMAND_STATUSES]),
           // Only the demands a ranking named, when the caller asks for those: the introduced ones always.
-          publicAmong ? (publicAmong.length ? inArray(demands.id, publicAmong) : sql`false`) : undefined,
+          // One array parameter, not one per id: a ranking names 200, and drizzle builds each.
+          publicAmong ? sql`${demands.id} = any(${sql.param(publicAmong)}::int[])` : undefined,
         ),
         inArray(demands.id, introduced),
       ),
