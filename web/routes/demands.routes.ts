@@ -66,13 +66,23 @@ function profileHref(candidate: { kind: string; id: number; evidence: { title: s
   return candidate.evidence ? `${path}?evidence=${encodeURIComponent(candidate.evidence.title)}#works` : path;
 }
 
-type CandidateHeads = FragmentsOf<WordedRanking, { teams: string[]; faculty: string[] }>;
+/** What a demand page renders from its ranking: each candidate's head, and the filters' form. */
+type RankingParts = FragmentsOf<WordedRanking, { teams: string[]; faculty: string[]; filterForm: string }>;
 
 /**
- * The part of each candidate's card that comes from the ranking alone (name, score, reason, terms):
- * most of a demand page's rendering, the same for every viewer of the ranking in its language.
+ * The parts of a demand page that come from the ranking alone: each candidate's name, score, reason
+ * and terms, most of the page's rendering; and the filters' form, whose options are fixed but for
+ * the universities (kept like the ranking). A kept ranking is one demand's, under one set of
+ * filters, in one language, so every request that reaches it renders these the same.
  */
-async function renderCandidateHeads(response: Response, ranking: WordedRanking) {
+async function renderRankingParts(
+  deps: PortalDependencies,
+  response: Response,
+  ranking: WordedRanking,
+  demandId: number,
+  filters: ReturnType<typeof parseProfileFilters>,
+) {
+  const { locale } = response.req;
   const render = (candidate: WordedCandidate) =>
     renderFragment(response, 'partials/candidate-head', {
       candidate: {
@@ -81,15 +91,31 @@ async function renderCandidateHeads(response: Response, ranking: WordedRanking) 
         profileHref: profileHref(candidate),
       },
     });
-  return {
-    teams: await Promise.all(ranking.teams.map(render)),
-    faculty: await Promise.all(ranking.faculty.map(render)),
-  };
+  const universities = await listUniversitiesForFilters(deps);
+  const [teams, faculty, filterForm] = await Promise.all([
+    Promise.all(ranking.teams.map(render)),
+    Promise.all(ranking.faculty.map(render)),
+    renderFragment(response, 'partials/demand-filters', {
+      demand: { id: demandId },
+      filters: {
+        chainOptions: enumOptions(locale, 'chain', filters.chain),
+        titleOptions: enumOptions(locale, 'facultyTitle', filters.title),
+        universityOptions: universities.map((university) => ({
+          value: String(university.id),
+          label: locale === 'en' ? university.nameEn : university.nameZh,
+          selected: filters.universityId === university.id,
+        })),
+        doctoralSupervisor: filters.doctoralSupervisor === true,
+        active: Object.keys(filters).length > 0,
+      },
+    }),
+  ]);
+  return { teams, faculty, filterForm };
 }
 
 async function renderDemandPage(
   deps: PortalDependencies,
-  heads: CandidateHeads,
+  parts: RankingParts,
   request: Request,
   response: Response,
 ) {
@@ -101,10 +127,11 @@ async function renderDemandPage(
     filters,
     request.locale,
   );
-  const [universities, rankingUpdating, rendered] = await Promise.all([
-    listUniversitiesForFilters(deps),
+  const [rankingUpdating, rendered] = await Promise.all([
     deps.matching.isBehind(),
-    heads.get(ranked.ranking, '', (ranking) => renderCandidateHeads(response, ranking)),
+    parts.get(ranked.ranking, '', (ranking) =>
+      renderRankingParts(deps, response, ranking, ranked.demand.id, filters),
+    ),
   ]);
   const isOwner = request.user?.role === 'enterprise';
   const card = (candidate: (typeof ranked.teams)[number], head: string) => ({
@@ -126,17 +153,7 @@ async function renderDemandPage(
     canAnswer: isOwner && (ranked.demand.status === 'published' || ranked.demand.status === 'matched'),
     teams: ranked.teams.map((candidate, index) => card(candidate, rendered.teams[index]!)),
     faculty: ranked.faculty.map((candidate, index) => card(candidate, rendered.faculty[index]!)),
-    filters: {
-      chainOptions: enumOptions(request.locale, 'chain', filters.chain),
-      titleOptions: enumOptions(request.locale, 'facultyTitle', filters.title),
-      universityOptions: universities.map((university) => ({
-        value: String(university.id),
-        label: request.locale === 'en' ? university.nameEn : university.nameZh,
-        selected: filters.universityId === university.id,
-      })),
-      doctoralSupervisor: filters.doctoralSupervisor === true,
-      active: Object.keys(filters).length > 0,
-    },
+    filterForm: rendered.filterForm,
     back: filterQuery(filters),
     queueBack: encodeURIComponent(`/demands/${ranked.demand.id}`),
     queueHref: `/staff/queue?${new URLSearchParams({ chain: ranked.demand.chainCode, q: ranked.demand.title })}`,
@@ -147,7 +164,7 @@ async function renderDemandPage(
 export function demandRoutes(deps: PortalDependencies): Router {
   const router = Router();
   const enterpriseOnly = requireRole('enterprise');
-  const heads: CandidateHeads = new FragmentsOf();
+  const parts: RankingParts = new FragmentsOf();
 
   // The demand library at /demands is for everyone (libraries.routes.ts); a firm's own list is here.
   router.get('/demands/mine', enterpriseOnly, async (request, response) => {
@@ -189,12 +206,12 @@ export function demandRoutes(deps: PortalDependencies): Router {
       return response.redirect(303, `/matched-demands/${id}`);
     }
     if (user?.role === 'staff' || user?.role === 'admin')
-      return renderDemandPage(deps, heads, request, response);
+      return renderDemandPage(deps, parts, request, response);
     if (user?.role === 'enterprise') {
       // The firm's own demand opens with its candidates; another firm's is "not found" to that
       // read, and the firm then sees it as the library shows it.
       try {
-        return await renderDemandPage(deps, heads, request, response);
+        return await renderDemandPage(deps, parts, request, response);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
       }
