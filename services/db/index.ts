@@ -22,6 +22,6 @@ export {
   toDomainError,
   withDomainErrors,
 } from './database-errors.js';
-export { preparedPerDatabase } from './prepared.js';
+export { nameByShape, preparedPerDatabase } from './prepared.js';
 export * as schema from './schema/index.js';
 export { refreshPlannerStatistics } from './statistics.repository.js';

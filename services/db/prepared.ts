@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from './database.js';
 
 /**
@@ -17,4 +18,14 @@ export function preparedPerDatabase<Statement>(
     }
     return statement;
   };
+}
+
+/**
+ * The name of a statement whose text depends on which filters are set (the staff queue's): a
+ * digest of the text, so each shape is parsed and planned once per connection and then runs on the
+ * server's cached plan. Two texts never share a name; the driver refuses that rather than run one
+ * in place of the other.
+ */
+export function nameByShape(prefix: string, text: string): string {
+  return `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
