@@ -6,6 +6,7 @@ export {
   type FeedChange,
 } from './change-feed.js';
 export * as changeFeedRepository from './change-feed.repository.js';
+export { idIsAnyOf } from './conditions.js';
 export {
   type Database,
   type DatabaseDriver,

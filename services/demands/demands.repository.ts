@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { preparedPerDatabase, schema } from '../db/index.js';
+import { idIsAnyOf, preparedPerDatabase, schema } from '../db/index.js';
 import type { DemandClass, DemandStatus, Visibility } from '../shared/enums.js';
 import type { Demand, DemandFields, ProfileLink } from './demands.types.js';
 
@@ -69,7 +69,7 @@ export async function findDemandById(db: Database, id: number): Promise<Demand |
 
 export async function findDemandsByIds(db: Database, ids: number[]): Promise<Demand[]> {
   if (ids.length === 0) return [];
-  return selectDemands(db, inArray(demands.id, ids), ids.length);
+  return selectDemands(db, idIsAnyOf(demands.id, ids), ids.length);
 }
 
 export function listDemandsOfEnterprises(db: Database, enterpriseIds: number[]): Promise<Demand[]> {
@@ -134,8 +134,7 @@ export function listDemandIdsVisibleToProfile(
           eq(demands.visibility, 'public'),
           inArray(demands.status, [...OPEN_DEMAND_STATUSES]),
           // Only the demands a ranking named, when the caller asks for those: the introduced ones always.
-          // One array parameter, not one per id: a ranking names 200, and drizzle builds each.
-          publicAmong ? sql`${demands.id} = any(${sql.param(publicAmong)}::int[])` : undefined,
+          publicAmong ? idIsAnyOf(demands.id, publicAmong) : undefined,
         ),
         inArray(demands.id, introduced),
       ),

@@ -1,6 +1,6 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
-import { preparedPerDatabase, schema } from '../db/index.js';
+import { idIsAnyOf, preparedPerDatabase, schema } from '../db/index.js';
 import type { MatchExplanation } from '../db/schema/brokering.js';
 import type { DeclineReason, MatchStatus } from '../shared/enums.js';
 import type { CandidateSide, CandidateState } from './introductions.types.js';
@@ -55,7 +55,7 @@ export async function findPairsOfSide(
   const rows = await db
     .select(stateColumns)
     .from(matchCandidates)
-    .where(and(sideCondition(side), inArray(matchCandidates.demandId, demandIds)));
+    .where(and(sideCondition(side), idIsAnyOf(matchCandidates.demandId, demandIds)));
   return rows.map(toState);
 }
 
