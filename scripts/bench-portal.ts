@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { DEMO_ACCOUNTS } from '../seeds/index.js';
+import { academicShape, DEMO_ACCOUNTS, MAX_CITY_SCALE } from '../seeds/index.js';
 import type { ParentMessage, PortalMessage } from './bench-portal/messages.js';
 
 /**
@@ -17,7 +17,9 @@ import type { ParentMessage, PortalMessage } from './bench-portal/messages.js';
  */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: npm run bench:portal -- [--duration 20] [--connections 50] [--rounds 3] [--mode production|default]
-                              [--only PAGE] [--cpu-prof DIR] [--show-sql]
+                              [--scale 1] [--only PAGE] [--cpu-prof DIR] [--show-sql]
+  --scale: seed the city at that many times its academic size (teams, faculty, works, results),
+  a whole number from 1 to ${MAX_CITY_SCALE}; 10 is about 13,000 faculty and 58,000 works.
   --only: load only the pages whose name contains PAGE; --cpu-prof: write the portal's CPU profile into DIR;
   --show-sql: print the SQL statements one request of each page sends.
   DATABASE_URL set: the portal runs on that PostgreSQL server, in a fresh database it creates and drops;
@@ -29,6 +31,7 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '3' },
     mode: { type: 'string', default: 'production' },
+    scale: { type: 'string', default: '1' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
     'show-sql': { type: 'boolean', default: false },
@@ -50,6 +53,13 @@ if (options.mode !== 'production' && options.mode !== 'default') {
   process.stderr.write(`bench:portal: --mode is production or default\n${USAGE}\n`);
   process.exit(1);
 }
+const scale = Number(options.scale);
+try {
+  academicShape(scale);
+} catch (error) {
+  process.stderr.write(`bench:portal: --scale ${options.scale}: ${(error as Error).message}\n${USAGE}\n`);
+  process.exit(1);
+}
 const production = options.mode === 'production';
 /** Behind a TLS proxy in production: the portal's cookies are Secure, so the bench says it came over HTTPS. */
 const PROXY_HEADERS: Record<string, string> = production ? { 'x-forwarded-proto': 'https' } : {};
@@ -59,9 +69,13 @@ interface Child {
   url: string;
 }
 
-function start(script: string, env: NodeJS.ProcessEnv, profileDir?: string): Promise<Child> {
-  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = fork(path.join(HERE, 'bench-portal', script), [], {
+function start(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { args?: string[]; profileDir?: string } = {},
+): Promise<Child & { city: Extract<PortalMessage, { type: 'ready' }>['city'] }> {
+  const profiling = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const child = fork(path.join(HERE, 'bench-portal', script), options.args ?? [], {
     env,
     execArgv: ['--import', 'tsx', ...profiling],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -69,7 +83,7 @@ function start(script: string, env: NodeJS.ProcessEnv, profileDir?: string): Pro
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.on('message', (message: PortalMessage) => {
-      if (message.type === 'ready') resolve({ process: child, url: message.url });
+      if (message.type === 'ready') resolve({ process: child, url: message.url, city: message.city });
     });
   });
 }
@@ -258,9 +272,18 @@ async function main(): Promise<void> {
   if (!production) delete env.NODE_ENV;
   const driver = server ? 'PostgreSQL server' : 'PGlite';
   process.stdout.write(
-    `bench:portal on ${driver}, ${options.mode} mode, ${connections} connections, ${duration} s, ${rounds} round(s)\n`,
+    `bench:portal on ${driver}, ${options.mode} mode, city at ${scale}×, ${connections} connections, ${duration} s, ${rounds} round(s)\n`,
   );
-  const portal = await start('portal-process.ts', env, options['cpu-prof']);
+  const portal = await start('portal-process.ts', env, {
+    args: ['--scale', String(scale)],
+    profileDir: options['cpu-prof'],
+  });
+  if (portal.city) {
+    const { faculty, works, seconds } = portal.city;
+    process.stdout.write(
+      `  city at ${scale}×: ${faculty} faculty, ${works} works; seeded in ${seconds.seed.toFixed(1)} s, indexed in ${seconds.index.toFixed(1)} s, first suggestions in ${seconds.suggest.toFixed(1)} s\n`,
+    );
+  }
   const bare = await start('bare-page.ts', { ...process.env, NODE_ENV: 'production' });
   try {
     const bareTarget: Target = { name: 'bare Express + Handlebars', url: bare.url, cookie: '' };
