@@ -200,11 +200,7 @@ async function firstViewsOfDemands(baseUrl: string, portal: Portal, child: Child
     times.push(performance.now() - startedAt);
   }
   const after = await statementsSoFar(child);
-  return {
-    pages: paths.length,
-    ms: median(times),
-    cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / paths.length,
-  };
+  return { pages: paths.length, ms: median(times), cpuMs: cpuMsPerRequest(before, after, paths.length) };
 }
 
 interface Load {
