@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { DEMO_ACCOUNTS } from '../seeds/index.js';
+import { academicShape, DEMO_ACCOUNTS, MAX_CITY_SCALE } from '../seeds/index.js';
 import type { ParentMessage, PortalMessage } from './bench-portal/messages.js';
 
 /**
@@ -17,7 +17,9 @@ import type { ParentMessage, PortalMessage } from './bench-portal/messages.js';
  */
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: npm run bench:portal -- [--duration 20] [--connections 50] [--rounds 3] [--mode production|default]
-                              [--only PAGE] [--cpu-prof DIR] [--show-sql]
+                              [--scale 1] [--only PAGE] [--cpu-prof DIR] [--show-sql]
+  --scale: seed the city at that many times its academic size (teams, faculty, works, results),
+  a whole number from 1 to ${MAX_CITY_SCALE}; 10 is about 13,000 faculty and 58,000 works.
   --only: load only the pages whose name contains PAGE; --cpu-prof: write the portal's CPU profile into DIR;
   --show-sql: print the SQL statements one request of each page sends.
   DATABASE_URL set: the portal runs on that PostgreSQL server, in a fresh database it creates and drops;
@@ -29,6 +31,7 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '3' },
     mode: { type: 'string', default: 'production' },
+    scale: { type: 'string', default: '1' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
     'show-sql': { type: 'boolean', default: false },
@@ -50,6 +53,13 @@ if (options.mode !== 'production' && options.mode !== 'default') {
   process.stderr.write(`bench:portal: --mode is production or default\n${USAGE}\n`);
   process.exit(1);
 }
+const scale = Number(options.scale);
+try {
+  academicShape(scale);
+} catch (error) {
+  process.stderr.write(`bench:portal: --scale ${options.scale}: ${(error as Error).message}\n${USAGE}\n`);
+  process.exit(1);
+}
 const production = options.mode === 'production';
 /** Behind a TLS proxy in production: the portal's cookies are Secure, so the bench says it came over HTTPS. */
 const PROXY_HEADERS: Record<string, string> = production ? { 'x-forwarded-proto': 'https' } : {};
@@ -59,9 +69,13 @@ interface Child {
   url: string;
 }
 
-function start(script: string, env: NodeJS.ProcessEnv, profileDir?: string): Promise<Child> {
-  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = fork(path.join(HERE, 'bench-portal', script), [], {
+function start(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { args?: string[]; profileDir?: string } = {},
+): Promise<Child & { city: Extract<PortalMessage, { type: 'ready' }>['city'] }> {
+  const profiling = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const child = fork(path.join(HERE, 'bench-portal', script), options.args ?? [], {
     env,
     execArgv: ['--import', 'tsx', ...profiling],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -69,7 +83,7 @@ function start(script: string, env: NodeJS.ProcessEnv, profileDir?: string): Pro
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     child.on('message', (message: PortalMessage) => {
-      if (message.type === 'ready') resolve({ process: child, url: message.url });
+      if (message.type === 'ready') resolve({ process: child, url: message.url, city: message.city });
     });
   });
 }
@@ -133,14 +147,21 @@ async function firstDemandPath(baseUrl: string, cookie: string): Promise<string>
   return `/demands/${id}`;
 }
 
-async function portalTargets(baseUrl: string): Promise<Target[]> {
+interface Portal {
+  targets: Target[];
+  /** Staff see every demand's ranked page; the enterprise's demand is among the targets. */
+  staffCookie: string;
+  demandPath: string;
+}
+
+async function portalTargets(baseUrl: string): Promise<Portal> {
   const password = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!;
   const sessionOf = async (role: string) => logIn(baseUrl, password(role).email, password(role).password);
   const [enterprise, university, staff] = await Promise.all(
     ['enterprise', 'university', 'staff'].map(sessionOf),
   );
   const demandPath = await firstDemandPath(baseUrl, enterprise!);
-  return [
+  const targets = [
     { name: `${demandPath} (enterprise)`, url: `${baseUrl}${demandPath}`, cookie: enterprise! },
     { name: '/matched-demands (university)', url: `${baseUrl}/matched-demands`, cookie: university! },
     { name: '/staff/queue (staff)', url: `${baseUrl}/staff/queue`, cookie: staff! },
@@ -152,6 +173,34 @@ async function portalTargets(baseUrl: string): Promise<Target[]> {
     { name: '/ (anonymous)', url: `${baseUrl}/`, cookie: '' },
     { name: '/healthz', url: `${baseUrl}/healthz`, cookie: '' },
   ];
+  return { targets, staffCookie: staff!, demandPath };
+}
+
+/** How many demands' pages are opened for the first time; enough for a median that holds still. */
+const FIRST_VIEWS = 20;
+
+/**
+ * Each demand page staff open for the first time: rankings and pages are kept until the index next
+ * changes, so the loaded page is answered from memory, and only a first view (or any view after a
+ * change of the index) ranks the whole city, which is what a bigger city makes dearer.
+ */
+async function firstViewsOfDemands(baseUrl: string, portal: Portal, child: Child) {
+  const headers = { ...PROXY_HEADERS, cookie: portal.staffCookie };
+  const library = await (await fetch(`${baseUrl}/demands`, { headers })).text();
+  const paths = [...new Set([...library.matchAll(/href="(\/demands\/\d+)"/g)].map((match) => match[1]!))]
+    .filter((demandPath) => demandPath !== portal.demandPath)
+    .slice(0, FIRST_VIEWS);
+  const times: number[] = [];
+  const before = await statementsSoFar(child);
+  for (const demandPath of paths) {
+    const startedAt = performance.now();
+    const response = await fetch(`${baseUrl}${demandPath}`, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${demandPath} answered staff with ${response.status}`);
+    times.push(performance.now() - startedAt);
+  }
+  const after = await statementsSoFar(child);
+  return { pages: paths.length, ms: median(times), cpuMs: cpuMsPerRequest(before, after, paths.length) };
 }
 
 interface Load {
@@ -258,15 +307,24 @@ async function main(): Promise<void> {
   if (!production) delete env.NODE_ENV;
   const driver = server ? 'PostgreSQL server' : 'PGlite';
   process.stdout.write(
-    `bench:portal on ${driver}, ${options.mode} mode, ${connections} connections, ${duration} s, ${rounds} round(s)\n`,
+    `bench:portal on ${driver}, ${options.mode} mode, city at ${scale}×, ${connections} connections, ${duration} s, ${rounds} round(s)\n`,
   );
-  const portal = await start('portal-process.ts', env, options['cpu-prof']);
+  const portal = await start('portal-process.ts', env, {
+    args: ['--scale', String(scale)],
+    profileDir: options['cpu-prof'],
+  });
+  if (portal.city) {
+    const { faculty, works, seconds } = portal.city;
+    process.stdout.write(
+      `  city at ${scale}×: ${faculty} faculty, ${works} works; seeded in ${seconds.seed.toFixed(1)} s, indexed in ${seconds.index.toFixed(1)} s, first suggestions in ${seconds.suggest.toFixed(1)} s\n`,
+    );
+  }
   const bare = await start('bare-page.ts', { ...process.env, NODE_ENV: 'production' });
   try {
     const bareTarget: Target = { name: 'bare Express + Handlebars', url: bare.url, cookie: '' };
-    const pages = (await portalTargets(portal.url)).filter(
-      (target) => !options.only || target.name.includes(options.only),
-    );
+    const known = await portalTargets(portal.url);
+    const pages = known.targets.filter((target) => !options.only || target.name.includes(options.only));
+    const firstViews = await firstViewsOfDemands(portal.url, known, portal);
     const single = new Map<string, Awaited<ReturnType<typeof alone>>>();
     single.set(bareTarget.name, await alone(bareTarget, null));
     for (const page of pages) single.set(page.name, await alone(page, portal));
@@ -312,6 +370,9 @@ async function main(): Promise<void> {
     });
     process.stdout.write('\nmedians over rounds:\n');
     console.table(rows);
+    process.stdout.write(
+      `first views of ${firstViews.pages} demand pages (staff, nothing cached): median ${firstViews.ms.toFixed(1)} ms, CPU ${firstViews.cpuMs.toFixed(2)} ms each\n`,
+    );
   } finally {
     await Promise.all([stop(portal), stop(bare)]);
     await server?.drop();

@@ -15,22 +15,32 @@ import { generateChokepoint } from './generate/chokepoint.js';
 import { generateDemands } from './generate/demands.js';
 import { generateEnterprises, generateServices } from './generate/enterprises.js';
 import { generateResults } from './generate/results.js';
-import { AS_OF } from './generate/shape.js';
+import { AS_OF, academicShape } from './generate/shape.js';
 import { Random } from './random.js';
 
 /** Any fixed number: change it and the whole city is drawn anew, but stays the same on every run. */
 export const CITY_SEED = 20_221_231;
 
+export interface CityOptions {
+  /**
+   * How many times the report's academic size: teams, faculty with their works, and results
+   * (see `academicShape`). A whole number from 1, the default and the report's own city, to 20.
+   */
+  scale?: number;
+}
+
 /**
- * The demo city of Weihai, of the exact shape of the bureau's report. Deterministic: the same
- * seed gives the same data on every run and machine; nothing reads the clock or Math.random().
+ * The demo city of Weihai, of the exact shape of the bureau's report, or of its academic side at
+ * `scale` times that size. Deterministic: the same seed and scale give the same data on every run
+ * and machine; nothing reads the clock or Math.random().
  */
-export function generateCity(seed: number = CITY_SEED): CityDataset {
+export function generateCity(seed: number = CITY_SEED, options: CityOptions = {}): CityDataset {
+  const shape = academicShape(options.scale ?? 1);
   // Each part draws from its own stream, so changing one part leaves the others as they were.
   const streams = (name: string) => new Random(seed ^ hashName(name));
   const universities = generateUniversities();
   const staff = generateStaff(streams('staff'));
-  const { teams, faculty } = generateAcademia(streams('academia'), universities);
+  const { teams, faculty } = generateAcademia(streams('academia'), universities, shape);
   const enterprises = generateEnterprises(streams('enterprises'));
   const demands = generateDemands(streams('demands'), enterprises, teams);
   const groundTruth = plantedGroundTruth(demands, teams, faculty);
@@ -66,7 +76,7 @@ export function generateCity(seed: number = CITY_SEED): CityDataset {
     faculty,
     enterprises,
     demands,
-    results: generateResults(streams('results'), teams, faculty),
+    results: generateResults(streams('results'), { teams, faculty, total: shape.results }),
     matchCandidates,
     collaborations,
     services: generateServices(streams('services'), enterprises, staff),

@@ -1,6 +1,7 @@
 export type * from './city.types.js';
 export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
-export { CITY_SEED, generateCity } from './generate-city.js';
+export { academicShape, MAX_CITY_SCALE } from './generate/shape.js';
+export { CITY_SEED, type CityOptions, generateCity } from './generate-city.js';
 export {
   groundTruthLines,
   groundTruthSet,

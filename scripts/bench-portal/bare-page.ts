@@ -33,7 +33,7 @@ app.get('/', (_request, response) => response.render('page', { title: '需求详
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies PortalMessage);
+  process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}`, city: null } satisfies PortalMessage);
 });
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'stop') server.close(() => process.exit(0));

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../../services/config.js';
 import { databaseTargetFromConfig, openDatabase } from '../../services/db/index.js';
 import { createLogger } from '../../services/shared/logger.js';
@@ -9,6 +10,7 @@ import type { ParentMessage, PortalMessage } from './messages.js';
  * The portal as `npm start` builds it, forked by the bench: the same config from the environment,
  * the same createApp, the demo city seeded when the database is empty. It counts the SQL statements
  * it sends and tells the bench over IPC, so queries per page are measured on the real code path.
+ * `--scale N` seeds the city at N times its academic size; the bench has checked N.
  */
 let statements = 0;
 /** The last statements' texts, so the bench can show what one request asked. */
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
   });
   await database.migrate();
   const logger = createLogger(config.logLevel);
-  const { matching } = await prepareDemoCity(database, logger);
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
+  const { outcome, matching, seconds } = await prepareDemoCity(database, logger, {
+    scale: Number(values.scale),
+  });
   const app = createApp({ config, database, matching, logger });
   const url = await app.start(0);
   process.on('message', (message: ParentMessage) => {
@@ -37,7 +42,10 @@ async function main(): Promise<void> {
     }
     if (message.type === 'stop') app.stop().finally(() => process.exit(0));
   });
-  send({ type: 'ready', url });
+  const city = outcome.seeded
+    ? { faculty: outcome.counts.faculty, works: outcome.counts.works, seconds }
+    : null;
+  send({ type: 'ready', url, city });
 }
 
 main().catch((error: unknown) => {

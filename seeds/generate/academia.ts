@@ -5,7 +5,7 @@ import { type Subtopic, VOCABULARY } from '../vocabulary/index.js';
 import { UNIVERSITIES, UNIVERSITY_CHAIN_AFFINITY } from '../vocabulary/universities.js';
 import { pad, splitTotal, uniquePersonName, uniqueValue } from './helpers.js';
 import { facultyBio, facultyDirections, teamDescription, teamDirections } from './profile-text.js';
-import { CHIEF_SCIENTISTS_PER_CHAIN, CITY_SHAPE, STAFF_PER_CHAIN, TEAMS_PER_CHAIN } from './shape.js';
+import { type AcademicShape, STAFF_PER_CHAIN } from './shape.js';
 import { facultyWorks } from './works.js';
 
 export function generateUniversities(): SeedUniversity[] {
@@ -64,18 +64,24 @@ export interface Academia {
 }
 
 /**
- * Teams and faculty of the city's shape. Each chain's sub-topics are dealt to its teams in turn, so
+ * Teams and faculty of the given shape. Each chain's sub-topics are dealt to its teams in turn, so
  * every sub-topic has at least one team and a demand on it always has a right answer.
  */
-export function generateAcademia(random: Random, universities: SeedUniversity[]): Academia {
+export function generateAcademia(
+  random: Random,
+  universities: SeedUniversity[],
+  shape: AcademicShape,
+): Academia {
   const plans: TeamPlan[] = [];
+  // Wide enough for the last team's number, so keys still sort in creation order in a bigger city.
+  const keyWidth = Math.max(3, String(Object.values(shape.teamsPerChain).reduce((a, b) => a + b)).length);
   const teamNamesByUniversity = new Map<string, Set<string>>();
   const personNamesByUniversity = new Map<string, Set<string>>();
   const leaderNames: string[] = [];
   for (const chain of CHAIN_CODES) {
     const vocabulary = VOCABULARY[chain];
     const dealt = random.shuffle(vocabulary.subtopics);
-    for (let index = 0; index < TEAMS_PER_CHAIN[chain]; index++) {
+    for (let index = 0; index < shape.teamsPerChain[chain]; index++) {
       const university = pickUniversity(random, chain);
       const primary = dealt[index % dealt.length]!;
       const focus = [primary];
@@ -88,7 +94,7 @@ export function generateAcademia(random: Random, universities: SeedUniversity[])
       const nameZh = uniqueValue(teamNames, (attempt) =>
         TEAM_NAME_PATTERNS[Math.min(attempt, TEAM_NAME_PATTERNS.length - 1)]!(primary, leaderName),
       );
-      const key = `team:${university.code}:${pad(plans.length + 1)}`;
+      const key = `team:${university.code}:${pad(plans.length + 1, keyWidth)}`;
       leaderNames.push(leaderName);
       plans.push({
         size: 0,
@@ -106,11 +112,11 @@ export function generateAcademia(random: Random, universities: SeedUniversity[])
       });
     }
   }
-  const sizes = splitTotal(random, CITY_SHAPE.faculty, plans.length, 4, 16);
+  const sizes = splitTotal(random, shape.faculty, plans.length, 4, 16);
   plans.forEach((plan, index) => {
     plan.size = sizes[index]!;
   });
-  const faculty = generateFaculty(random, plans, leaderNames, personNamesByUniversity);
+  const faculty = generateFaculty(random, shape, { plans, leaderNames, personNamesByUniversity });
   for (const plan of plans) {
     const professors = faculty.filter(
       (member) => member.teamKey === plan.team.key && member.title === 'professor',
@@ -154,10 +160,10 @@ function subtopicOf(chain: ChainCode, key: string): Subtopic {
 
 function generateFaculty(
   random: Random,
-  plans: TeamPlan[],
-  leaderNames: string[],
-  personNamesByUniversity: Map<string, Set<string>>,
+  shape: AcademicShape,
+  teams: { plans: TeamPlan[]; leaderNames: string[]; personNamesByUniversity: Map<string, Set<string>> },
 ): SeedFaculty[] {
+  const { plans, leaderNames, personNamesByUniversity } = teams;
   const doctoralUniversities = new Set(
     UNIVERSITIES.filter((university) => university.grantsDoctorates).map((university) => university.key),
   );
@@ -170,7 +176,7 @@ function generateFaculty(
   );
   // Leaders are professors; the remaining professorships go to other members at random.
   const others = members.filter((member) => member.index > 0);
-  const extraProfessors = new Set(random.sample(others, CITY_SHAPE.professors - plans.length));
+  const extraProfessors = new Set(random.sample(others, shape.professors - plans.length));
   const titles = new Map(
     members.map((member) => [
       member,
@@ -187,7 +193,7 @@ function generateFaculty(
     [
       ...random.shuffle(eligible.filter((member) => member.index === 0)),
       ...random.shuffle(eligible.filter((member) => member.index > 0)),
-    ].slice(0, CITY_SHAPE.doctoralSupervisors),
+    ].slice(0, shape.doctoralSupervisors),
   );
   const chiefs = new Set<(typeof members)[number]>();
   for (const chain of CHAIN_CODES) {
@@ -198,7 +204,7 @@ function generateFaculty(
         onChain.filter((member) => !supervisors.has(member) && titles.get(member) === 'professor'),
       ),
     ];
-    for (const member of ranked.slice(0, CHIEF_SCIENTISTS_PER_CHAIN[chain])) chiefs.add(member);
+    for (const member of ranked.slice(0, shape.chiefScientistsPerChain[chain])) chiefs.add(member);
   }
   return members.map((member) => {
     const { team } = member.plan;

@@ -4,7 +4,6 @@ import type { SeedFaculty, SeedResult, SeedTeam } from '../city.types.js';
 import type { Random } from '../random.js';
 import { subtopicByKey } from '../vocabulary/index.js';
 import { pad, uniqueValue } from './helpers.js';
-import { RESULTS_TOTAL } from './shape.js';
 
 const ENDINGS = ['成套技术', '制备技术', '工艺包', '智能系统', '检测装置', '关键部件', '新产品'];
 const IP_WEIGHTS: readonly (readonly [IpStatus, number])[] = [
@@ -16,12 +15,17 @@ const IP_WEIGHTS: readonly (readonly [IpStatus, number])[] = [
 ];
 const READINESS = ['已完成小试', '已完成中试验证', '已有样机', '已在企业试用', '具备批量生产条件'];
 
-/** Results ready for industry (高校可产业化成果): about 150, most owned by a team, some by one person. */
-export function generateResults(random: Random, teams: SeedTeam[], faculty: SeedFaculty[]): SeedResult[] {
+/** Results ready for industry (高校可产业化成果): `total` of them, most owned by a team, some by one person. */
+export function generateResults(
+  random: Random,
+  input: { teams: SeedTeam[]; faculty: SeedFaculty[]; total: number },
+): SeedResult[] {
+  const { teams, faculty, total } = input;
   const results: SeedResult[] = [];
+  const keyWidth = Math.max(3, String(total).length);
   const titlesByOwner = new Map<string, Set<string>>();
   const owners = random.shuffle(teams);
-  for (let index = 0; index < RESULTS_TOTAL; index++) {
+  for (let index = 0; index < total; index++) {
     const team = owners[index % owners.length]!;
     // About three in ten results belong to one senior member rather than the team.
     const person = random.chance(0.3)
@@ -34,7 +38,7 @@ export function generateResults(random: Random, teams: SeedTeam[], faculty: Seed
     const [first, second] = random.sample(subtopic.terms, 2);
     const title = uniqueValue(taken, () => `${random.pick(subtopic.terms)}${random.pick(ENDINGS)}`);
     results.push({
-      key: `result:${pad(index + 1)}`,
+      key: `result:${pad(index + 1, keyWidth)}`,
       ownerTeamKey: person ? null : team.key,
       ownerFacultyKey: person?.key ?? null,
       chain: team.chain,

@@ -87,5 +87,43 @@ export const COLLABORATIONS_BY_STAGE = {
 } as const;
 export const RESULTS_TOTAL = 150;
 
+/** The largest academic scale a city can be generated at; see `AcademicShape`. */
+export const MAX_CITY_SCALE = 20;
+
+/**
+ * The academic side of a city `scale` times the report's: teams on every chain, faculty, their
+ * titles and posts, and results ready for industry, each multiplied by `scale`, so every share
+ * (professors per person, teams per chain, works per title) stays the report's. The bureau's side
+ * (universities, staff, enterprises, demands) keeps the report's numbers: a bigger city asks
+ * the matcher to rank many more people for the same demands. At 1 it is exactly the report's.
+ */
+export interface AcademicShape {
+  teamsPerChain: Readonly<Record<ChainCode, number>>;
+  faculty: number;
+  professors: number;
+  doctoralSupervisors: number;
+  chiefScientistsPerChain: Readonly<Record<ChainCode, number>>;
+  results: number;
+}
+
+export function academicShape(scale: number): AcademicShape {
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_CITY_SCALE) {
+    throw new RangeError(`a city's scale is a whole number from 1 to ${MAX_CITY_SCALE}`);
+  }
+  const times = (perChain: Readonly<Record<ChainCode, number>>) =>
+    Object.fromEntries(Object.entries(perChain).map(([chain, count]) => [chain, count * scale])) as Record<
+      ChainCode,
+      number
+    >;
+  return {
+    teamsPerChain: times(TEAMS_PER_CHAIN),
+    faculty: CITY_SHAPE.faculty * scale,
+    professors: CITY_SHAPE.professors * scale,
+    doctoralSupervisors: CITY_SHAPE.doctoralSupervisors * scale,
+    chiefScientistsPerChain: times(CHIEF_SCIENTISTS_PER_CHAIN),
+    results: RESULTS_TOTAL * scale,
+  };
+}
+
 /** The day the story is told from: the report covers 2022, written in the spring after. */
 export const AS_OF = '2023-03-31';
