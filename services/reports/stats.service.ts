@@ -1,7 +1,7 @@
 import type { Database } from '../db/index.js';
 import { CHAIN_CODES, COLLABORATION_STAGES, DEMAND_CLASSES, DEMAND_STATUSES } from '../shared/enums.js';
 import type { CityStats } from './reports.types.js';
-import { countCityGroups, countEntities, type GroupCount } from './stats.repository.js';
+import { countCityFigures, countCityGroups, type GroupCount } from './stats.repository.js';
 
 /** Every key of the enumeration appears, with zero where nothing is counted yet. */
 function tally<Key extends string>(keys: readonly Key[], groups: GroupCount[]): Record<Key, number> {
@@ -16,7 +16,7 @@ const sum = (values: Record<string, number>) =>
   Object.values(values).reduce((total, value) => total + value, 0);
 
 export async function getCityStats(db: Database): Promise<CityStats> {
-  const [entities, groups] = await Promise.all([countEntities(db), countCityGroups(db)]);
+  const [entities, groups] = await Promise.all([countCityFigures(db), countCityGroups(db)]);
   const { demandClass: byClass, chainCode: byChain, status: byStatus, stage: byStage } = groups;
   const demandsByClass = tally(DEMAND_CLASSES, byClass);
   const collaborationsByStage = tally(COLLABORATION_STAGES, byStage);
