@@ -23,6 +23,20 @@ describe('the message catalogue', () => {
     expect(translate('zh-CN', 'import.report.read', { file: 'a.csv', count: 1 })).toBe('a.csv：读取 1 行');
   });
 
+  it('says a kept message with values the same each time, and each value its own way', () => {
+    const read = (count: number) => translate('en', 'import.report.read', { file: 'a.csv', count });
+    expect([read(1), read(3), read(1), read(3)]).toEqual([
+      'a.csv: 1 row read',
+      'a.csv: 3 rows read',
+      'a.csv: 1 row read',
+      'a.csv: 3 rows read',
+    ]);
+    // A date is worded each time: kept under its JSON it would answer for the text that JSON is.
+    const day = new Date('2026-12-01T00:00:00Z');
+    translate('en', 'error.requestId', { id: day });
+    expect(translate('en', 'error.requestId', { id: day.toJSON() })).toBe('Request 2026-12-01T00:00:00.000Z');
+  });
+
   it('formats numbers in the reader’s language', () => {
     expect(translate('en', 'import.problem.limit_cells', { max: 2000000 })).toContain('2,000,000');
   });

@@ -78,8 +78,9 @@ export function translate(locale: Locale, key: string, params: MessageParams = {
   // Most calls (a template's labels, headings, buttons) pass no value: their text never changes
   // while the process runs, so it is worded once. i18next costs microseconds a call, and a page
   // makes hundreds of them.
+  if (hasValues(params)) return translateWithValues(locale, key, params);
   // Only catalogue keys are kept: a key built from data stays out, so the map cannot grow past the catalogue.
-  if (hasValues(params) || !(key in CATALOGUES[locale])) return translateNow(locale, key, params);
+  if (!(key in CATALOGUES[locale])) return translateNow(locale, key, params);
   const known = WORDED[locale].get(key);
   if (known !== undefined) return known;
   const text = translateNow(locale, key, params);
@@ -97,6 +98,34 @@ const WORDED = Object.fromEntries(LOCALES.map((locale) => [locale, new Map<strin
   Locale,
   Map<string, string>
 >;
+
+/** How many messages with values each language keeps: a page's counts and days recur across views. */
+const WORDED_WITH_VALUES_KEPT = 2_000;
+const WORDED_WITH_VALUES = Object.fromEntries(
+  LOCALES.map((locale) => [locale, new Map<string, string>()]),
+) as Record<Locale, Map<string, string>>;
+
+/**
+ * A message is a function of its key and plain values alone, so the last ones asked are kept: every
+ * page's bell says its count, every queue row its days. The oldest goes first, so values that
+ * never recur (a name, a search) cannot grow the map.
+ */
+function translateWithValues(locale: Locale, key: string, params: MessageParams): string {
+  // A date or an object could be worded otherwise than its JSON says: those are worded each time.
+  for (const name in params) {
+    const value = params[name];
+    const plain = value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value);
+    if (!plain) return translateNow(locale, key, params);
+  }
+  const kept = WORDED_WITH_VALUES[locale];
+  const memoKey = `${key}\u0000${JSON.stringify(params)}`;
+  const known = kept.get(memoKey);
+  if (known !== undefined) return known;
+  const text = translateNow(locale, key, params);
+  if (kept.size >= WORDED_WITH_VALUES_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(memoKey, text);
+  return text;
+}
 
 function translateNow(locale: Locale, key: string, params: MessageParams): string {
   // Templates may hand a count over as text; a number-like one still chooses the form.
