@@ -99,6 +99,9 @@ const WORDED = Object.fromEntries(LOCALES.map((locale) => [locale, new Map<strin
   Map<string, string>
 >;
 
+/** The values a kept message may hold (and null): what JSON says as the message would. */
+const PLAIN_TYPES = new Set(['string', 'number', 'boolean', 'undefined']);
+
 /** How many messages with values each language keeps: a page's counts and days recur across views. */
 const WORDED_WITH_VALUES_KEPT = 2_000;
 const WORDED_WITH_VALUES = Object.fromEntries(
@@ -114,8 +117,7 @@ function translateWithValues(locale: Locale, key: string, params: MessageParams)
   // A date or an object could be worded otherwise than its JSON says: those are worded each time.
   for (const name in params) {
     const value = params[name];
-    const plain = value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value);
-    if (!plain) return translateNow(locale, key, params);
+    if (value !== null && !PLAIN_TYPES.has(typeof value)) return translateNow(locale, key, params);
   }
   const kept = WORDED_WITH_VALUES[locale];
   const memoKey = `${key}\u0000${JSON.stringify(params)}`;
