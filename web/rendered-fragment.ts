@@ -20,8 +20,9 @@ export function renderFragment(
 
 /**
  * Fragments rendered once for each object they are made of. The objects are answers kept until the
- * index changes (see MatchingService.rememberUntilIndexChanges): while one is kept its fragment
- * is, and once the index leaves it, both go with the garbage, so there is nothing to invalidate.
+ * index changes (see MatchingService.rememberUntilIndexChanges) or until a write moves a change
+ * counter (KeptWhileUnchanged): while one is kept its fragment is, and once it is let go, both go
+ * with the garbage, so there is nothing to invalidate.
  * A fragment made of something read beside the answer (a demand's row) names it in its stamp, and
  * is rendered again when the stamp differs. The first requests after a change share one rendering.
  */

@@ -46,6 +46,7 @@ export {
   listQueue,
   listQueuePage,
   MAX_BULK_PAIRS,
+  type NumberedQueuePage,
   parseQueueFilter,
   QUEUE_PAGE_SIZE,
 } from './queue.service.js';

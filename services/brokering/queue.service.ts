@@ -1,5 +1,5 @@
 import type { Actor } from '../audit/index.js';
-import type { Database } from '../db/index.js';
+import { type Database, KeptWhileUnchanged } from '../db/index.js';
 import { DEMAND_CLASSES, MATCH_STATUSES, type MatchStatus } from '../shared/enums.js';
 import { DomainError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { findAgreementsOfPairs } from './agreements.repository.js';
@@ -84,12 +84,37 @@ export function parseQueueFilter(
   };
 }
 
-/** One page of the queue; a page past the end shows the last page rather than an empty one. */
-export async function listQueuePage(
+export type NumberedQueuePage = QueuePage & { page: number; pages: number };
+
+/** Pages read while nothing the queue shows has changed, in any process: staff page back and forth for free. */
+const keptPages = new KeptWhileUnchanged<NumberedQueuePage>('pairs');
+
+/**
+ * How long a kept page may say how many days its pairs have waited: each pair's count turns at its
+ * own time of day (it counts whole days since it was suggested or introduced), so a page is kept
+ * for this long at most even while nothing is written.
+ */
+const WAITING_DAYS_KEPT_MS = 60_000;
+
+/**
+ * One page of the queue; a page past the end shows the last page rather than an empty one. The
+ * same object comes back for the same filter and page until a write touches what the queue shows,
+ * or for a minute at most: treat it as read-only.
+ */
+export function listQueuePage(
   db: Database,
   filter: Omit<QueuePageFilter, 'pageSize'>,
   pageSize = QUEUE_PAGE_SIZE,
-): Promise<QueuePage & { page: number; pages: number }> {
+): Promise<NumberedQueuePage> {
+  const key = JSON.stringify([filter, pageSize, Math.floor(Date.now() / WAITING_DAYS_KEPT_MS)]);
+  return keptPages.get(db, key, () => readQueuePage(db, filter, pageSize));
+}
+
+async function readQueuePage(
+  db: Database,
+  filter: Omit<QueuePageFilter, 'pageSize'>,
+  pageSize: number,
+): Promise<NumberedQueuePage> {
   let found = await findQueuePage(db, { ...filter, pageSize });
   const pages = Math.max(1, Math.ceil(found.total / pageSize));
   const page = Math.min(filter.page, pages);

@@ -1,3 +1,4 @@
+export { type ChangeCounterName, KeptWhileUnchanged, readChangeCounter } from './change-counters.js';
 export {
   announceChanges,
   CHANGES_CHANNEL,

@@ -33,3 +33,15 @@ export const changeFeedCursors = pgTable('change_feed_cursors', {
   position: bigint('position', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Counters raised in the same transaction as a write to the tables they watch (triggers of
+ * migration 0007): a process that keeps something built from those tables keeps it under the
+ * counter's value it read, so any process's next read after any commit misses and reads again.
+ * `pairs` watches the pairs and what they show: their agreements, demands, firms, teams, faculty
+ * and universities (the staff queue, the matched demands).
+ */
+export const changeCounters = pgTable('change_counters', {
+  name: text('name').primaryKey(),
+  value: bigint('value', { mode: 'number' }).notNull().default(0),
+});

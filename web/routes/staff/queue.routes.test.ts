@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { schema } from '../../../services/db/index.js';
+import { openDatabase, schema } from '../../../services/db/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../../test/support/brokering.js';
 import {
@@ -13,6 +13,8 @@ import { type Agent, csrfTokenIn, logInAs } from '../../../test/support/sessions
 
 const rowIds = (html: string) => [...html.matchAll(/<tr id="pair-(\d+)"/g)].map((match) => Number(match[1]));
 const countIn = (html: string) => Number(/共 (\d+) 对/.exec(html)?.[1] ?? Number.NaN);
+const rowOf = (html: string, id: number) =>
+  new RegExp(`<tr id="pair-${id}">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
 const decoded = (html: string) => html.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&');
 
 /** 60 faculty pairs on 3 demands, scores 0.20–0.79, so a page of 50 leaves 10 for the second. */
@@ -92,6 +94,33 @@ describeEachDatabase('the staff queue at scale', (kind) => {
     expect(rowIds(both.text)).toEqual([pairs[5]!.id]);
     expect(both.text).toContain('name="both" value="1" checked');
     expect(decoded(both.text)).toContain('name="back" value="/staff/queue?class=chokepoint&both=1"');
+  });
+
+  it('shows what another process wrote on the next view of the same page, in either language', async () => {
+    const url = '/staff/queue?sort=score';
+    // Not one of the best three, which the bulk test ticks.
+    const top = rowIds((await staff.get(url).expect(200)).text)[10];
+    expect(rowOf((await staff.get(`${url}&lang=en`).expect(200)).text, top!)).toContain('Suggested');
+    // Another process: a second connection on the server; PGlite has one, written past the app.
+    const other =
+      kind === 'postgres' ? await openDatabase({ driver: 'postgres', url: database.url! }) : database;
+    try {
+      const pair = pairs.find((candidate) => candidate.id === top)!;
+      await other.db
+        .update(schema.faculty)
+        .set({ name: '改名的教师' })
+        .where(eq(schema.faculty.id, pair.facultyId!));
+      await other.db
+        .update(schema.matchCandidates)
+        .set({ status: 'shortlisted' })
+        .where(eq(schema.matchCandidates.id, top!));
+    } finally {
+      if (other !== database) await other.close();
+    }
+    const after = rowOf((await staff.get(`${url}&lang=en`).expect(200)).text, top!);
+    expect(after).toContain('改名的教师');
+    expect(after).toContain('Shortlisted');
+    expect(rowOf((await staff.get(`${url}&lang=zh-CN`).expect(200)).text, top!)).toContain('已入围');
   });
 
   it('returns to the same page and row after an action, with a message', async () => {

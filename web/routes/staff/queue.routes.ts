@@ -10,6 +10,7 @@ import {
   introduceMatch,
   listQueuePage,
   listTeamWorkloads,
+  type NumberedQueuePage,
   OPEN_STATUSES,
   parseQueueFilter,
   proposeIntroductions,
@@ -31,6 +32,7 @@ import { ValidationError } from '../../../services/shared/errors.js';
 import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
 import { pagerOf, scorePoints, withoutPage } from '../../paging.js';
+import { FragmentsOf, renderFragment } from '../../rendered-fragment.js';
 import { formBody, idParam, recordId } from '../request-helpers.js';
 import type { RouteDependencies } from '../route-dependencies.js';
 import { actThenReturn, chainOptions, chosenChain, messageKeyOf, optionsOf } from './staff-context.js';
@@ -104,6 +106,8 @@ function tickedIds(value: unknown): number[] {
 /** The brokering queue, its four decisions, the fairness proposal, and the teams' workload limits. */
 export function queueRoutes({ db, matching }: RouteDependencies): Router {
   const router = Router();
+  // A kept page is one filter's, so its rows come out the same for every request in one language.
+  const rows = new FragmentsOf<NumberedQueuePage, string>();
 
   router.get('/staff/queue', async (request, response) => {
     const chainCode = await chosenChain(db, request);
@@ -138,7 +142,14 @@ export function queueRoutes({ db, matching }: RouteDependencies): Router {
       })),
       declineOptions: optionsOf(request, 'declineReason', DECLINE_REASONS),
       filter: { ...filter, minScore: filter.minScore > 0 ? Math.round(filter.minScore * 100) : '' },
-      rows: queue.entries.map(queueRow),
+      rowsHtml: await rows.get(queue, `${request.locale} ${here}`, (page) =>
+        page.entries.length === 0
+          ? Promise.resolve('')
+          : renderFragment(response, 'partials/queue-rows', {
+              rows: page.entries.map(queueRow),
+              encodedBack: encodeURIComponent(here),
+            }),
+      ),
       total: queue.total,
       pager: pagerOf(queue.page, queue.pages, pageHref),
       sortLinks: QUEUE_SORTS.map((sort) => ({
