@@ -1,3 +1,4 @@
+import { KeptWhileUnchanged } from '../db/index.js';
 import { explainMatch } from '../demands/demand-candidates.service.js';
 import { findDemandsByIds, listDemandIdsVisibleToProfile } from '../demands/demands.repository.js';
 import { profileLinkOf } from '../demands/demands.service.js';
@@ -34,9 +35,14 @@ export interface MatchedDemand {
   match: RankedMatchOfProfile | null;
 }
 
+/** Numbers each ranking kept until the index changes, so what is kept beside it names the one it used. */
+let rankingsMade = 0;
+const keptMatched = new KeptWhileUnchanged<MatchedDemand[]>('pairs');
+
 /**
  * The demands ranked for a university user's team (or, without one, for them as faculty), as their
  * profile reads now: open public demands and confidential ones staff introduced them to, with why.
+ * The list is kept and shared while nothing it shows changes: treat it as read-only.
  */
 export async function rankDemandsForUser(
   deps: PortalDependencies,
@@ -47,14 +53,29 @@ export async function rankDemandsForUser(
   if (!side) throw new ForbiddenError('only university teams and faculty are matched to demands');
   // The ranking and its wording are the same for everyone until the index changes; who may see
   // which demand and the pairs' state are read for every request.
-  const { ranked, worded } = await deps.matching.rememberUntilIndexChanges(
+  const { ranked, worded, rankingNumber } = await deps.matching.rememberUntilIndexChanges(
     `matched-demands:${side.kind}:${side.id}:${locale}`,
     async () => ({
       ranked: await deps.matching.rankDemandIdsForProfile(side.kind, side.id, RANKING_DEPTH),
       // Worded when first shown: most of the 200 ranked never are.
       worded: new Map<number, string>(),
+      rankingNumber: ++rankingsMade,
     }),
   );
+  // What the ranking meets in the tables (who may see which demand, their rows, the pairs' state)
+  // is kept until a pair, a demand or a firm is next written.
+  const key = JSON.stringify([rankingNumber, profileLinkOf(user)]);
+  return keptMatched.get(deps.db, key, () => readMatchedDemands(deps, user, side, ranked, worded, locale));
+}
+
+async function readMatchedDemands(
+  deps: PortalDependencies,
+  user: User,
+  side: NonNullable<ReturnType<typeof profileSideOf>>,
+  ranked: RankedMatchOfProfile[],
+  worded: Map<number, string>,
+  locale: Locale,
+): Promise<MatchedDemand[]> {
   const explanationOf = (match: (typeof ranked)[number]) => {
     const known = worded.get(match.id);
     if (known !== undefined) return known;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, schema } from '../../services/db/index.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { type PortalSession, portalSession } from '../../test/support/portal-session.js';
@@ -45,5 +47,46 @@ describeEachDatabase('ranked pages kept between changes of the index', (kind) =>
 
     expect(explanationsOf((await leader.agent.get('/matched-demands')).text).join()).toContain('孔隙率');
     expect(explanationsOf((await firm.agent.get(demandPath)).text).join()).toContain('孔隙率');
+  });
+
+  it('shows on the matched demands what was written since without moving the index: a firm renamed, a pair introduced', async () => {
+    const card = (html: string) =>
+      new RegExp(
+        `<article class="card matched-demand" id="demand-${world.publicDemand.id}">[\\s\\S]*?</article>`,
+      ).exec(html)?.[0] ?? '';
+    const before = card((await leader.agent.get('/matched-demands')).text);
+    expect(before).not.toBe('');
+    expect(before).not.toContain('status-introduced');
+    // Another process's writes: on the server a second connection; PGlite has one, written past the app.
+    const other =
+      kind === 'postgres' ? await openDatabase({ driver: 'postgres', url: database.url! }) : database;
+    try {
+      await other.db
+        .update(schema.enterprises)
+        .set({ name: '改过名的企业' })
+        .where(eq(schema.enterprises.id, world.publicDemand.enterpriseId));
+      await other.db
+        .insert(schema.matchCandidates)
+        .values({
+          demandId: world.publicDemand.id,
+          teamId: world.team.id,
+          score: 0.5,
+          status: 'introduced',
+          explanation: { terms: [], evidence: null },
+        })
+        .onConflictDoUpdate({
+          target: [
+            schema.matchCandidates.demandId,
+            schema.matchCandidates.teamId,
+            schema.matchCandidates.facultyId,
+          ],
+          set: { status: 'introduced' },
+        });
+    } finally {
+      if (other !== database) await other.close();
+    }
+    const after = card((await leader.agent.get('/matched-demands')).text);
+    expect(after).toContain('改过名的企业');
+    expect(after).toContain('status-introduced');
   });
 });
