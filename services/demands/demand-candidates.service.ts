@@ -1,3 +1,4 @@
+import { KeptWhileUnchanged } from '../db/index.js';
 import type { Locale } from '../i18n/index.js';
 import { findCandidatesOfDemand } from '../introductions/introductions.repository.js';
 import type { CandidateState } from '../introductions/introductions.types.js';
@@ -9,8 +10,8 @@ import {
 } from '../matching/index.js';
 import { CHAIN_CODES, FACULTY_TITLES } from '../shared/enums.js';
 import type { User } from '../users/index.js';
-import { listUniversities } from './demands.repository.js';
-import { findDemandForCandidates } from './demands.service.js';
+import { findDemandById, listUniversities } from './demands.repository.js';
+import { demandForCandidatesOf } from './demands.service.js';
 import type { Demand, PortalDependencies } from './demands.types.js';
 
 /** How many teams and how many faculty a demand page lists. */
@@ -61,6 +62,11 @@ export function parseProfileFilters(query: Record<string, unknown>): ProfileFilt
   return filters;
 }
 
+/** A demand's row and its pairs, as read while no pair, demand or firm has been written since. */
+const keptDemandsWithPairs = new KeptWhileUnchanged<{ demand: Demand | null; states: CandidateState[] }>(
+  'pairs',
+);
+
 /** The ranked teams and faculty for a demand, for its enterprise or staff only, with why each fits. */
 export async function rankCandidatesForDemand(
   deps: PortalDependencies,
@@ -69,13 +75,21 @@ export async function rankCandidatesForDemand(
   filters: ProfileFilters,
   locale: Locale,
 ): Promise<DemandCandidates> {
-  // Who may see the demand and the pairs' brokering state are read for every request; the ranking
-  // and its wording are the same for every viewer until the index changes.
-  const [demand, ranked, states] = await Promise.all([
-    findDemandForCandidates(deps.db, user, demandId),
+  // The demand and its pairs' brokering state are read again after any write to them; the ranking
+  // and its wording are the same for every viewer until the index changes. Who may see the
+  // candidates is decided for every request.
+  const [read, ranked] = await Promise.all([
+    keptDemandsWithPairs.get(deps.db, String(demandId), async () => {
+      const [demand, states] = await Promise.all([
+        findDemandById(deps.db, demandId),
+        findCandidatesOfDemand(deps.db, demandId),
+      ]);
+      return { demand, states };
+    }),
     rankedCandidates(deps, demandId, filters, locale),
-    findCandidatesOfDemand(deps.db, demandId),
   ]);
+  const demand = await demandForCandidatesOf(deps.db, user, read.demand);
+  const { states } = read;
   const stateOf = (kind: ProfileKind, id: number) =>
     states.find((state) => (kind === 'team' ? state.teamId === id : state.facultyId === id)) ?? null;
   const withState = (candidates: WordedCandidate[]) =>

@@ -80,10 +80,20 @@ export async function findOwnDemand(db: Database, user: User, demandId: number):
 
 /** Owner or staff: who may see the candidates for a demand. */
 export async function findDemandForCandidates(db: Database, user: User, demandId: number): Promise<Demand> {
-  const demand = await findVisibleDemand(db, user, demandId);
-  if (!isStaff(user) && !(user.role === 'enterprise' && demand.enterpriseId === user.enterpriseId))
+  return demandForCandidatesOf(db, user, await findDemandById(db, demandId));
+}
+
+/** The same rule for a demand already read (null: there is none): "not found" as above, or refused. */
+export async function demandForCandidatesOf(
+  db: Database,
+  user: User,
+  demand: Demand | null,
+): Promise<Demand> {
+  const [visible] = demand ? await visibleTo(db, user, [demand]) : [];
+  if (!visible) throw new NotFoundError('no such demand');
+  if (!isStaff(user) && !(user.role === 'enterprise' && visible.enterpriseId === user.enterpriseId))
     throw new ForbiddenError('only the enterprise and staff see a demand’s candidates');
-  return demand;
+  return visible;
 }
 
 export async function listDemandsForUser(db: Database, user: User): Promise<Demand[]> {

@@ -89,4 +89,31 @@ describeEachDatabase('ranked pages kept between changes of the index', (kind) =>
     expect(after).toContain('改过名的企业');
     expect(after).toContain('status-introduced');
   });
+
+  it('shows on the demand page a pair staff moved in another process, and a title edited there', async () => {
+    const demandPath = `/demands/${world.publicDemand.id}`;
+    const card = (html: string) =>
+      new RegExp(
+        `<article class="card candidate" id="candidate-team-${world.team.id}">[\\s\\S]*?</article>`,
+      ).exec(html)?.[0] ?? '';
+    const before = (await firm.agent.get(demandPath).expect(200)).text;
+    expect(card(before)).not.toBe('');
+    const other =
+      kind === 'postgres' ? await openDatabase({ driver: 'postgres', url: database.url! }) : database;
+    try {
+      await other.db
+        .update(schema.matchCandidates)
+        .set({ status: 'shortlisted' })
+        .where(eq(schema.matchCandidates.demandId, world.publicDemand.id));
+      await other.db
+        .update(schema.demands)
+        .set({ title: '另一进程改过的标题' })
+        .where(eq(schema.demands.id, world.publicDemand.id));
+    } finally {
+      if (other !== database) await other.close();
+    }
+    const after = (await firm.agent.get(demandPath).expect(200)).text;
+    expect(card(after)).toContain('status-shortlisted');
+    expect(after).toContain('另一进程改过的标题');
+  });
 });
