@@ -149,6 +149,17 @@ describe('KeptWhileUnchanged', () => {
   const raise = () =>
     database.db.execute(sql`update change_counters set value = value + 1 where name = 'pairs'`);
 
+  it('shares reads of the counter, but never one that began before the caller', async () => {
+    const { db } = database;
+    const underWay = readChangeCounter(db, 'pairs');
+    const raised = raise();
+    // Asked while a read is under way: these wait for the next read, which begins after it.
+    const following = readChangeCounter(db, 'pairs');
+    expect(readChangeCounter(db, 'pairs')).toBe(following);
+    await raised;
+    expect(await following).toBe((await underWay) + 1);
+  });
+
   it('answers with the same object until the counter moves, then builds again', async () => {
     const kept = new KeptWhileUnchanged<{ built: number }>('pairs');
     let builds = 0;

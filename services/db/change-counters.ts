@@ -20,9 +20,58 @@ const counterValue = preparedPerDatabase((db) =>
     .prepare('change_counter'),
 );
 
-export async function readChangeCounter(db: Database, name: ChangeCounterName): Promise<number> {
+async function readNow(db: Database, name: ChangeCounterName): Promise<number> {
   const [row] = await counterValue(db).execute({ name });
   return row?.value ?? 0;
+}
+
+interface CounterReads {
+  underWay: Promise<number> | null;
+  /** The read that starts once the one under way ends, shared by everyone who asked meanwhile. */
+  following: Promise<number> | null;
+}
+
+const readsByDatabase = new WeakMap<Database, Map<ChangeCounterName, CounterReads>>();
+
+/**
+ * The counter as it stands at least as late as the call: every commit before the call is counted.
+ * Callers share reads: one that arrives while a read is under way cannot use it (it may have
+ * started before a commit the caller has seen), so it waits for the following read, which every
+ * caller arriving meanwhile shares. Under load that is one statement for many pages, not one each.
+ */
+export function readChangeCounter(db: Database, name: ChangeCounterName): Promise<number> {
+  let byName = readsByDatabase.get(db);
+  if (!byName) {
+    byName = new Map();
+    readsByDatabase.set(db, byName);
+  }
+  let reads = byName.get(name);
+  if (!reads) {
+    reads = { underWay: null, following: null };
+    byName.set(name, reads);
+  }
+  const state = reads;
+  const start = (): Promise<number> => {
+    const read = readNow(db, name);
+    state.underWay = read;
+    const ended = () => {
+      if (state.underWay === read) state.underWay = null;
+    };
+    read.then(ended, ended);
+    return read;
+  };
+  if (!state.underWay) return start();
+  if (!state.following) {
+    const settled = state.underWay.then(
+      () => undefined,
+      () => undefined,
+    );
+    state.following = settled.then(() => {
+      state.following = null;
+      return start();
+    });
+  }
+  return state.following;
 }
 
 /**
