@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction, types } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -118,11 +118,53 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
+/** The types drizzle reads as PGlite's text and parses itself: dates, times, intervals, their arrays, numeric[]. */
+const TYPES_READ_AS_TEXT = [
+  types.TIMESTAMP,
+  types.TIMESTAMPTZ,
+  types.INTERVAL,
+  types.DATE,
+  1231,
+  1115,
+  1185,
+  1187,
+  1182,
+];
+const readAsText = Object.fromEntries(TYPES_READ_AS_TEXT.map((type) => [type, (text: string) => text]));
+
+type QueryOptions = Parameters<PGlite['query']>[2];
+const withoutParsers = (options: QueryOptions): QueryOptions => options && { ...options, parsers: undefined };
+
+/**
+ * The client as drizzle sees it, minus the parsers drizzle gives with every statement: PGlite copies
+ * them into its own 300-odd each time, about 0.2 ms a statement when the statement itself takes
+ * 0.12 ms. The client is given the same parsers instead (`readAsText`), so rows read the same.
+ */
+function statementsWithoutParsers(client: PGlite): PGlite {
+  const plainTransaction = (tx: Transaction): Transaction => {
+    const plain = Object.create(tx) as Transaction;
+    plain.query = (text, params, options) => tx.query(text, params, withoutParsers(options));
+    return plain;
+  };
+  return {
+    query: (text: string, params?: unknown[], options?: QueryOptions) =>
+      client.query(text, params, withoutParsers(options)),
+    transaction: <Result>(callback: (tx: Transaction) => Promise<Result>) =>
+      client.transaction((tx) => callback(plainTransaction(tx))),
+  } as unknown as PGlite;
+}
+
 async function openPglite(dataDir: string | null, options: DatabaseOptions): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite({ client, schema, logger: queryLogger(options) }) as unknown as Database;
+  // Set once ready: the array types' parsers are made while it starts, over any given to it.
+  Object.assign(client.parsers, readAsText);
+  const db = drizzlePglite({
+    client: statementsWithoutParsers(client),
+    schema,
+    logger: queryLogger(options),
+  }) as unknown as Database;
   let closed = false;
   return {
     db,
