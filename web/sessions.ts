@@ -56,6 +56,9 @@ const states = new WeakMap<Request, SessionState>();
 /** The bell's count read with the signed-in user, for the header. */
 const unreadNotices = new WeakMap<Request, number>();
 export const unreadNoticesOfRequest = (request: Request): number | undefined => unreadNotices.get(request);
+/** The signed-in staff member's chain read with the session (null: none); undefined when not read so. */
+const staffChains = new WeakMap<Request, string | null>();
+export const staffChainOfRequest = (request: Request): string | null | undefined => staffChains.get(request);
 
 const newSessionId = () => randomBytes(24).toString('base64url');
 
@@ -149,6 +152,7 @@ export function sessions(db: Database, options: { secret: string; secure: boolea
         if (found.user?.status === 'active') {
           request.user = found.user;
           unreadNotices.set(request, found.unreadNotices);
+          staffChains.set(request, found.staffChainCode);
         } else if (data.passport?.user !== undefined) {
           // A disabled or removed account loses its sessions at once.
           delete data.passport.user;

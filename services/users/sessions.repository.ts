@@ -20,6 +20,8 @@ export interface SignedInSession {
   /** The account the session's passport names, whatever its status; null when it names none. */
   user: User | null;
   unreadNotices: number;
+  /** The chain of the staff member the user is, where their queue and dashboard open; null otherwise. */
+  staffChainCode: string | null;
 }
 
 /** Every request with a cookie asks it. */
@@ -35,6 +37,9 @@ const sessionWithUserQuery = preparedPerDatabase((db) => {
         expiresAt: sessions.expiresAt,
         user: userColumns,
         unreadNotices: unreadNoticesOf(sql`${users.id}`),
+        staffChainCode: sql<
+          string | null
+        >`(select ${schema.staff.chainCode} from ${schema.staff} where ${schema.staff.id} = ${users.staffId})`,
       })
       .from(sessions)
       // Only a whole number is a user id; anything else the session holds joins no one.
@@ -48,9 +53,9 @@ const sessionWithUserQuery = preparedPerDatabase((db) => {
 });
 
 /**
- * The session, the user it signed in and their unread notices in one statement: every page of a
- * signed-in user starts with these three questions, and asked one by one they were most of a
- * small page's queries.
+ * The session, the user it signed in, their unread notices and, for staff, their chain, in one
+ * statement: every page of a signed-in user starts with these questions (every staff page opens on
+ * the chain), and asked one by one they were most of a small page's queries.
  */
 export async function readSessionWithUser(db: Database, sid: string): Promise<SignedInSession | null> {
   const [row] = await sessionWithUserQuery(db).execute({ sid });
@@ -60,6 +65,7 @@ export async function readSessionWithUser(db: Database, sid: string): Promise<Si
     expiresAt: row.expiresAt,
     user: row.user ? toUser(row.user) : null,
     unreadNotices: Number(row.unreadNotices ?? 0),
+    staffChainCode: row.staffChainCode ?? null,
   };
 }
 

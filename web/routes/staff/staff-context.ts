@@ -6,6 +6,7 @@ import { CHAIN_CODES, type ChainCode } from '../../../services/shared/enums.js';
 import { DomainError, NotFoundError, ValidationError } from '../../../services/shared/errors.js';
 import { safeLocalPath } from '../../locale.js';
 import { flash } from '../../navigation.js';
+import { staffChainOfRequest } from '../../sessions.js';
 
 /**
  * The chain a page shows: the one asked for (`?chain=all` for the whole city), else the chain of
@@ -15,6 +16,8 @@ export async function chosenChain(db: Database, request: Request): Promise<Chain
   const asked = request.query.chain;
   if (asked === 'all') return null;
   if (isChainCode(asked)) return asked;
+  const readWithSession = staffChainOfRequest(request);
+  if (readWithSession !== undefined) return isChainCode(readWithSession) ? readWithSession : null;
   return chainOfStaff(db, request.user?.staffId ?? null);
 }
 

@@ -264,7 +264,10 @@ describeEachDatabase('the staff pages', (kind) => {
       .from(schema.staff)
       .where(eq(schema.staff.id, world.staffMember.id));
     expect(member!.chainCode).toBe('medical');
-    const staffToken = csrfTokenIn((await staff.get('/staff/queue')).text);
+    // The staff member's next page opens on the new chain: it is read with their session.
+    const queue = await staff.get('/staff/queue');
+    expect(queue.text).toMatch(/<h1>[^<]*· Pharma &amp; medical devices<\/h1>/);
+    const staffToken = csrfTokenIn(queue.text);
     expect(
       (await staff.post(`/admin/users/${pending.id}/disable`).type('form').send({ _csrf: staffToken }))
         .status,
