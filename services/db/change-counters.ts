@@ -20,6 +20,24 @@ const counterValue = preparedPerDatabase((db) =>
     .prepare('change_counter'),
 );
 
+/** The channel the counters' triggers NOTIFY on, with the counter's name as the payload. */
+export const COUNTERS_CHANNEL = 'xueqi_counters';
+
+const countedHere = new WeakMap<Database, Map<string, number>>();
+
+/**
+ * For a database that only this process writes (PGlite runs inside it): its counters are counted
+ * from their notices instead of read, one statement less on every kept page. PGlite hands a notice
+ * to its listeners before the write's statement or commit resolves, so whatever runs after a write
+ * counts it. The counts start at 0, not at the table's values: only whether they moved matters.
+ * Returns the listener to give to the database's LISTEN on COUNTERS_CHANNEL.
+ */
+export function countChangesHere(db: Database): (name: string) => void {
+  const counts = new Map<string, number>();
+  countedHere.set(db, counts);
+  return (name) => counts.set(name, (counts.get(name) ?? 0) + 1);
+}
+
 async function readNow(db: Database, name: ChangeCounterName): Promise<number> {
   const [row] = await counterValue(db).execute({ name });
   return row?.value ?? 0;
@@ -40,6 +58,8 @@ const readsByDatabase = new WeakMap<Database, Map<ChangeCounterName, CounterRead
  * caller arriving meanwhile shares. Under load that is one statement for many pages, not one each.
  */
 export function readChangeCounter(db: Database, name: ChangeCounterName): Promise<number> {
+  const counted = countedHere.get(db);
+  if (counted) return Promise.resolve(counted.get(name) ?? 0);
   let byName = readsByDatabase.get(db);
   if (!byName) {
     byName = new Map();

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../shared/errors.js';
+import { COUNTERS_CHANNEL, countChangesHere } from './change-counters.js';
 import * as schema from './schema/index.js';
 
 /** The one type the rest of the code sees: a Drizzle database (or transaction) over our schema. */
@@ -165,6 +166,8 @@ async function openPglite(dataDir: string | null, options: DatabaseOptions): Pro
     schema,
     logger: queryLogger(options),
   }) as unknown as Database;
+  // Every write to this database goes through this process: its change counters are counted here.
+  await client.listen(COUNTERS_CHANNEL, countChangesHere(db));
   let closed = false;
   return {
     db,

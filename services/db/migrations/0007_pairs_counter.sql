@@ -14,6 +14,8 @@ BEGIN
   IF current_setting('xueqi.pairs_counted', true) IS DISTINCT FROM 'yes' THEN
     PERFORM set_config('xueqi.pairs_counted', 'yes', true);
     UPDATE change_counters SET value = value + 1 WHERE name = 'pairs';
+    -- Heard by a process that is the database's only writer (PGlite), which counts instead of reading.
+    PERFORM pg_notify('xueqi_counters', 'pairs');
   END IF;
   RETURN NULL;
 END;
@@ -24,6 +26,7 @@ CREATE FUNCTION count_pairs_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE change_counters SET value = value + 1 WHERE name = 'pairs';
+  PERFORM pg_notify('xueqi_counters', 'pairs');
   RETURN NULL;
 END;
 $$;
