@@ -64,7 +64,11 @@ export async function filterVisibleDemands(db: Database, user: User, demands: De
 
 /** A demand this user may see; any other id (unknown or not theirs to see) is "not found", so ids do not leak. */
 export async function findVisibleDemand(db: Database, user: User, demandId: number): Promise<Demand> {
-  const demand = await findDemandById(db, demandId);
+  return visibleDemandOf(db, user, await findDemandById(db, demandId));
+}
+
+/** The same rule for a demand already read (null: there is none). */
+async function visibleDemandOf(db: Database, user: User, demand: Demand | null): Promise<Demand> {
   const [visible] = demand ? await visibleTo(db, user, [demand]) : [];
   if (!visible) throw new NotFoundError('no such demand');
   return visible;
@@ -89,8 +93,7 @@ export async function demandForCandidatesOf(
   user: User,
   demand: Demand | null,
 ): Promise<Demand> {
-  const [visible] = demand ? await visibleTo(db, user, [demand]) : [];
-  if (!visible) throw new NotFoundError('no such demand');
+  const visible = await visibleDemandOf(db, user, demand);
   if (!isStaff(user) && !(user.role === 'enterprise' && visible.enterpriseId === user.enterpriseId))
     throw new ForbiddenError('only the enterprise and staff see a demand’s candidates');
   return visible;
