@@ -51,8 +51,7 @@ export async function rankDemandsForUser(
 ): Promise<MatchedDemand[]> {
   const side = profileSideOf(user);
   if (!side) throw new ForbiddenError('only university teams and faculty are matched to demands');
-  // The ranking and its wording are the same for everyone until the index changes; who may see
-  // which demand and the pairs' state are read for every request.
+  // The ranking and its wording are the same for everyone until the index changes.
   const { ranked, worded, rankingNumber } = await deps.matching.rememberUntilIndexChanges(
     `matched-demands:${side.kind}:${side.id}:${locale}`,
     async () => ({
