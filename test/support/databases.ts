@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../services/db/index.js';
+import { type Database, type DatabaseHandle, openDatabase } from '../../services/db/index.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -58,5 +58,25 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
 export function describeEachDatabase(title: string, suite: (kind: TestDatabaseKind) => void): void {
   for (const kind of testDatabaseKinds) {
     describe(`${title} [${kind}]`, () => suite(kind));
+  }
+}
+
+/**
+ * Writes as another process of the portal would: on the server through a connection of its own,
+ * opened and closed around `write`; PGlite has one connection, so there it writes past the app.
+ */
+export async function writeAsAnotherProcess(
+  database: TestDatabase,
+  write: (db: Database) => Promise<unknown>,
+): Promise<void> {
+  if (!database.url) {
+    await write(database.db);
+    return;
+  }
+  const other = await openDatabase({ driver: 'postgres', url: database.url });
+  try {
+    await write(other.db);
+  } finally {
+    await other.close();
   }
 }

@@ -1,8 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, schema } from '../../services/db/index.js';
+import { schema } from '../../services/db/index.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../test/support/databases.js';
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  type TestDatabase,
+  writeAsAnotherProcess,
+} from '../../test/support/databases.js';
 import { type PortalSession, portalSession } from '../../test/support/portal-session.js';
 import { insertPortalWorld, type PortalWorld } from '../../test/support/portal-world.js';
 
@@ -57,15 +62,12 @@ describeEachDatabase('ranked pages kept between changes of the index', (kind) =>
     const before = card((await leader.agent.get('/matched-demands')).text);
     expect(before).not.toBe('');
     expect(before).not.toContain('status-introduced');
-    // Another process's writes: on the server a second connection; PGlite has one, written past the app.
-    const other =
-      kind === 'postgres' ? await openDatabase({ driver: 'postgres', url: database.url! }) : database;
-    try {
-      await other.db
+    await writeAsAnotherProcess(database, async (db) => {
+      await db
         .update(schema.enterprises)
         .set({ name: '改过名的企业' })
         .where(eq(schema.enterprises.id, world.publicDemand.enterpriseId));
-      await other.db
+      await db
         .insert(schema.matchCandidates)
         .values({
           demandId: world.publicDemand.id,
@@ -82,9 +84,7 @@ describeEachDatabase('ranked pages kept between changes of the index', (kind) =>
           ],
           set: { status: 'introduced' },
         });
-    } finally {
-      if (other !== database) await other.close();
-    }
+    });
     const after = card((await leader.agent.get('/matched-demands')).text);
     expect(after).toContain('改过名的企业');
     expect(after).toContain('status-introduced');
@@ -98,20 +98,16 @@ describeEachDatabase('ranked pages kept between changes of the index', (kind) =>
       ).exec(html)?.[0] ?? '';
     const before = (await firm.agent.get(demandPath).expect(200)).text;
     expect(card(before)).not.toBe('');
-    const other =
-      kind === 'postgres' ? await openDatabase({ driver: 'postgres', url: database.url! }) : database;
-    try {
-      await other.db
+    await writeAsAnotherProcess(database, async (db) => {
+      await db
         .update(schema.matchCandidates)
         .set({ status: 'shortlisted' })
         .where(eq(schema.matchCandidates.demandId, world.publicDemand.id));
-      await other.db
+      await db
         .update(schema.demands)
         .set({ title: '另一进程改过的标题' })
         .where(eq(schema.demands.id, world.publicDemand.id));
-    } finally {
-      if (other !== database) await other.close();
-    }
+    });
     const after = (await firm.agent.get(demandPath).expect(200)).text;
     expect(card(after)).toContain('status-shortlisted');
     expect(after).toContain('另一进程改过的标题');

@@ -1,12 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, schema } from '../../../services/db/index.js';
+import { schema } from '../../../services/db/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { insertBrokeringWorld, insertCandidate, insertDemand } from '../../../test/support/brokering.js';
 import {
   createTestDatabase,
   describeEachDatabase,
   type TestDatabase,
+  writeAsAnotherProcess,
 } from '../../../test/support/databases.js';
 import { FIXTURE_PASSWORD } from '../../../test/support/fixtures.js';
 import { type Agent, csrfTokenIn, logInAs } from '../../../test/support/sessions.js';
@@ -101,22 +102,17 @@ describeEachDatabase('the staff queue at scale', (kind) => {
     // Not one of the best three, which the bulk test ticks.
     const top = rowIds((await staff.get(url).expect(200)).text)[10];
     expect(rowOf((await staff.get(`${url}&lang=en`).expect(200)).text, top!)).toContain('Suggested');
-    // Another process: a second connection on the server; PGlite has one, written past the app.
-    const other =
-      kind === 'postgres' ? await openDatabase({ driver: 'postgres', url: database.url! }) : database;
-    try {
+    await writeAsAnotherProcess(database, async (db) => {
       const pair = pairs.find((candidate) => candidate.id === top)!;
-      await other.db
+      await db
         .update(schema.faculty)
         .set({ name: '改名的教师' })
         .where(eq(schema.faculty.id, pair.facultyId!));
-      await other.db
+      await db
         .update(schema.matchCandidates)
         .set({ status: 'shortlisted' })
         .where(eq(schema.matchCandidates.id, top!));
-    } finally {
-      if (other !== database) await other.close();
-    }
+    });
     const after = rowOf((await staff.get(`${url}&lang=en`).expect(200)).text, top!);
     expect(after).toContain('改名的教师');
     expect(after).toContain('Shortlisted');
