@@ -300,10 +300,15 @@ export class Tokenizer {
     return known;
   }
 
-  /** One call into jieba for all of a text's Chinese runs: the crossing into native code costs. */
+  /**
+   * One call into jieba for all of a text's Chinese runs: the crossing into native code costs.
+   * Without jieba's HMM, which guesses words the dictionary lacks: its guesses joined characters
+   * that other texts cut apart (zh-csl 0.359 → 0.364 nDCG@10 without it), and it cost a tenth
+   * of jieba's time.
+   */
   private emitChinese(runs: string[], emit: TermSink): void {
     const options = this.options;
-    const words = jieba(options.domainDictionary).cut(runs.join('\n'), true);
+    const words = jieba(options.domainDictionary).cut(runs.join('\n'), false);
     for (const word of words) {
       if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
       emit(word, 1, word);
