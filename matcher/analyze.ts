@@ -1,5 +1,5 @@
 import { KEYWORD_WEIGHT, TITLE_WEIGHT, WORK_TITLE_WEIGHT, WORKS_IN_PROFILE_WEIGHT } from './constants.js';
-import { FULL_ANALYSIS, type TokenizeOptions, Tokenizer, WORDS_ONLY } from './tokenize.js';
+import { FULL_ANALYSIS, type TermSink, type TokenizeOptions, Tokenizer, WORDS_ONLY } from './tokenize.js';
 import type { MatchDocument, MatchWork } from './types.js';
 
 /** Weighted term frequencies of one document: term -> sum of field weight × token weight. */
@@ -45,8 +45,7 @@ export class DocumentAnalyzer {
   /** A work as its own small document: its title above its text. */
   analyzeWork(work: MatchWork): TermVector {
     const vector: TermVector = new Map();
-    this.addText(vector, work.title, this.analyzer.fieldWeights ? WORK_TITLE_WEIGHT : 1);
-    this.addText(vector, work.text, 1);
+    this.readWork(work, summedInto(vector));
     return vector;
   }
 
@@ -56,21 +55,34 @@ export class DocumentAnalyzer {
    */
   analyze(document: MatchDocument | string, words?: TermWords): TermVector {
     const vector: TermVector = new Map();
+    this.readDocument(document, summedInto(vector, words));
+    return vector;
+  }
+
+  /**
+   * The terms analyze() sums, each occurrence handed to `add` with its field's weight applied, in
+   * reading order: for a caller that sums them its own way (BatchEncoder sums them by number).
+   */
+  readDocument(document: MatchDocument | string, add: TermSink): void {
     if (typeof document === 'string') {
-      this.addText(vector, document, 1, words);
-      return vector;
+      this.readText(document, 1, add);
+      return;
     }
     const weighted = this.analyzer.fieldWeights;
-    this.addText(vector, document.title, weighted ? TITLE_WEIGHT : 1, words);
-    if (document.keywords)
-      this.addText(vector, document.keywords.join(' ; '), weighted ? KEYWORD_WEIGHT : 1, words);
-    this.addText(vector, document.text, 1, words);
+    this.readText(document.title, weighted ? TITLE_WEIGHT : 1, add);
+    if (document.keywords) this.readText(document.keywords.join(' ; '), weighted ? KEYWORD_WEIGHT : 1, add);
+    this.readText(document.text, 1, add);
     for (const work of document.works ?? []) {
       const workWeight = weighted ? WORKS_IN_PROFILE_WEIGHT : 1;
-      this.addText(vector, work.title, workWeight * (weighted ? WORK_TITLE_WEIGHT : 1), words);
-      this.addText(vector, work.text, workWeight, words);
+      this.readText(work.title, workWeight * (weighted ? WORK_TITLE_WEIGHT : 1), add);
+      this.readText(work.text, workWeight, add);
     }
-    return vector;
+  }
+
+  /** The terms analyzeWork() sums, as readDocument() hands them out. */
+  readWork(work: MatchWork, add: TermSink): void {
+    this.readText(work.title, this.analyzer.fieldWeights ? WORK_TITLE_WEIGHT : 1, add);
+    this.readText(work.text, 1, add);
   }
 
   /**
@@ -92,14 +104,19 @@ export class DocumentAnalyzer {
     return analyzed;
   }
 
-  private addText(vector: TermVector, text: string | undefined, weight: number, words?: TermWords): void {
+  private readText(text: string | undefined, fieldWeight: number, add: TermSink): void {
     if (!text) return;
-    this.tokenizer.forEachTerm(text, (term, termWeight, word) => {
-      vector.set(term, (vector.get(term) ?? 0) + termWeight * weight);
-      // Chinese words behind bigrams and concepts are found again from the terms (explain.ts).
-      if (words && term !== word && !HAN.test(word) && !words.has(term)) words.set(term, word);
-    });
+    this.tokenizer.forEachTerm(text, (term, termWeight, word) => add(term, termWeight * fieldWeight, word));
   }
+}
+
+/** Sums a text's terms into a vector, and records in `words` the English word behind each stem. */
+function summedInto(vector: TermVector, words?: TermWords): TermSink {
+  return (term, weight, word) => {
+    vector.set(term, (vector.get(term) ?? 0) + weight);
+    // Chinese words behind bigrams and concepts are found again from the terms (explain.ts).
+    if (words && term !== word && !HAN.test(word) && !words.has(term)) words.set(term, word);
+  };
 }
 
 /** A document's term vectors, as an index stores them; plain only for a baseline index. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from './analyze.js';
+import { analyzeDocument, DocumentAnalyzer } from './analyze.js';
 import { BatchEncoder, type EncodedBatch } from './encoded.js';
 import { MatchIndex } from './match-index.js';
 import { TEAMS } from './testing/corpus.js';
@@ -27,11 +27,11 @@ const QUERIES = [
 /** Chunks of documents handed to encoders in turn, as the analysis pool hands them to workers. */
 function encodeInTurns(documents: MatchDocument[], encoders: number, chunk: number, baseline: boolean) {
   const pool = Array.from({ length: encoders }, (_, encoder) => new BatchEncoder(encoder, baseline));
+  const analysis = new DocumentAnalyzer();
   const batches: EncodedBatch[] = [];
   for (let start = 0, turn = 0; start < documents.length; start += chunk, turn++) {
     const encoder = pool[turn % encoders]!;
-    for (const document of documents.slice(start, start + chunk))
-      encoder.add(document, analyzeDocument(document, { baseline }));
+    for (const document of documents.slice(start, start + chunk)) encoder.add(document, analysis);
     batches.push(encoder.take());
   }
   return batches;
@@ -68,6 +68,41 @@ describe('documents numbered in workers', () => {
       expect(loaded.vocabulary.size).toBe(direct.vocabulary.size);
       expect(rankingsWithoutWording(loaded)).toEqual(rankingsWithoutWording(direct));
     }
+  });
+
+  it('hold the vectors analysis gives, term for term and in order, however many terms a document has', () => {
+    const analysis = new DocumentAnalyzer();
+    // Two thousand distinct words, each read three times: far past the summing table's first size.
+    const words = Array.from({ length: 2000 }, (_, index) => `lexeme${index.toString(36)}`);
+    const long: MatchDocument = {
+      id: 'faculty:long',
+      kind: 'faculty',
+      title: words.slice(0, 50).join(' '),
+      text: [...words, ...words].join(' '),
+      works: [{ title: '碳纤维复合材料', text: words.slice(0, 700).join(' ') }],
+    };
+    const documents = [...DOCUMENTS, long];
+    const encoder = new BatchEncoder(0, true);
+    for (const document of documents) encoder.add(document, analysis);
+    const batch = encoder.take();
+    const vectors: [string, number][][] = [];
+    for (let vector = 0; vector + 1 < batch.vectorStarts.length; vector++) {
+      const span = [batch.vectorStarts[vector]!, batch.vectorStarts[vector + 1]!] as const;
+      vectors.push(
+        [...batch.termIds.subarray(...span)].map((id, position) => [
+          batch.newTerms[id]!,
+          batch.weights[span[0] + position]!,
+        ]),
+      );
+    }
+    const expected = documents.flatMap((document) => {
+      const analyzed = analyzeDocument(document, { baseline: true });
+      return [analyzed.whole, ...analyzed.works, analyzed.plain!].map((vector) =>
+        [...vector].map(([term, weight]) => [term, Math.fround(weight)]),
+      );
+    });
+    expect(vectors).toEqual(expected);
+    expect(vectors.at(-3)!.length).toBeGreaterThan(1000);
   });
 
   it('keep works, attributes and evidence, and stay open to later adds and removals', () => {

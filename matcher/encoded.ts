@@ -1,4 +1,5 @@
-import type { AnalyzedDocument, TermVector } from './analyze.js';
+import type { DocumentAnalyzer } from './analyze.js';
+import type { TermSink } from './tokenize.js';
 import type { DocumentKind, MatchAttributes, MatchDocument, MatchWork } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -55,6 +56,64 @@ export function documentHead(document: MatchDocument): DocumentHead {
   return head;
 }
 
+/**
+ * Weights summed by term id for the vector being read, in the order terms first came: a small
+ * open-addressing table, emptied after each vector, so it stays in the CPU's cache where a Map
+ * of term strings, or an array as long as the vocabulary, does not.
+ */
+class TermSums {
+  /** Term id per slot, -1 for a free one. */
+  private ids = new Int32Array(1 << 9).fill(-1);
+  private sums = new Float64Array(1 << 9);
+  /** Slots in the order their terms first came. */
+  private order = new Int32Array(1 << 9);
+  private count = 0;
+
+  add(id: number, weight: number): void {
+    // At most half full, so that probes stay short.
+    if (2 * (this.count + 1) > this.ids.length) this.grow();
+    const slot = this.slotOf(id);
+    if (this.ids[slot] === -1) {
+      this.ids[slot] = id;
+      this.sums[slot] = 0;
+      this.order[this.count++] = slot;
+    }
+    this.sums[slot]! += weight;
+  }
+
+  /** Appends the terms and their sums to the lists, in first-seen order, and empties the table. */
+  drainInto(termIds: number[], weights: number[]): void {
+    for (let index = 0; index < this.count; index++) {
+      const slot = this.order[index]!;
+      termIds.push(this.ids[slot]!);
+      weights.push(this.sums[slot]!);
+      this.ids[slot] = -1;
+    }
+    this.count = 0;
+  }
+
+  /** The id's slot, or the free slot where it would go. */
+  private slotOf(id: number): number {
+    const mask = this.ids.length - 1;
+    let slot = Math.imul(id, 0x9e3779b1) & mask;
+    while (this.ids[slot] !== id && this.ids[slot] !== -1) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const { ids, sums, order } = this;
+    this.ids = new Int32Array(2 * ids.length).fill(-1);
+    this.sums = new Float64Array(this.ids.length);
+    this.order = new Int32Array(this.ids.length);
+    for (let index = 0; index < this.count; index++) {
+      const slot = this.slotOf(ids[order[index]!]!);
+      this.ids[slot] = ids[order[index]!]!;
+      this.sums[slot] = sums[order[index]!]!;
+      this.order[index] = slot;
+    }
+  }
+}
+
 /** Numbers analysed documents with its own vocabulary and hands them out in batches. */
 export class BatchEncoder {
   private readonly vocabulary = new Vocabulary();
@@ -63,18 +122,32 @@ export class BatchEncoder {
   private starts: number[] = [0];
   private termIds: number[] = [];
   private weights: number[] = [];
+  private readonly sums = new TermSums();
+  /** Numbers each term as it is read and adds its weight to the vector's sum for that number. */
+  private readonly sum: TermSink = (term, weight) => this.sums.add(this.vocabulary.intern(term), weight);
 
   constructor(
     private readonly encoder: number,
     private readonly baseline: boolean,
   ) {}
 
-  add(document: MatchDocument, analyzed: AnalyzedDocument): void {
-    if (this.baseline && !analyzed.plain) throw new Error('a baseline batch needs words-only vectors');
+  /**
+   * Analyses a document and numbers its terms as they are read: its whole vector, one per work,
+   * and with `baseline` the words-only view. No term vector of strings is built on the way, since
+   * analysis is most of a build.
+   */
+  add(document: MatchDocument, analysis: DocumentAnalyzer): void {
     this.heads.push(documentHead(document));
-    this.push(analyzed.whole);
-    for (const work of analyzed.works) this.push(work);
-    if (this.baseline) this.push(analyzed.plain!);
+    analysis.readDocument(document, this.sum);
+    this.endVector();
+    for (const work of document.works ?? []) {
+      analysis.readWork(work, this.sum);
+      this.endVector();
+    }
+    if (this.baseline) {
+      analysis.plain().readDocument(document, this.sum);
+      this.endVector();
+    }
   }
 
   /** The documents added since the last call, and the terms first numbered for them. */
@@ -97,11 +170,8 @@ export class BatchEncoder {
     return batch;
   }
 
-  private push(vector: TermVector): void {
-    vector.forEach((weight, term) => {
-      this.termIds.push(this.vocabulary.intern(term));
-      this.weights.push(weight);
-    });
+  private endVector(): void {
+    this.sums.drainInto(this.termIds, this.weights);
     this.starts.push(this.termIds.length);
   }
 }

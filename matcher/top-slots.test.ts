@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TermVector } from './analyze.js';
+import { DocumentAnalyzer, type TermVector } from './analyze.js';
 import { Collection } from './collection.js';
 import { MAX_PER_TEAM } from './constants.js';
 import { BatchEncoder } from './encoded.js';
@@ -227,7 +227,10 @@ describe('MatchIndex.topK with pruning', () => {
           before.forEach(add);
           // A filler document with 70,000 terms of its own makes the next query build the inverted base.
           const filler = new BatchEncoder(0, false);
-          filler.add({ id: 'faculty:filler', kind: 'faculty', text: '' }, { whole: FILLER, works: [] });
+          filler.add(
+            { id: 'faculty:filler', kind: 'faculty', text: [...FILLER.keys()].join(' ') },
+            new DocumentAnalyzer(),
+          );
           index.loader().load(filler.take());
           after.forEach((spec, position) => {
             add(spec, before.length + position);

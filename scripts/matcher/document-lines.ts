@@ -113,7 +113,7 @@ export function encodeChunk(
     if (typeof parsed === 'string') return { error: parsed };
     if (!parsed) continue;
     if (options.kind) parsed.kind = options.kind;
-    encoder.add(parsed, analysis.analyzeDocument(parsed, { baseline: options.baseline }));
+    encoder.add(parsed, analysis);
     lineNumbers.push(lineNumber);
   }
   return { batch: encoder.take(), lineNumbers: Int32Array.from(lineNumbers) };

@@ -7,7 +7,7 @@ function bulkIndex(documents: MatchDocument[]): MatchIndex {
   const index = new MatchIndex();
   const encoder = new BatchEncoder(0, false);
   const analysis = new DocumentAnalyzer();
-  for (const document of documents) encoder.add(document, analysis.analyzeDocument(document));
+  for (const document of documents) encoder.add(document, analysis);
   index.loader().load(encoder.take());
   index.prepare('bm25');
   return index;
