@@ -23,6 +23,26 @@ describe('Vocabulary', () => {
     );
   });
 
+  it('keeps apart ASCII terms that differ in one character or in length, up to the exact limit and past it', () => {
+    const terms = [
+      '',
+      'a',
+      'a\u0000',
+      'ab',
+      'abcdefg',
+      'abcdefh',
+      'bbcdefg',
+      'abcdefgh',
+      'abcdefgi',
+      '碳',
+      'a碳',
+    ];
+    const vocabulary = new Vocabulary();
+    expect(terms.map((term) => vocabulary.intern(term))).toEqual(terms.map((_, id) => id));
+    expect(terms.map((term) => vocabulary.idOf(term))).toEqual(terms.map((_, id) => id));
+    expect(vocabulary.idOf('abcdef')).toBeUndefined();
+  });
+
   it('keeps terms apart when their hashes collide', () => {
     // 'costarring' and 'liquid' collide under 32-bit FNV-1a; the table must still tell them apart.
     const vocabulary = new Vocabulary();

@@ -7,16 +7,37 @@ const SLOT = 3;
 const EXACT_LENGTH = 3;
 /** Set in the second key word of an exact key; a hashed key's second word is 0. */
 const EXACT = 1 << 20;
+/** ASCII terms up to this long are stored exactly too, seven bits a character. */
+const ASCII_EXACT_LENGTH = 7;
+/** Set in the second key word of an exact ASCII key, beside its length and last three characters. */
+const ASCII_EXACT = 1 << 30;
 
 let keyA = 0;
 let keyB = 0;
 
 /**
- * Sets keyA and keyB for a term: for a short term (most Chinese words and every bigram) its
- * code units and length, exactly; for a longer one, its FNV-1a hash and 0.
+ * Sets keyA and keyB for a term: for a short term (most Chinese words and every bigram, and
+ * most English stems) its characters and length, exactly, so that finding it needs no look at
+ * the stored term; for a longer one, its FNV-1a hash and 0.
  */
 function keyOf(term: string): void {
   const length = term.length;
+  if (length <= ASCII_EXACT_LENGTH) {
+    let first = 0;
+    let second = 0;
+    let index = 0;
+    for (; index < length; index++) {
+      const code = term.charCodeAt(index);
+      if (code >= 0x80) break;
+      if (index < 4) first |= code << (7 * index);
+      else second |= code << (7 * (index - 4));
+    }
+    if (index === length) {
+      keyA = first;
+      keyB = ASCII_EXACT | (length << 21) | second;
+      return;
+    }
+  }
   if (length <= EXACT_LENGTH) {
     keyA = ((length > 0 ? term.charCodeAt(0) : 0) << 16) | (length > 1 ? term.charCodeAt(1) : 0);
     keyB = EXACT | (length << 16) | (length > 2 ? term.charCodeAt(2) : 0);
