@@ -12,6 +12,7 @@ import {
 import { listDomainTerms } from './domain-terms.js';
 import { normalize, scanRuns } from './normalize.js';
 import { CHINESE_JOINER_CHARACTERS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** A term and how much one occurrence of it counts. */
 export interface Token {
@@ -213,8 +214,12 @@ function isEnglishWord(word: string): boolean {
  * word read for it (ties alphabetical): the same whichever document came first.
  */
 export class Tokenizer {
-  /** Null for a stop word or a number. */
-  private readonly englishWords = new Map<string, EnglishWord | null>();
+  /**
+   * What each English word read yields, by the word's number (null for a stop word or a number):
+   * most words are exact keys of a Vocabulary, found faster than in a Map of strings.
+   */
+  private englishWordIds = new Vocabulary();
+  private readonly englishWords: (EnglishWord | null)[] = [];
   private readonly chineseWords = new Map<string, readonly Token[]>();
   private readonly surfaceForms = new Map<string, string>();
 
@@ -255,8 +260,8 @@ export class Tokenizer {
   }
 
   private englishWord(word: string): EnglishWord | null {
-    const cached = this.englishWords.get(word);
-    if (cached !== undefined) return cached;
+    const id = this.englishWordIds.idOf(word);
+    if (id !== undefined) return this.englishWords[id]!;
     let known: EnglishWord | null;
     if (isEnglishWord(word)) {
       const term = stem(word);
@@ -265,8 +270,11 @@ export class Tokenizer {
     } else {
       known = null;
     }
-    if (this.englishWords.size >= MAX_WORD_CACHE) this.englishWords.clear();
-    this.englishWords.set(word, known);
+    if (this.englishWords.length >= MAX_WORD_CACHE) {
+      this.englishWordIds = new Vocabulary();
+      this.englishWords.length = 0;
+    }
+    this.englishWords[this.englishWordIds.intern(word)] = known;
     return known;
   }
 
