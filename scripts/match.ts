@@ -22,6 +22,7 @@ import {
   MatchIndex,
   METHOD_NAMES,
   type MethodName,
+  prepareAnalysis,
 } from '../matcher/index.js';
 import {
   AnalysisPool,
@@ -196,6 +197,8 @@ async function main(): Promise<void> {
   const demands = await readDemands(options.demands);
   // Started first, so that the ranking threads load while the index is built.
   const rankers = new RankingPool(rankingWorkers(options));
+  // The main thread mostly waits while workers analyse the profiles; it ranks demands after.
+  setImmediate(prepareAnalysis);
   let written: number;
   let index: MatchIndex;
   try {

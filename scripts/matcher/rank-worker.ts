@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { type IndexSnapshot, MatchIndex } from '../../matcher/index.js';
+import { type IndexSnapshot, MatchIndex, prepareAnalysis } from '../../matcher/index.js';
 import { DemandRanker, type RankingTask } from './rank-demands.js';
 
 /**
@@ -17,6 +17,9 @@ export type RankingMessage =
   | { run: number; text: string; lines: number }
   | { done: true }
   | { error: string };
+
+// Before the index arrives: the thread has nothing else to do while it is built.
+prepareAnalysis();
 
 // `on`, not `once`: the port keeps the thread alive until the pool ends it, after its last message.
 parentPort!.on('message', (start: RankingStart) => {
