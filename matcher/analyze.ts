@@ -106,7 +106,7 @@ export class DocumentAnalyzer {
 
   private readText(text: string | undefined, fieldWeight: number, add: TermSink): void {
     if (!text) return;
-    this.tokenizer.forEachTerm(text, (term, termWeight, word) => add(term, termWeight * fieldWeight, word));
+    this.tokenizer.forEachTerm(text, add, fieldWeight);
   }
 }
 

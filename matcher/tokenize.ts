@@ -238,8 +238,11 @@ export class Tokenizer {
     return tokens;
   }
 
-  /** The terms tokenize() would list, handed to `emit` one by one without building the list. */
-  forEachTerm(text: string, emit: TermSink): void {
+  /**
+   * The terms tokenize() would list, handed to `emit` one by one without building the list, each
+   * weight times `scale` (a field's weight: a caller's own wrapper around `emit` cost a call a term).
+   */
+  forEachTerm(text: string, emit: TermSink, scale = 1): void {
     const chineseRuns: string[] = [];
     let previousStem: EnglishWord | undefined;
     scanRuns(normalize(text), (run, chinese) => {
@@ -247,10 +250,10 @@ export class Tokenizer {
         chineseRuns.push(run);
         previousStem = undefined;
       } else {
-        previousStem = this.emitEnglish(run, previousStem, emit);
+        previousStem = this.emitEnglish(run, previousStem, emit, scale);
       }
     });
-    if (chineseRuns.length > 0) this.emitChinese(chineseRuns, emit);
+    if (chineseRuns.length > 0) this.emitChinese(chineseRuns, emit, scale);
   }
 
   /** Shows a term as a reader expects it: a bigram without its prefix, a stem as a word read. */
@@ -292,12 +295,13 @@ export class Tokenizer {
     word: string,
     previous: EnglishWord | undefined,
     emit: TermSink,
+    scale: number,
   ): EnglishWord | undefined {
     const known = this.englishWord(word);
     if (!known) return previous;
     const term = known.stem;
-    emit(term, 1, word);
-    const conceptWeight = this.options.conceptWeight;
+    emit(term, scale, word);
+    const conceptWeight = this.options.conceptWeight * scale;
     if (conceptWeight > 0) {
       const pair =
         previous !== undefined && pairStarts().has(previous.stem)
@@ -320,26 +324,27 @@ export class Tokenizer {
    * that other texts cut apart (zh-csl 0.359 → 0.364 nDCG@10 without it), and it cost a tenth
    * of jieba's time.
    */
-  private emitChinese(runs: string[], emit: TermSink): void {
+  private emitChinese(runs: string[], emit: TermSink, scale: number): void {
     const options = this.options;
     const words = jieba(options.domainDictionary).cut(runs.join('\n'), false);
     for (const word of words) {
       if (word === '\n' || CHINESE_STOP_WORDS.has(word)) continue;
-      emit(word, 1, word);
-      this.emitExpansion(word, emit);
+      emit(word, scale, word);
+      this.emitExpansion(word, emit, scale);
     }
-    if (options.bigramWeight > 0) emitWordBigrams(words, options.bigramWeight, emit);
+    if (options.bigramWeight > 0) emitWordBigrams(words, options.bigramWeight * scale, emit);
   }
 
   /** Sub-words and concepts of a Chinese word; a short word has no sub-words, so no cache entry. */
-  private emitExpansion(word: string, emit: TermSink): void {
+  private emitExpansion(word: string, emit: TermSink, scale: number): void {
     const options = this.options;
     if (word.length <= 2 || options.subwordWeight <= 0) {
       if (options.conceptWeight <= 0) return;
-      for (const concept of concepts().chinese.get(word) ?? []) emit(concept, options.conceptWeight, word);
+      const conceptWeight = options.conceptWeight * scale;
+      for (const concept of concepts().chinese.get(word) ?? []) emit(concept, conceptWeight, word);
       return;
     }
-    for (const token of this.chineseExpansion(word)) emit(token.term, token.weight, word);
+    for (const token of this.chineseExpansion(word)) emit(token.term, token.weight * scale, word);
   }
 
   private chineseExpansion(word: string): readonly Token[] {
