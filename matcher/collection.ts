@@ -76,6 +76,8 @@ export class Collection {
   private bm25TermMaxima = new Float64Array(0);
   private accumulator = new Float64Array(MIN_TABLE_SIZE);
   private touched = new Int32Array(MIN_TABLE_SIZE);
+  /** Scratch for topSlots()'s candidates, as long as `touched`: not copied into snapshots. */
+  private candidates = new Int32Array(0);
   private totalLengthUnits = 0;
   private normsValid = true;
   private deadSlots = 0;
@@ -141,6 +143,7 @@ export class Collection {
     return snapshotOf(this, {
       vocabulary: undefined,
       lastResolved: undefined,
+      candidates: undefined,
       forward: this.forward.snapshot(),
     });
   }
@@ -279,7 +282,7 @@ export class Collection {
         hasDead: this.deadSlots > 0,
         factors,
       },
-      { scores: accumulator, touched, fullyScored },
+      { scores: accumulator, touched, fullyScored, candidates: this.candidateRoom() },
     );
     this.clearQuery(queryTerms);
     const ranked = Array.from(scan.survivors, (slot) => ({
@@ -295,6 +298,11 @@ export class Collection {
       scores: Float64Array.from(ranked, (entry) => entry.score),
       postingsVisited: scan.postingsVisited,
     };
+  }
+
+  private candidateRoom(): Int32Array {
+    if (this.candidates.length !== this.touched.length) this.candidates = new Int32Array(this.touched.length);
+    return this.candidates;
   }
 
   /**

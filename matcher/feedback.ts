@@ -35,9 +35,7 @@ export function expandQuery(collection: Collection, query: TermVector): Expanded
       weights.set(term, (weights.get(term) ?? 0) + (documentWeight * tf) / (length || 1));
   }
   // Ties by term, not by id or first appearance: those depend on the order documents came in.
-  const chosen = [...weights]
-    .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
-    .slice(0, FEEDBACK_TERMS);
+  const chosen = heaviest([...weights], FEEDBACK_TERMS);
   let queryMass = 0;
   for (const weight of query.values()) queryMass += weight;
   let feedbackMass = 0;
@@ -52,4 +50,21 @@ export function expandQuery(collection: Collection, query: TermVector): Expanded
     vector.set(term, (vector.get(term) ?? 0) + weight * scale);
   }
   return { vector, added };
+}
+
+/**
+ * The `count` heaviest terms, heaviest first, ties by term. Only the terms at least as heavy as
+ * the count-th heaviest weight are sorted: the top documents hold a thousand terms or more, and
+ * sorting them all by a comparator was most of the feedback's own cost.
+ */
+function heaviest(entries: [string, number][], count: number): [string, number][] {
+  let candidates = entries;
+  if (entries.length > count) {
+    const values = Float64Array.from(entries, (entry) => entry[1]).sort();
+    const cutoff = values[values.length - count]!;
+    candidates = entries.filter((entry) => entry[1] >= cutoff);
+  }
+  return candidates
+    .sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+    .slice(0, count);
 }

@@ -87,6 +87,8 @@ export class GenericTermCensus {
   /** Per census group: each slot's group number, and each group's size. */
   private groupings: { slotGroups: Int32Array; sizes: Int32Array }[] | undefined;
   private groupCount = 0;
+  /** Documents each group counted needs the term in, summed: fewer cannot cover them all. */
+  private documentsNeeded = 0;
 
   constructor(private readonly groups: () => CensusGroup[]) {}
 
@@ -107,6 +109,12 @@ export class GenericTermCensus {
   private census(termId: number): boolean {
     const groups = this.groups();
     const groupings = this.group(groups);
+    // The groups hold the live documents, so the documents containing the term number exactly
+    // its document frequencies: a term too rare to be in the share of every group counted needs
+    // no pass over its postings (most terms asked about are).
+    let containingAll = 0;
+    for (const { collection } of groups) containingAll += collection.documentFrequencyOf(termId);
+    if (containingAll < this.documentsNeeded) return false;
     const containing = new Int32Array(this.groupCount);
     groups.forEach(({ collection }, at) => {
       const { slotGroups } = groupings[at]!;
@@ -149,6 +157,10 @@ export class GenericTermCensus {
     });
     this.groupCount = numbers.size;
     const sizes = Int32Array.from(counts);
+    this.documentsNeeded = 0;
+    // A whole number of documents reaches the share exactly when it reaches its ceiling.
+    for (const size of sizes)
+      if (size >= GENERIC_MIN_GROUP) this.documentsNeeded += Math.ceil(GENERIC_DOCUMENT_SHARE * size);
     // Every grouping shares one numbering; sizes are checked once, through the first entry.
     this.groupings = slotGroupsOf.map((slotGroups, at) => ({
       slotGroups,

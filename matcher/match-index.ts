@@ -101,6 +101,8 @@ export class MatchIndex implements EncodedSink {
   private readonly display = (term: string) => this.analysis.tokenizer.displayTerm(term);
   private readonly census = new GenericTermCensus(() => this.censusGroups());
   private curatedGenericTerms: Set<string> | undefined;
+  /** Scratch marks by term id for withOwnTermMarks(), all zero between uses. */
+  private termMarks = new Uint8Array(0);
 
   constructor(options: MatchIndexOptions = {}) {
     this.keepBaseline = options.baseline ?? false;
@@ -311,16 +313,18 @@ export class MatchIndex implements EncodedSink {
     accept: ((attributes: MatchAttributes | undefined) => boolean) | undefined,
   ): ProfileScores {
     const collection = spec.plain ? kindIndex.plain! : kindIndex.whole;
-    const own = spec.feedback ? this.ownTermMarks(prepared) : undefined;
     const acceptAttributes =
       accept && ((slot: number) => accept(this.meta.get(collection.keyOfSlot(slot))?.attributes));
-    const acceptSlot =
-      own && acceptAttributes
-        ? (slot: number) => collection.containsAny(slot, own) && acceptAttributes(slot)
-        : own
-          ? (slot: number) => collection.containsAny(slot, own)
-          : acceptAttributes;
-    const best = collection.topSlots(prepared.vector, spec.model, limit, acceptSlot);
+    const rank = (own: Uint8Array | undefined) => {
+      const acceptSlot =
+        own && acceptAttributes
+          ? (slot: number) => collection.containsAny(slot, own) && acceptAttributes(slot)
+          : own
+            ? (slot: number) => collection.containsAny(slot, own)
+            : acceptAttributes;
+      return collection.topSlots(prepared.vector, spec.model, limit, acceptSlot);
+    };
+    const best = spec.feedback ? this.withOwnTermMarks(prepared, rank) : rank(undefined);
     const scores = { collection, slots: best.slots, values: best.scores, wholeScale: 1, workScale: 0 };
     return this.withinOne(scores, prepared.vector, spec);
   }
@@ -328,25 +332,38 @@ export class MatchIndex implements EncodedSink {
   private scoreProfiles(kindIndex: KindIndex, prepared: PreparedQuery, spec: MethodSpec): ProfileScores {
     const scores = scoreProfiles(kindIndex, prepared.vector, spec, this.workCounter());
     if (spec.feedback) {
-      const own = this.ownTermMarks(prepared);
-      for (let index = 0; index < scores.slots.length; index++)
-        if (!scores.collection.containsAny(scores.slots[index]!, own)) scores.values[index] = 0;
+      this.withOwnTermMarks(prepared, (own) => {
+        for (let index = 0; index < scores.slots.length; index++)
+          if (!scores.collection.containsAny(scores.slots[index]!, own)) scores.values[index] = 0;
+      });
     }
     return spec.aggregate === 'none' ? this.withinOne(scores, prepared.vector, spec) : scores;
   }
 
   /**
-   * The demand's own terms, marked by id. With feedback only documents sharing at least one of
-   * them are ranked: feedback re-orders what the demand matches and never brings in a profile on
-   * borrowed words alone (the portal would list a team the demand says nothing about).
+   * Calls `use` with the demand's own terms marked by id. With feedback only documents sharing at
+   * least one of them are ranked: feedback re-orders what the demand matches and never brings in
+   * a profile on borrowed words alone (the portal would list a team the demand says nothing
+   * about). The marks live in one array per index, cleared after each use: a fresh array the
+   * size of the vocabulary for every query was a measurable share of ranking a batch.
    */
-  private ownTermMarks(prepared: PreparedQuery): Uint8Array {
-    const marks = new Uint8Array(this.vocabulary.size);
+  private withOwnTermMarks<T>(prepared: PreparedQuery, use: (marks: Uint8Array) => T): T {
+    if (this.termMarks.length < this.vocabulary.size)
+      this.termMarks = new Uint8Array(this.vocabulary.size * 2);
+    const marks = this.termMarks;
+    const ids: number[] = [];
     for (const term of prepared.own.keys()) {
       const id = this.vocabulary.idOf(term);
-      if (id !== undefined) marks[id] = 1;
+      if (id !== undefined) {
+        marks[id] = 1;
+        ids.push(id);
+      }
     }
-    return marks;
+    try {
+      return use(marks);
+    } finally {
+      for (const id of ids) marks[id] = 0;
+    }
   }
 
   /**

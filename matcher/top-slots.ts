@@ -37,6 +37,8 @@ export interface Accumulators {
   touched: Int32Array;
   /** touched[0 .. fullyScored) are documents already scored in full (the delta). */
   fullyScored: number;
+  /** Room for the candidates, as long as `touched`; its contents are not read. */
+  candidates: Int32Array;
 }
 
 export interface PrunedScan {
@@ -151,7 +153,7 @@ export function scanPruned(
   accumulators: Accumulators,
 ): PrunedScan {
   const { offsets, slots, weights, alive, hasDead, factors } = base;
-  const { scores, touched, fullyScored } = accumulators;
+  const { scores, touched, fullyScored, candidates: room } = accumulators;
   const accepted = cachedAcceptance(accept, scores.length);
   const termCount = terms.length;
   const boundsLeft = new Float64Array(termCount + 1);
@@ -247,7 +249,12 @@ export function scanPruned(
     startTheta: number,
   ): { candidates: Int32Array; threshold: number } {
     let theta = startTheta;
-    let candidates = keepReachable(touched.subarray(fullyScored, touchedCount), boundsLeft[first]!, theta);
+    let candidates = keepReachable(
+      touched.subarray(fullyScored, touchedCount),
+      boundsLeft[first]!,
+      theta,
+      room,
+    );
     // Only galloping needs the candidates in slot order, and by then there are fewer to sort.
     let sorted = false;
     // Pruning passes over every candidate: worth it once the postings read since the last
@@ -285,18 +292,18 @@ export function scanPruned(
       if (workSincePrune * 2 < candidates.length) continue;
       workSincePrune = 0;
       theta = Math.max(theta, threshold(0, candidates.length, candidates));
-      candidates = keepReachable(candidates, boundsLeft[position + 1]!, theta);
+      candidates = keepReachable(candidates, boundsLeft[position + 1]!, theta, candidates);
     }
     // The last pass may have been skipped: a fresh θ keeps the survivors few.
     return { candidates, threshold: Math.max(theta, threshold(0, candidates.length, candidates)) };
   }
 
   /**
-   * The slots whose score plus `left` could reach θ; the others are marked dropped. Rejected
-   * documents are kept too: asking costs more than carrying them until the bounds drop them.
+   * The slots whose score plus `left` could reach θ, written to `kept` from its start (which may
+   * be `listed` itself); the others are marked dropped. Rejected documents are kept too: asking
+   * costs more than carrying them until the bounds drop them.
    */
-  function keepReachable(listed: Int32Array, left: number, theta: number): Int32Array {
-    const kept = new Int32Array(listed.length);
+  function keepReachable(listed: Int32Array, left: number, theta: number, kept: Int32Array): Int32Array {
     let count = 0;
     for (let index = 0; index < listed.length; index++) {
       const slot = listed[index]!;
