@@ -84,8 +84,8 @@ export class Collection {
 
   private baseSlotCount = 0;
   private baseOffsets = new Int32Array(1);
-  private baseSlots = new Int32Array(0);
-  private baseWeights = new Float32Array(0);
+  private baseSlots: Int32Array = new Int32Array(0);
+  private baseWeights: Float32Array = new Float32Array(0);
   private deltaPostings = 0;
   private scratchIds = new Int32Array(256);
   private scratchWeights = new Float32Array(256);
@@ -606,8 +606,11 @@ export class Collection {
     const offsets = new Int32Array(termCount + 1);
     for (let id = 0; id < termCount; id++) offsets[id + 1] = offsets[id]! + this.documentFrequency[id]!;
     const cursor = offsets.slice(0, termCount);
-    const slots = new Int32Array(offsets[termCount]!);
-    const weights = new Float32Array(offsets[termCount]!);
+    // In shared memory, so that a copy of the index in another thread (snapshot()) reads the
+    // postings where they are instead of receiving them copied: most of a copy's bytes are here.
+    const postings = offsets[termCount]!;
+    const slots = new Int32Array(new SharedArrayBuffer(4 * postings));
+    const weights = new Float32Array(new SharedArrayBuffer(4 * postings));
     for (let slot = 0; slot < this.slotKeys.length; slot++) {
       this.forward.read(slot, (termIds, termWeights, from, to) => {
         for (let index = from; index < to; index++) {

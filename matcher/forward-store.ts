@@ -41,8 +41,9 @@ export class ForwardStore {
         count,
         Math.min(MAX_CHUNK_ENTRIES, (current?.length ?? FIRST_CHUNK_ENTRIES / 2) * 2),
       );
-      this.termChunks.push(new Int32Array(size));
-      this.weightChunks.push(new Float32Array(size));
+      // Shared, as the inverted base is (Collection.rebuild): a copy in another thread reads them in place.
+      this.termChunks.push(new Int32Array(new SharedArrayBuffer(4 * size)));
+      this.weightChunks.push(new Float32Array(new SharedArrayBuffer(4 * size)));
       this.used = 0;
     }
     const chunk = this.termChunks.length - 1;
