@@ -116,7 +116,9 @@ export class MatchIndex implements EncodedSink {
   /**
    * The index as plain data for postMessage, so that worker threads can rank with a copy of it
    * instead of building their own. The copy starts with no display words read (see
-   * readQueryWords) and recomputes its caches; call prepare() first so that it need not.
+   * readQueryWords) and recomputes its caches; call prepare() first so that it need not. The
+   * copy shares the postings' memory with this index (see Collection.rebuild), so it is for
+   * answering: a document added to it would be written where this index appends its own.
    */
   snapshot(): IndexSnapshot {
     const kinds: IndexSnapshot['kinds'] = new Map();
