@@ -106,9 +106,10 @@ class TermSums {
     this.sums = new Float64Array(this.ids.length);
     this.order = new Int32Array(this.ids.length);
     for (let index = 0; index < this.count; index++) {
-      const slot = this.slotOf(ids[order[index]!]!);
-      this.ids[slot] = ids[order[index]!]!;
-      this.sums[slot] = sums[order[index]!]!;
+      const old = order[index]!;
+      const slot = this.slotOf(ids[old]!);
+      this.ids[slot] = ids[old]!;
+      this.sums[slot] = sums[old]!;
       this.order[index] = slot;
     }
   }
