@@ -8,6 +8,7 @@ import {
   MIN_TABLE_SIZE,
 } from './constants.js';
 import { ForwardStore } from './forward-store.js';
+import { type PostingsHelper, type PostingsJob, writePostings, writePostingsShared } from './postings.js';
 import { bm25Idf, bm25LengthFactor, idf, postingValue, type ScoringModel, sublinear } from './scoring.js';
 import { restore, type Snapshot, snapshotOf } from './snapshot.js';
 import { type BoundedTerm, scanPruned } from './top-slots.js';
@@ -83,7 +84,9 @@ export class Collection {
   private deadSlots = 0;
 
   private baseSlotCount = 0;
-  private baseOffsets = new Int32Array(1);
+  private baseOffsets: Int32Array = new Int32Array(1);
+  /** Counts rebuilds, so that prepareShared() can tell whether one came while it worked. */
+  private rebuilds = 0;
   private baseSlots: Int32Array = new Int32Array(0);
   private baseWeights: Float32Array = new Float32Array(0);
   private deltaPostings = 0;
@@ -131,6 +134,22 @@ export class Collection {
    */
   prepare(model: ScoringModel): void {
     if (this.deltaPostings > 0 || this.deadSlots > 0) this.rebuild();
+    this.slotFactors(model);
+  }
+
+  /**
+   * prepare() with the posting lists written by this thread and the helpers' together, for bulk
+   * builds. Until it settles, queries are still exact (they scan every document as recent), and
+   * if the documents change meanwhile, its lists are dropped and the base is rebuilt here.
+   */
+  async prepareShared(model: ScoringModel, helpers: readonly PostingsHelper[]): Promise<void> {
+    if (this.deltaPostings > 0 || this.deadSlots > 0) {
+      const job = this.startRebuild();
+      const { version, rebuilds } = this;
+      await writePostingsShared(job, helpers);
+      if (this.version === version && this.rebuilds === rebuilds) this.finishRebuild(job);
+      else if (this.deltaPostings > 0) this.rebuild();
+    }
     this.slotFactors(model);
   }
 
@@ -599,32 +618,44 @@ export class Collection {
    * a new base: posting lists laid end to end, each sorted by slot, found by term offsets.
    */
   private rebuild(): void {
+    const job = this.startRebuild();
+    writePostings({ ...job, termFrom: 0, termTo: job.offsets.length - 1 });
+    this.finishRebuild(job);
+  }
+
+  /**
+   * Compacts, drops the old base (every document is delta until finishRebuild(), so a query in
+   * between is still exact) and lays out the new one for writePostings().
+   */
+  private startRebuild(): Omit<PostingsJob, 'termFrom' | 'termTo'> {
     if (this.deadSlots > 0) this.compactSlots();
+    this.baseOffsets = new Int32Array(1);
     this.baseSlots = new Int32Array(0);
     this.baseWeights = new Float32Array(0);
+    this.baseSlotCount = 0;
     const termCount = this.documentFrequency.length;
     const offsets = new Int32Array(termCount + 1);
     for (let id = 0; id < termCount; id++) offsets[id + 1] = offsets[id]! + this.documentFrequency[id]!;
-    const cursor = offsets.slice(0, termCount);
     // In shared memory, so that a copy of the index in another thread (snapshot()) reads the
-    // postings where they are instead of receiving them copied: most of a copy's bytes are here.
+    // postings where they are instead of receiving them copied (most of a copy's bytes are
+    // here), and so that other threads can write them (postings.ts).
     const postings = offsets[termCount]!;
-    const slots = new Int32Array(new SharedArrayBuffer(4 * postings));
-    const weights = new Float32Array(new SharedArrayBuffer(4 * postings));
-    for (let slot = 0; slot < this.slotKeys.length; slot++) {
-      this.forward.read(slot, (termIds, termWeights, from, to) => {
-        for (let index = from; index < to; index++) {
-          const position = cursor[termIds[index]!]!++;
-          slots[position] = slot;
-          weights[position] = termWeights[index]!;
-        }
-      });
-    }
-    this.baseOffsets = offsets;
-    this.baseSlots = slots;
-    this.baseWeights = weights;
-    this.baseSlotCount = this.slotKeys.length;
+    this.deltaPostings = postings;
+    return {
+      forward: this.forward.layout(),
+      offsets,
+      slots: new Int32Array(new SharedArrayBuffer(4 * postings)),
+      weights: new Float32Array(new SharedArrayBuffer(4 * postings)),
+    };
+  }
+
+  private finishRebuild(job: Omit<PostingsJob, 'termFrom' | 'termTo'>): void {
+    this.baseOffsets = job.offsets;
+    this.baseSlots = job.slots;
+    this.baseWeights = job.weights;
+    this.baseSlotCount = job.forward.slotCount;
     this.deltaPostings = 0;
+    this.rebuilds++;
   }
 
   private compactSlots(): void {

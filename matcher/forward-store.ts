@@ -1,3 +1,4 @@
+import type { ForwardLayout } from './postings.js';
 import { restore, type Snapshot, snapshotOf } from './snapshot.js';
 
 /** Largest chunk: 4M entries, 32 MB. Chunks start small and double, so small indexes stay small. */
@@ -30,6 +31,12 @@ export class ForwardStore {
 
   static fromSnapshot(snapshot: Snapshot): ForwardStore {
     return restore(new ForwardStore(), snapshot);
+  }
+
+  /** The documents as arrays, for inverting them in other threads too (postings.ts). */
+  layout(): ForwardLayout {
+    const { termChunks, weightChunks, chunkOf, offsetOf, counts, slotCount } = this;
+    return { termChunks, weightChunks, chunkOf, offsetOf, counts, slotCount };
   }
 
   /** Appends a document's entries as the next slot; returns the slot. */

@@ -22,6 +22,7 @@ export {
 export { foldTerms } from './explain.js';
 export { type IndexSnapshot, MatchIndex, type MatchIndexOptions } from './match-index.js';
 export { DEFAULT_METHOD } from './methods.js';
+export { type PostingsHelper, type PostingsJob, writePostings } from './postings.js';
 export { bm25, bm25Idf, cosine, idf, type ScoringModel, sublinear } from './scoring.js';
 export { displayTerm, normalize, prepareAnalysis, type Token, Tokenizer, tokenize } from './tokenize.js';
 export * from './types.js';

@@ -21,7 +21,9 @@ import { type ExpandedQuery, expandQuery } from './feedback.js';
 import { compileFilters } from './filters.js';
 import { type CensusGroup, CURATED_GENERIC_WORDS, GenericTermCensus } from './generic-terms.js';
 import { DEFAULT_METHOD, type MethodSpec, methodSpec } from './methods.js';
+import type { PostingsHelper } from './postings.js';
 import { type ProfileScores, scoreProfiles } from './profile-scores.js';
+import type { ScoringModel } from './scoring.js';
 import { type Candidate, TopCollector } from './select.js';
 import type { Snapshot } from './snapshot.js';
 import type {
@@ -188,15 +190,29 @@ export class MatchIndex implements EncodedSink {
    * method's first query then computes what it needs.
    */
   prepare(method: MethodName = DEFAULT_METHOD): void {
+    for (const [collection, model] of this.collectionsOf(method)) collection.prepare(model);
+  }
+
+  /**
+   * prepare() with the posting lists written by helper threads too (postings.ts): for a bulk
+   * build, whose analysis workers are idle by then. Queries before it settles are exact but slow.
+   */
+  async prepareShared(method: MethodName, helpers: readonly PostingsHelper[]): Promise<void> {
+    for (const [collection, model] of this.collectionsOf(method))
+      await collection.prepareShared(model, helpers);
+  }
+
+  /** The collections a method reads, and by which model. */
+  private collectionsOf(method: MethodName): [Collection, ScoringModel][] {
     const spec = this.specFor(method);
-    for (const kindIndex of this.kinds.values()) {
-      if (spec.plain) {
-        kindIndex.plain!.prepare(spec.model);
-        continue;
-      }
-      kindIndex.whole.prepare(spec.model);
-      if (spec.aggregate !== 'none') kindIndex.works.prepare(spec.model);
-    }
+    return [...this.kinds.values()].flatMap((kindIndex): [Collection, ScoringModel][] => {
+      if (spec.plain) return [[kindIndex.plain!, spec.model]];
+      if (spec.aggregate === 'none') return [[kindIndex.whole, spec.model]];
+      return [
+        [kindIndex.whole, spec.model],
+        [kindIndex.works, spec.model],
+      ];
+    });
   }
 
   /** Loads batches of documents analysed and numbered in workers (see encoded.ts). */

@@ -11,7 +11,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DocumentAnalyzer, isMethodName, MatchIndex, type MethodName } from '../matcher/index.js';
+import {
+  DEFAULT_METHOD,
+  DocumentAnalyzer,
+  isMethodName,
+  MatchIndex,
+  type MethodName,
+} from '../matcher/index.js';
 import { AnalysisPool, defaultWorkerCount } from './matcher/analysis-pool.js';
 import { createCorpusGenerator } from './matcher/bench-corpus.js';
 import { writeCorpus } from './matcher/bench-corpus-file.js';
@@ -55,7 +61,7 @@ async function build(
     bar.update(index.size);
   });
   const preparing = performance.now();
-  index.prepare();
+  await index.prepareShared(DEFAULT_METHOD, pool.postingsHelpers);
   const prepared = performance.now();
   const seconds = (prepared - started) / 1000;
   bar.finish(index.size);

@@ -135,20 +135,23 @@ async function indexProfiles(options: Options): Promise<MatchIndex> {
   const loader = index.loader();
   const bar = new ProgressBar('indexing profiles', undefined);
   try {
-    await forEachEncodedBatch(options.profiles, analyzer, ({ batch, lineNumbers }) => {
-      loader.load(batch, (head, position) => {
-        if (index.has(head.id)) {
-          throw new InputError(`${options.profiles}:${lineNumbers[position]}: duplicate id ${head.id}`);
-        }
+    try {
+      await forEachEncodedBatch(options.profiles, analyzer, ({ batch, lineNumbers }) => {
+        loader.load(batch, (head, position) => {
+          if (index.has(head.id)) {
+            throw new InputError(`${options.profiles}:${lineNumbers[position]}: duplicate id ${head.id}`);
+          }
+        });
+        bar.update(index.size);
       });
-      bar.update(index.size);
-    });
-  } catch (error) {
-    throw error instanceof InputError ? error : new InputError((error as Error).message);
+    } catch (error) {
+      throw error instanceof InputError ? error : new InputError((error as Error).message);
+    }
+    // The workers, idle now, write their share of the posting lists.
+    await index.prepareShared(options.method, analyzer.postingsHelpers);
   } finally {
     await analyzer.close();
   }
-  index.prepare(options.method);
   bar.finish(index.size);
   return index;
 }
