@@ -16,6 +16,7 @@ import {
   DEFAULT_METHOD,
   FULL_ANALYZER,
   isMethodName,
+  type MatchDocument,
   MatchIndex,
   METHOD_NAMES,
   type MethodName,
@@ -25,13 +26,29 @@ import { HELD_OUT_SETS, TUNING_SETS } from './matcher/eval-sets.js';
 import type { LabelledSet } from './matcher/eval-types.js';
 import { printExplanationQuality } from './matcher/explanation-quality.js';
 import { ndcgAt, recallAt, reciprocalRank } from './matcher/metrics.js';
+import { plainBm25 } from './matcher/plain-bm25.js';
 
 const CUTOFF = 10;
+/** The reference row: plain BM25 of plain-bm25.ts, printed under the matcher's methods. */
+const PLAIN_BM25 = 'plain-bm25';
 
 interface Scores {
   ndcg: number;
   mrr: number;
   recall: number;
+}
+
+/** Mean nDCG@10, MRR and Recall@10 of a ranker over a set's queries. */
+function scoreRanker(set: LabelledSet, rank: (query: MatchDocument) => string[]): Scores {
+  const total: Scores = { ndcg: 0, mrr: 0, recall: 0 };
+  for (const { query, relevant } of set.queries) {
+    const ranked = rank(query);
+    total.ndcg += ndcgAt(ranked, relevant, CUTOFF);
+    total.mrr += reciprocalRank(ranked, relevant);
+    total.recall += recallAt(ranked, relevant, CUTOFF);
+  }
+  const count = set.queries.length || 1;
+  return { ndcg: total.ndcg / count, mrr: total.mrr / count, recall: total.recall / count };
 }
 
 function evaluate(
@@ -43,15 +60,9 @@ function evaluate(
   for (const profile of set.profiles) index.add(profile);
   const results = new Map<MethodName, Scores>();
   for (const method of methods) {
-    const total: Scores = { ndcg: 0, mrr: 0, recall: 0 };
-    for (const { query, relevant } of set.queries) {
-      const ranked = index.topK(query, { kind: set.kind, k: CUTOFF, method }).map((match) => match.id);
-      total.ndcg += ndcgAt(ranked, relevant, CUTOFF);
-      total.mrr += reciprocalRank(ranked, relevant);
-      total.recall += recallAt(ranked, relevant, CUTOFF);
-    }
-    const count = set.queries.length || 1;
-    results.set(method, { ndcg: total.ndcg / count, mrr: total.mrr / count, recall: total.recall / count });
+    const rank = (query: MatchDocument) =>
+      index.topK(query, { kind: set.kind, k: CUTOFF, method }).map((match) => match.id);
+    results.set(method, scoreRanker(set, rank));
   }
   return results;
 }
@@ -113,7 +124,7 @@ function cell(scores: Scores): string {
   return `${scores.ndcg.toFixed(3)} / ${scores.mrr.toFixed(3)} / ${scores.recall.toFixed(3)}`;
 }
 
-function macroAverage(results: Map<MethodName, Scores>[], method: MethodName): Scores {
+function macroAverage<Row>(results: Map<Row, Scores>[], method: Row): Scores {
   const sum: Scores = { ndcg: 0, mrr: 0, recall: 0 };
   for (const result of results) {
     const scores = result.get(method)!;
@@ -129,13 +140,23 @@ function macroAverage(results: Map<MethodName, Scores>[], method: MethodName): S
  * chosen by), then the regression sets (demo-planted, hand-written, held-out) and any --set file.
  */
 function printSummary(columns: Column[], methods: readonly MethodName[]): void {
-  const results = new Map<LabelledSet, Map<MethodName, Scores>>();
-  for (const column of columns)
-    for (const set of column.sets) if (!results.has(set)) results.set(set, evaluate(set, methods));
+  const results = new Map<LabelledSet, Map<MethodName | typeof PLAIN_BM25, Scores>>();
+  for (const column of columns) {
+    for (const set of column.sets) {
+      if (results.has(set)) continue;
+      const scores: Map<MethodName | typeof PLAIN_BM25, Scores> = evaluate(set, methods);
+      const plain = plainBm25(set);
+      scores.set(
+        PLAIN_BM25,
+        scoreRanker(set, (query) => plain(query, CUTOFF)),
+      );
+      results.set(set, scores);
+    }
+  }
   console.log('\nnDCG@10 / MRR / Recall@10 (macro-averages in bold column titles)');
   console.log(`| method | ${columns.map((column) => column.title).join(' | ')} |`);
   console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`);
-  for (const method of methods) {
+  for (const method of [...methods, PLAIN_BM25]) {
     const cells = columns.map((column) =>
       cell(
         macroAverage(
@@ -144,9 +165,13 @@ function printSummary(columns: Column[], methods: readonly MethodName[]): void {
         ),
       ),
     );
-    console.log(
-      `| ${method === DEFAULT_METHOD ? `**${method}** (default)` : method} | ${cells.join(' | ')} |`,
-    );
+    const label =
+      method === DEFAULT_METHOD
+        ? `**${method}** (default)`
+        : method === PLAIN_BM25
+          ? 'plain BM25 (reference: character bigrams, words; nothing else)'
+          : method;
+    console.log(`| ${label} | ${cells.join(' | ')} |`);
   }
 }
 
