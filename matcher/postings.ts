@@ -39,8 +39,9 @@ export function writePostings(job: PostingsJob): void {
   const cursor = offsets.slice(termFrom, termTo);
   const { termChunks, weightChunks, chunkOf, offsetOf, counts } = forward;
   for (let slot = 0; slot < forward.slotCount; slot++) {
-    const termIds = termChunks[chunkOf[slot]!]!;
-    const termWeights = weightChunks[chunkOf[slot]!]!;
+    const chunk = chunkOf[slot]!;
+    const termIds = termChunks[chunk]!;
+    const termWeights = weightChunks[chunk]!;
     const to = offsetOf[slot]! + counts[slot]!;
     for (let index = offsetOf[slot]!; index < to; index++) {
       const term = termIds[index]! - termFrom;
@@ -64,8 +65,9 @@ export function termRanges(offsets: Int32Array, parts: number): [from: number, t
   let from = 0;
   for (let part = 1; part <= parts; part++) {
     let to = from;
+    // The last range takes every term left: no list ends beyond the total.
     const target = part === parts ? total : (total * part) / parts;
-    while (to < termCount && (offsets[to + 1]! <= target || part === parts)) to++;
+    while (to < termCount && offsets[to + 1]! <= target) to++;
     ranges.push([from, to]);
     from = to;
   }

@@ -1,7 +1,7 @@
-import type { MatchDocument } from '../../matcher/index.js';
+import { bm25, bm25Idf, type MatchDocument } from '../../matcher/index.js';
 import type { LabelledSet } from './eval-types.js';
 
-const K1 = 1.2;
+/** The classic length normalisation, whatever the matcher's own b for a kind of profile. */
 const B = 0.75;
 const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /^\p{Script=Han}/u;
@@ -29,7 +29,7 @@ function plainTerms(document: MatchDocument): Map<string, number> {
 }
 
 /**
- * Plain BM25 (k1 1.2, b 0.75) over plainTerms(): a ranker for each of the set's queries, the best
+ * Plain BM25 (the matcher's formulas of scoring.ts, k1 1.2, b 0.75) over plainTerms(): a ranker for each of the set's queries, the best
  * `limit` profile ids, ties by id. A reference row of `npm run eval:matcher`, not a method of the
  * matcher.
  */
@@ -56,9 +56,7 @@ export function plainBm25(set: LabelledSet): (query: MatchDocument, limit: numbe
         for (const term of queryTerms) {
           const tf = terms.get(term);
           if (!tf) continue;
-          const df = documentFrequency.get(term)!;
-          const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-          score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+          score += bm25Idf(count, documentFrequency.get(term)!) * bm25(tf, length, averageLength, B);
         }
         return { id, score };
       })
